@@ -1,0 +1,1 @@
+"""mathsym's front ends: the one-shot CLI (`app.cli`) and the TUI (`app.tui`)."""

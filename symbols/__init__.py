@@ -1,0 +1,68 @@
+"""mathsym's library: a typed table of Unicode math and typographic symbols.
+
+Everything is reachable from here, loaded on first use so that ``import symbols``
+stays cheap (no textual, no rapidfuzz, no JSON parsing until something is asked)::
+
+    >>> import symbols
+    >>> symbols.get("∀").latex[0]
+    '\\\\forall'
+    >>> [s.char for s in symbols.from_latex(r"\\mathbb{R}")]
+    ['ℝ']
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from symbols.inputs import InputMethod, inputs
+    from symbols.latex import convert, to_latex
+    from symbols.search import Match, search
+    from symbols.table import (
+        SCOPES,
+        LatexCommand,
+        Symbol,
+        from_html,
+        from_latex,
+        from_typst,
+        get,
+        table,
+    )
+
+__version__ = "0.1.0"
+
+# name → module that defines it. Resolved by __getattr__ on first access (PEP 562),
+# so `import symbols` costs one tiny module and the heavy parts load when used.
+_EXPORTS: dict[str, str] = {
+    "SCOPES": "symbols.table",
+    "LatexCommand": "symbols.table",
+    "Symbol": "symbols.table",
+    "from_html": "symbols.table",
+    "from_latex": "symbols.table",
+    "from_typst": "symbols.table",
+    "get": "symbols.table",
+    "table": "symbols.table",
+    "Match": "symbols.search",
+    "search": "symbols.search",
+    "InputMethod": "symbols.inputs",
+    "inputs": "symbols.inputs",
+    "convert": "symbols.latex",
+    "to_latex": "symbols.latex",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'symbols' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
