@@ -1,0 +1,409 @@
+"""What the TUI remembers between runs: favorites, recents, settings and the user's key map.
+
+Two files, both small:
+
+* ``state.json`` in the platform's state directory (platformdirs ``user_state_dir``):
+  favorites, recents and settings (theme, first input method, …). The app writes it.
+* ``config.toml`` in the platform's config directory: the user's key remapping, for
+  people to edit; the app only reads it.
+
+``MATHSYM_STATE_DIR`` moves both into one directory (tests use it, and so can people
+who keep dotfiles together).
+
+Saved state is never lost: every write goes to a temporary file that replaces the old
+one in a single ``os.replace``; a write re-reads the file under a lock and merges, so
+two instances running at once keep each other's favorites; and a file that cannot be
+read is renamed aside (never deleted) and reported once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "CONFIG_FILE",
+    "MAX_RECENTS",
+    "STATE_DIR_ENV",
+    "STATE_FILE",
+    "State",
+    "config_dir",
+    "load_keymap",
+    "state_dir",
+]
+
+#: Environment variable that moves state.json and config.toml into one directory.
+STATE_DIR_ENV = "MATHSYM_STATE_DIR"
+#: The app-written state file's name.
+STATE_FILE = "state.json"
+#: The user-written config file's name.
+CONFIG_FILE = "config.toml"
+#: How many recently copied symbols are kept.
+MAX_RECENTS = 30
+
+_APP_NAME = "mathsym"
+_FORMAT_VERSION = 1
+
+
+def state_dir() -> Path:
+    """Return the directory of ``state.json``: ``$MATHSYM_STATE_DIR`` or the platform's."""
+    override = os.environ.get(STATE_DIR_ENV)
+    if override:
+        return Path(override)
+    import platformdirs  # only the TUI needs it; keep it off the CLI's import path
+
+    return Path(platformdirs.user_state_dir(_APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """Return the directory of ``config.toml``: ``$MATHSYM_STATE_DIR`` or the platform's."""
+    override = os.environ.get(STATE_DIR_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(_APP_NAME, appauthor=False))
+
+
+# --------------------------------------------------------------------------- locking
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on *path* (a lock file beside the state) while inside.
+
+    fcntl where the platform has it (Linux, macOS); elsewhere writes are still atomic,
+    only the merge of simultaneous writes is unguarded.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    with open(path, "a+b") as f:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write *text* to *path* through a temporary file and one ``os.replace``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename a bad file to ``NAME.corrupt-TIMESTAMP`` (unique) and return the new path."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        n += 1
+    os.replace(path, target)
+    return target
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+class _BadState(ValueError):
+    """The state file exists but does not hold what mathsym writes."""
+
+
+def _codepoints(value: Any, what: str) -> list[int]:
+    if not isinstance(value, list):
+        raise _BadState(f"{what} is not a list")
+    out: list[int] = []
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, int) or not 0 <= item <= 0x10FFFF:
+            raise _BadState(f"{what} holds {item!r}, not a code point")
+        if item not in out:
+            out.append(item)
+    return out
+
+
+@dataclass
+class _Snapshot:
+    favorites: list[int] = field(default_factory=list)
+    recents: list[int] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
+
+
+def _parse(text: str) -> _Snapshot:
+    try:
+        data = json.loads(text)
+    except ValueError as e:
+        raise _BadState(f"not JSON ({e})") from None
+    if not isinstance(data, dict):
+        raise _BadState("not a JSON object")
+    settings = data.get("settings", {})
+    if not isinstance(settings, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in settings.items()
+    ):
+        raise _BadState("settings is not an object of strings")
+    return _Snapshot(
+        favorites=_codepoints(data.get("favorites", []), "favorites"),
+        recents=_codepoints(data.get("recents", []), "recents")[:MAX_RECENTS],
+        settings=dict(settings),
+    )
+
+
+def _dump(snap: _Snapshot) -> str:
+    data = {
+        "version": _FORMAT_VERSION,
+        "favorites": snap.favorites,
+        "recents": snap.recents,
+        "settings": snap.settings,
+    }
+    return json.dumps(data, indent=1, sort_keys=True) + "\n"
+
+
+# --------------------------------------------------------------------------- the state
+
+
+class State:
+    """Favorites, recents and settings, persisted in ``state.json``.
+
+    Every change is written at once (the file is tiny). A write re-reads the file under
+    a lock and applies only this instance's own changes on top, so another instance's
+    favorites survive.
+
+    Attributes:
+        path: The state file.
+        notice: A one-line message for the user when the file could not be used
+            (set aside or unwritable), else "". Shown once by the front end.
+
+    """
+
+    def __init__(self, directory: Path | None = None) -> None:
+        """Load the state from *directory* (default `state_dir`); never raises for a bad file.
+
+        Args:
+            directory: Where ``state.json`` lives.
+
+        """
+        self.path: Path = (directory or state_dir()) / STATE_FILE
+        self.notice: str = ""
+        self._writable = True
+        # This instance's own changes since the last write, re-applied on top of
+        # whatever another instance wrote meanwhile.
+        self._fav_changes: dict[int, bool] = {}
+        self._new_recents: list[int] = []
+        self._changed_settings: dict[str, str] = {}
+        self._snap = self._read()
+
+    # -- reading ------------------------------------------------------------
+
+    def _read(self) -> _Snapshot:
+        """Read the file, setting a bad one aside. Only this method touches a bad file."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return _Snapshot()
+        except (OSError, UnicodeDecodeError) as e:
+            return self._bad(f"cannot be read ({_reason(e)})")
+        try:
+            return _parse(text)
+        except _BadState as e:
+            return self._bad(str(e))
+
+    def _bad(self, why: str) -> _Snapshot:
+        try:
+            aside = _set_aside(self.path)
+        except OSError as e:
+            # Cannot even rename it: leave it alone and never overwrite it.
+            self._writable = False
+            self.notice = (
+                f"State file {self.path} {why} and cannot be moved aside ({_reason(e)}); "
+                "favorites and recents will not be saved this session."
+            )
+        else:
+            self.notice = (
+                f"State file {self.path} {why}; kept it as {aside.name} and started afresh."
+            )
+        return _Snapshot()
+
+    # -- reading the values ---------------------------------------------------
+
+    @property
+    def favorites(self) -> list[int]:
+        """Favorite code points, oldest first."""
+        return list(self._snap.favorites)
+
+    @property
+    def recents(self) -> list[int]:
+        """Recently copied code points, newest first (at most `MAX_RECENTS`)."""
+        return list(self._snap.recents)
+
+    def is_favorite(self, codepoint: int) -> bool:
+        """Whether *codepoint* is a favorite."""
+        return codepoint in self._snap.favorites
+
+    def setting(self, key: str, default: str = "") -> str:
+        """Return a stored setting (``theme``, ``first_method``, ``scope``…), or *default*."""
+        return self._snap.settings.get(key, default)
+
+    # -- changing them --------------------------------------------------------
+
+    def toggle_favorite(self, codepoint: int) -> bool:
+        """Add or remove a favorite and save.
+
+        Args:
+            codepoint: The symbol's code point.
+
+        Returns:
+            True when it is a favorite now.
+
+        """
+        now = not self.is_favorite(codepoint)
+        self._fav_changes[codepoint] = now
+        _apply_favorite(self._snap.favorites, codepoint, now)
+        self.save()
+        return now
+
+    def add_recent(self, codepoint: int) -> None:
+        """Put *codepoint* at the front of the recents and save."""
+        self._new_recents.append(codepoint)
+        _push_recent(self._snap.recents, codepoint)
+        self.save()
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting and save (nothing is written when it is unchanged)."""
+        if self._snap.settings.get(key) == value:
+            return
+        self._changed_settings[key] = value
+        self._snap.settings[key] = value
+        self.save()
+
+    # -- writing ------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Merge this instance's changes into the file on disk, atomically, under a lock.
+
+        Returns:
+            True when written; False when the file cannot be written (the reason goes
+            to `notice`; the app keeps working in memory).
+
+        """
+        if not self._writable:
+            return False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with _locked(self.path.with_name(self.path.name + ".lock")):
+                disk = self._read()
+                for cp, on in self._fav_changes.items():
+                    _apply_favorite(disk.favorites, cp, on)
+                for cp in self._new_recents:
+                    _push_recent(disk.recents, cp)
+                disk.settings.update(self._changed_settings)
+                _atomic_write(self.path, _dump(disk))
+        except OSError as e:
+            self.notice = f"Cannot save {self.path} ({_reason(e)}); changes are kept in memory."
+            return False
+        self._snap = disk
+        self._fav_changes.clear()
+        self._new_recents.clear()
+        self._changed_settings.clear()
+        return True
+
+    def reload(self) -> None:
+        """Re-read the file (another instance may have written it), keeping unsaved changes."""
+        self._snap = self._read()
+
+
+def _apply_favorite(favorites: list[int], codepoint: int, on: bool) -> None:
+    if on and codepoint not in favorites:
+        favorites.append(codepoint)
+    elif not on and codepoint in favorites:
+        favorites.remove(codepoint)
+
+
+def _push_recent(recents: list[int], codepoint: int) -> None:
+    if codepoint in recents:
+        recents.remove(codepoint)
+    recents.insert(0, codepoint)
+    del recents[MAX_RECENTS:]
+
+
+def _reason(e: BaseException) -> str:
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror
+    return str(e) or type(e).__name__
+
+
+# --------------------------------------------------------------------------- key map
+
+
+def _toml_loads(text: str) -> dict[str, Any]:
+    """Parse TOML with tomllib; ValueError when invalid or when tomllib is missing."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib.loads(text)
+    # tomllib is 3.11+ and mathsym supports 3.10: no config file there rather than a dependency.
+    raise ValueError("reading it needs Python 3.11 or later")
+
+
+def load_keymap(directory: Path | None = None) -> tuple[dict[str, str], str]:
+    """Read the user's key remapping from ``config.toml``.
+
+    The file has one table, ``[keys]``, mapping a binding id to keys (comma-separated
+    for several)::
+
+        [keys]
+        copy_latex = "ctrl+l"
+        favorite = "ctrl+s,f2"
+
+    Args:
+        directory: Where ``config.toml`` lives (default `config_dir`).
+
+    Returns:
+        The key map (binding id → keys) and a one-line problem report ("" when the
+        file is absent or fine). A broken file gives an empty map, never an exception.
+
+    """
+    path = (directory or config_dir()) / CONFIG_FILE
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}, ""
+    except OSError as e:
+        return {}, f"Cannot read {path} ({_reason(e)}); default keys in use."
+    try:
+        data = _toml_loads(raw.decode("utf-8"))
+    except ValueError as e:  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
+        return {}, f"{path} cannot be used ({e}); default keys in use."
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict):
+        return {}, f'{path}: [keys] must be a table of binding id = "keys"; default keys in use.'
+    keymap: dict[str, str] = {}
+    bad: list[str] = []
+    for binding_id, value in keys.items():
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ",".join(value)
+        if isinstance(value, str) and value.strip():
+            keymap[binding_id] = value.replace(" ", "")
+        else:
+            bad.append(binding_id)
+    problem = f"{path}: ignored {', '.join(bad)} (keys must be a string)." if bad else ""
+    return keymap, problem
