@@ -1,0 +1,353 @@
+"""What a search query is: the ways one string can name a symbol.
+
+A single search box takes a code point (``U+2200``, ``0x2200``, ``&#8704;``…), a
+pasted glyph or string of glyphs, a LaTeX command (``\\forall``, ``\\mathbb R``,
+``^2``), an HTML entity (``&rarr;``), a Typst name (``arrow.r.double``), an
+AsciiMath name (``->``) or words from a Unicode name or alias (``plus minus``).
+`parse` lists every reading at once; `symbols.search` looks each one up and ranks
+the hits. `graphemes` splits text into user-perceived characters (the CLI's
+``identify`` uses it too).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import unicodedata2
+
+from symbols.latex import normalize_command
+
+__all__ = [
+    "MAX_GLYPHS",
+    "MAX_QUERY_CHARS",
+    "Query",
+    "fold",
+    "graphemes",
+    "parse",
+    "strip_variation_selectors",
+    "tokens",
+]
+
+#: Longest query read as text (names, LaTeX…); longer input is cut here. Nobody
+#: types a 200-character name, and it keeps a pasted novel from costing anything.
+MAX_QUERY_CHARS = 200
+
+#: Most glyphs identified from one pasted string.
+MAX_GLYPHS = 200
+
+_MAX_CODEPOINT = 0x10FFFF
+
+# --------------------------------------------------------------------------- graphemes
+
+_ZWJ = 0x200D
+_CR, _LF = 0x0D, 0x0A
+_VIRAMAS = frozenset({0x094D, 0x09CD, 0x0ACD, 0x0B4D, 0x0C4D, 0x0D4D})
+
+
+def _is_variation_selector(cp: int) -> bool:
+    return 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF or 0x180B <= cp <= 0x180D
+
+
+def _is_extend(cp: int, category: str) -> bool:
+    """Grapheme_Cluster_Break Extend/SpacingMark/ZWJ, close enough without the UCD file.
+
+    Marks (Mn, Me, Mc), variation selectors, ZWNJ/ZWJ, emoji skin-tone modifiers,
+    tag characters (flag subdivisions) and half-width sound marks all attach to the
+    character before them.
+    """
+    return (
+        category in ("Mn", "Me", "Mc")
+        or _is_variation_selector(cp)
+        or cp in (0x200C, _ZWJ, 0xFF9E, 0xFF9F)
+        or 0x1F3FB <= cp <= 0x1F3FF
+        or 0xE0020 <= cp <= 0xE007F
+    )
+
+
+def _is_control(cp: int, category: str) -> bool:
+    """Grapheme_Cluster_Break Control: breaks on both sides (GB4, GB5)."""
+    return category in ("Cc", "Zl", "Zp", "Cs") or (
+        category == "Cf" and cp not in (0x200C, _ZWJ) and not 0xE0020 <= cp <= 0xE007F
+    )
+
+
+def _is_regional_indicator(cp: int) -> bool:
+    return 0x1F1E6 <= cp <= 0x1F1FF
+
+
+def _hangul_kind(cp: int) -> str:
+    """Hangul syllable type: L, V, T, LV, LVT or "" (GB6-GB8)."""
+    if 0x1100 <= cp <= 0x115F or 0xA960 <= cp <= 0xA97C:
+        return "L"
+    if 0x1160 <= cp <= 0x11A7 or 0xD7B0 <= cp <= 0xD7C6:
+        return "V"
+    if 0x11A8 <= cp <= 0x11FF or 0xD7CB <= cp <= 0xD7FB:
+        return "T"
+    if 0xAC00 <= cp <= 0xD7A3:
+        return "LV" if (cp - 0xAC00) % 28 == 0 else "LVT"
+    return ""
+
+
+_HANGUL_JOINS = {
+    "L": ("L", "V", "LV", "LVT"),
+    "LV": ("V", "T"),
+    "V": ("V", "T"),
+    "LVT": ("T",),
+    "T": ("T",),
+}
+
+
+def graphemes(text: str) -> list[str]:
+    """Split *text* into grapheme clusters (what a reader sees as one character).
+
+    Follows the rules of UAX #29 that matter for symbols, without an extra
+    dependency: CR LF stays together; combining marks, variation selectors, ZWNJ/ZWJ,
+    emoji modifiers and tag characters join the character before them; a ZWJ joins
+    the next pictograph (``👩‍💻``); regional indicators pair into flags; Hangul jamo
+    form syllables; a virama joins the next letter of an Indic conjunct.
+
+    Args:
+        text: Any string (lone surrogates and control characters included).
+
+    Returns:
+        The clusters in order; ``"".join(graphemes(t)) == t`` always holds.
+    """
+    clusters: list[str] = []
+    current: list[str] = []
+    prev_cp = -1
+    prev_control = True
+    regional_run = 0  # regional indicators in the current cluster
+    category = unicodedata2.category
+    for ch in text:
+        cp = ord(ch)
+        cat = category(ch)
+        control = _is_control(cp, cat)
+        join = False
+        if current:
+            if prev_cp == _CR and cp == _LF:
+                join = True
+            elif control or prev_control:
+                join = False
+            elif _is_extend(cp, cat):
+                join = True
+            elif prev_cp == _ZWJ:
+                join = True
+            elif _is_regional_indicator(cp) and _is_regional_indicator(prev_cp):
+                join = regional_run % 2 == 1
+            elif prev_cp in _VIRAMAS and cat == "Lo":
+                join = True
+            else:
+                prev_kind = _hangul_kind(prev_cp)
+                join = bool(prev_kind) and _hangul_kind(cp) in _HANGUL_JOINS[prev_kind]
+        if not join and current:
+            clusters.append("".join(current))
+            current = []
+            regional_run = 0
+        current.append(ch)
+        if _is_regional_indicator(cp):
+            regional_run += 1
+        prev_cp = cp
+        prev_control = control
+    if current:
+        clusters.append("".join(current))
+    return clusters
+
+
+def strip_variation_selectors(text: str) -> str:
+    """*text* without variation selectors (VS1-VS256, Mongolian FVS)."""
+    return "".join(ch for ch in text if not _is_variation_selector(ord(ch)))
+
+
+# --------------------------------------------------------------------------- words
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """Text as names are compared: upper case, every run of punctuation/space one space.
+
+    ``"plus-minus"`` and ``"Plus Minus"`` both fold to ``"PLUS MINUS"``.
+    """
+    return _NON_WORD.sub(" ", text.upper()).strip()
+
+
+def tokens(text: str) -> list[str]:
+    """The words of *text* after `fold` (``"less-than or equal"`` → LESS, THAN, OR, EQUAL)."""
+    folded = fold(text)
+    return folded.split() if folded else []
+
+
+# --------------------------------------------------------------------------- code points
+
+_HEX = r"[0-9A-Fa-f]"
+# Each spelling people paste, and how to read its number. Bare hex is handled apart.
+_CODEPOINT_FORMS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"^[Uu]\+({_HEX}{{1,6}})$"), 16),  # U+2200, u+2200
+    (re.compile(rf"^U({_HEX}{{4,6}})$"), 16),  # U2200 (Compose files, some docs)
+    (re.compile(rf"^0[xX]({_HEX}{{1,6}})$"), 16),  # 0x2200
+    (re.compile(rf"^\\u({_HEX}{{4}})$"), 16),  # \u2200 (Python, JSON, Java)
+    (re.compile(rf"^\\U({_HEX}{{8}})$"), 16),  # \U0001D400 (Python)
+    (re.compile(rf"^\\[ux]\{{({_HEX}{{1,6}})\}}$"), 16),  # \u{2200} (JS, Rust), \x{2200} (Perl)
+    (re.compile(rf"^\\x({_HEX}{{2}})$"), 16),  # \xA0
+    (re.compile(rf"^&#[xX]({_HEX}{{1,6}});?$"), 16),  # &#x2200;
+    (re.compile(r"^&#([0-9]{1,7});?$"), 10),  # &#8704; (the only decimal form)
+    (re.compile(rf"^\\({_HEX}*[0-9]{_HEX}*)$"), 16),  # \2200 (CSS); needs a digit, not \face
+)
+_BARE_HEX = re.compile(rf"^{_HEX}{{2,6}}$")
+
+
+def _explicit_codepoint(text: str) -> int | None:
+    for pattern, base in _CODEPOINT_FORMS:
+        m = pattern.match(text)
+        if m:
+            value = int(m.group(1), base)
+            return value if value <= _MAX_CODEPOINT else None
+    return None
+
+
+# --------------------------------------------------------------------------- the query
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """Every reading of one search string (an empty tuple means "not this kind").
+
+    Attributes:
+        text: The query with surrounding whitespace removed (cut at `MAX_QUERY_CHARS`).
+        codepoint: A code point written in an explicit spelling (``U+2200``,
+            ``0x2200``, ``\\u2200``, ``&#8704;``…), or None.
+        hex_codepoint: A bare hex number (``2200``, ``face``), or None.
+        hex_is_word: True when the bare hex number is made of letters only
+            (``face``, ``add``): it may as well be a word.
+        glyphs: Code points of pasted characters, in order (NFC-normalized,
+            variation selectors dropped); empty for plain ASCII words.
+        latex: Canonical LaTeX keys to look up exactly (``\\mathbb{R}``, ``\\forall``).
+        latex_prefix: A LaTeX key to complete (``\\rightarr``), or "".
+        html: HTML entity names (``rarr``; case matters).
+        typst: Typst names without ``sym.`` (``arrow.r.double``).
+        asciimath: The text as an AsciiMath name (``->``, ``AA``), or "".
+        words: Folded words for names and aliases (``PLUS``, ``MINUS``).
+    """
+
+    text: str
+    codepoint: int | None = None
+    hex_codepoint: int | None = None
+    hex_is_word: bool = False
+    glyphs: tuple[int, ...] = ()
+    latex: tuple[str, ...] = ()
+    latex_prefix: str = ""
+    html: tuple[str, ...] = ()
+    typst: tuple[str, ...] = ()
+    asciimath: str = ""
+    words: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing is left to look up (blank input)."""
+        return not self.text
+
+
+def _glyph_codepoints(text: str) -> tuple[int, ...]:
+    """Code points a pasted string stands for, in order, without repeats.
+
+    Each grapheme cluster is read as typed and, when NFC changes it, as NFC too:
+    a decomposed ``A`` + ring gives ``Å`` (NFC) first, while a pasted OHM SIGN
+    stays itself before its NFC twin, the Greek capital omega.
+    """
+    out: list[int] = []
+    seen: set[int] = set()
+    for cluster in graphemes(text)[:MAX_GLYPHS]:
+        raw = strip_variation_selectors(cluster) or cluster
+        nfc = unicodedata2.normalize("NFC", raw)
+        order = (nfc, raw) if len(raw) > 1 else (raw, nfc)
+        for form in order:
+            for ch in form:
+                cp = ord(ch)
+                # A joiner inside an emoji sequence is glue, not something looked for.
+                if cp not in seen and not (cp == _ZWJ and len(form) > 1):
+                    seen.add(cp)
+                    out.append(cp)
+    return tuple(out)
+
+
+def _is_symbolic_ascii(text: str) -> bool:
+    """True for ASCII punctuation like ``<=`` or ``+-`` (read as glyphs, too)."""
+    return text.isascii() and not any(ch.isalnum() or ch.isspace() for ch in text)
+
+
+def parse(query: str) -> Query:
+    """Read a query every way it can be meant.
+
+    Args:
+        query: What the user typed; any string at all.
+
+    Returns:
+        The `Query`; ``Query("")`` (`Query.empty`) for blank input.
+
+    Examples:
+        >>> parse("U+2200").codepoint == 0x2200
+        True
+        >>> parse("face").hex_codepoint == 0xFACE, parse("face").words
+        (True, ('FACE',))
+        >>> parse(r"\\mathbb R").latex
+        ('\\\\mathbb{R}',)
+    """
+    if not query or query.isspace():
+        return Query("")
+    glyph_source = query.strip()
+    text = glyph_source[:MAX_QUERY_CHARS]
+
+    codepoint = _explicit_codepoint(text)
+    hex_codepoint = None
+    hex_is_word = False
+    if codepoint is None and _BARE_HEX.match(text):
+        hex_codepoint = int(text, 16)
+        hex_is_word = not any(ch.isdigit() for ch in text)
+
+    # Anything outside ASCII, a single character, or ASCII punctuation is (also) glyphs.
+    pasted = not text.isascii()
+    glyphs: tuple[int, ...] = ()
+    if pasted or len(text) == 1 or _is_symbolic_ascii(text):
+        glyphs = _glyph_codepoints(glyph_source)
+    if pasted:
+        # Pasted symbols are identified, not spelled: no names, LaTeX or entities.
+        return Query(text, codepoint=codepoint, glyphs=glyphs)
+
+    latex: tuple[str, ...] = ()
+    latex_prefix = ""
+    if codepoint is None:
+        latex = tuple(dict.fromkeys(normalize_command(text)))
+        if text.startswith("\\"):
+            latex_prefix = text
+        elif text.isidentifier() or text[:1] in "^_":
+            latex_prefix = "\\" + text if text.isidentifier() else text
+
+    html: tuple[str, ...] = ()
+    entity = text[1:] if text.startswith("&") else text
+    entity = entity[:-1] if entity.endswith(";") else entity
+    if entity.isalnum():
+        html = (entity,)
+
+    typst: tuple[str, ...] = ()
+    name = text[4:] if text.startswith("sym.") else text
+    if name and all(part.isalnum() for part in name.split(".")):
+        typst = (name,)
+
+    words: tuple[str, ...] = ()
+    if codepoint is None and not text.startswith(("\\", "&")):
+        words = tuple(tokens(text))
+
+    return Query(
+        text,
+        codepoint=codepoint,
+        hex_codepoint=hex_codepoint,
+        hex_is_word=hex_is_word,
+        glyphs=glyphs,
+        latex=latex,
+        latex_prefix=latex_prefix,
+        html=html,
+        typst=typst,
+        asciimath=text,
+        words=words,
+    )
