@@ -1,7 +1,7 @@
-"""What a search query is: the ways one string can name a symbol.
+r"""What a search query is: the ways one string can name a symbol.
 
 A single search box takes a code point (``U+2200``, ``0x2200``, ``&#8704;``…), a
-pasted glyph or string of glyphs, a LaTeX command (``\\forall``, ``\\mathbb R``,
+pasted glyph or string of glyphs, a LaTeX command (``\forall``, ``\mathbb R``,
 ``^2``), an HTML entity (``&rarr;``), a Typst name (``arrow.r.double``), an
 AsciiMath name (``->``) or words from a Unicode name or alias (``plus minus``).
 `parse` lists every reading at once; `symbols.search` looks each one up and ranks
@@ -112,6 +112,7 @@ def graphemes(text: str) -> list[str]:
 
     Returns:
         The clusters in order; ``"".join(graphemes(t)) == t`` always holds.
+
     """
     clusters: list[str] = []
     current: list[str] = []
@@ -129,9 +130,7 @@ def graphemes(text: str) -> list[str]:
                 join = True
             elif control or prev_control:
                 join = False
-            elif _is_extend(cp, cat):
-                join = True
-            elif prev_cp == _ZWJ:
+            elif _is_extend(cp, cat) or prev_cp == _ZWJ:
                 join = True
             elif _is_regional_indicator(cp) and _is_regional_indicator(prev_cp):
                 join = regional_run % 2 == 1
@@ -173,7 +172,7 @@ def fold(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The words of *text* after `fold` (``"less-than or equal"`` → LESS, THAN, OR, EQUAL)."""
+    """Split *text* into words after `fold` (``"less-than or equal"`` → LESS, THAN, OR, EQUAL)."""
     folded = fold(text)
     return folded.split() if folded else []
 
@@ -211,23 +210,24 @@ def _explicit_codepoint(text: str) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """Every reading of one search string (an empty tuple means "not this kind").
+    r"""Every reading of one search string (an empty tuple means "not this kind").
 
     Attributes:
         text: The query with surrounding whitespace removed (cut at `MAX_QUERY_CHARS`).
         codepoint: A code point written in an explicit spelling (``U+2200``,
-            ``0x2200``, ``\\u2200``, ``&#8704;``…), or None.
+            ``0x2200``, ``\u2200``, ``&#8704;``…), or None.
         hex_codepoint: A bare hex number (``2200``, ``face``), or None.
         hex_is_word: True when the bare hex number is made of letters only
             (``face``, ``add``): it may as well be a word.
         glyphs: Code points of pasted characters, in order (NFC-normalized,
             variation selectors dropped); empty for plain ASCII words.
-        latex: Canonical LaTeX keys to look up exactly (``\\mathbb{R}``, ``\\forall``).
-        latex_prefix: A LaTeX key to complete (``\\rightarr``), or "".
+        latex: Canonical LaTeX keys to look up exactly (``\mathbb{R}``, ``\forall``).
+        latex_prefix: A LaTeX key to complete (``\rightarr``), or "".
         html: HTML entity names (``rarr``; case matters).
         typst: Typst names without ``sym.`` (``arrow.r.double``).
         asciimath: The text as an AsciiMath name (``->``, ``AA``), or "".
         words: Folded words for names and aliases (``PLUS``, ``MINUS``).
+
     """
 
     text: str
@@ -272,12 +272,12 @@ def _glyph_codepoints(text: str) -> tuple[int, ...]:
 
 
 def _is_symbolic_ascii(text: str) -> bool:
-    """True for ASCII punctuation like ``<=`` or ``+-`` (read as glyphs, too)."""
+    """Tell whether *text* is ASCII punctuation like ``<=`` or ``+-`` (read as glyphs, too)."""
     return text.isascii() and not any(ch.isalnum() or ch.isspace() for ch in text)
 
 
 def parse(query: str) -> Query:
-    """Read a query every way it can be meant.
+    r"""Read a query every way it can be meant.
 
     Args:
         query: What the user typed; any string at all.
@@ -290,8 +290,9 @@ def parse(query: str) -> Query:
         True
         >>> parse("face").hex_codepoint == 0xFACE, parse("face").words
         (True, ('FACE',))
-        >>> parse(r"\\mathbb R").latex
-        ('\\\\mathbb{R}',)
+        >>> parse(r"\mathbb R").latex
+        ('\\mathbb{R}',)
+
     """
     if not query or query.isspace():
         return Query("")
