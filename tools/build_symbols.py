@@ -1,0 +1,440 @@
+"""Build data/symbols.json from the upstream tables, unicodedata2 and html.entities.
+
+Usage::
+
+    python tools/build_symbols.py [SOURCES_DIR] [-o data/symbols.json]
+
+SOURCES_DIR defaults to ``../shared/data/sources`` beside the repository root.
+The output is byte-identical on every run (no timestamps, sorted keys, every
+list built in a fixed order).
+
+Schema (what `symbols.table.Table` reads)::
+
+    {"format": 1, "unicode": "18.0.0",
+     "groups": [group names, symbols.groups.GROUPS],
+     "blocks": [[start, end, name], ...],          # Unicode 18 blocks
+     "symbols": {                                    # one list per column, one entry per row
+        "cp": [int], "name": [str], "gc": [str],
+        "group": [index into groups], "scope": [0 math | 1 extended],
+        "latex": [[[command, [origins], package, math_class], ...]],   # primary first
+        "html": [[entity]], "typst": [[name]], "vim": [[digraph]],
+        "compose": [[keys]], "asciimath": [[name]], "rfc1345": [[mnemonic]],
+        "alias": [[informative alias]], "formal": [[formal alias]],
+        "xref": [[code point]]}}
+
+LaTeX origins, best first: ``unicode-math``, ``style`` (styled letters, scripts and
+``\\sfrac`` made here from Unicode names and decompositions), ``latex`` (the classic
+command of unimathsymbols), ``unicode.xml``, ``julia``. A command several
+characters claim is kept for each of them; look-ups rank them by that order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html.entities
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import unicodedata2
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+if str(REPO / "tools") not in sys.path:
+    sys.path.insert(0, str(REPO / "tools"))
+
+from sources import (  # noqa: E402
+    LatexEntry,
+    read_asciimath,
+    read_compose,
+    read_julia,
+    read_name_aliases,
+    read_names_list,
+    read_rfc1345,
+    read_typst,
+    read_unicode_math,
+    read_unicode_xml,
+    read_unimathsymbols,
+    read_vim,
+    read_w3c_entities,
+)
+from styles import script_entries, sfrac_entries, styled_entries  # noqa: E402
+
+from symbols.groups import GROUPS, group_for  # noqa: E402
+
+#: Origins of LaTeX commands, best first (the same order as symbols.table.LATEX_ORIGINS).
+ORIGINS = ("unicode-math", "style", "latex", "unicode.xml", "julia")
+
+MATH_BLOCKS = (
+    "Greek and Coptic",
+    "General Punctuation",
+    "Superscripts and Subscripts",
+    "Currency Symbols",
+    "Combining Diacritical Marks",
+    "Combining Diacritical Marks for Symbols",
+    "Letterlike Symbols",
+    "Number Forms",
+    "Arrows",
+    "Mathematical Operators",
+    "Miscellaneous Technical",
+    "Geometric Shapes",
+    "Miscellaneous Mathematical Symbols-A",
+    "Miscellaneous Mathematical Symbols-B",
+    "Supplemental Arrows-A",
+    "Supplemental Arrows-B",
+    "Supplemental Arrows-C",
+    "Supplemental Mathematical Operators",
+    "Miscellaneous Symbols and Arrows",
+    "Supplemental Punctuation",
+    "Mathematical Alphanumeric Symbols",
+    "Geometric Shapes Extended",
+)
+#: Unicode 18's block of Leibnizian and other math symbols, found by its start.
+LEIBNIZ_BLOCK_START = 0x1DB00
+
+EXTENDED_BLOCKS = (
+    "Dingbats",
+    "Miscellaneous Symbols",
+    "Box Drawing",
+    "Block Elements",
+    "Enclosed Alphanumerics",
+    "Control Pictures",
+    "Alphabetic Presentation Forms",
+    "Spacing Modifier Letters",
+    "Phonetic Extensions",
+    "Arabic Mathematical Alphabetic Symbols",
+    "Musical Symbols",
+)
+#: Blocks whose symbols and punctuation (not letters or digits) are in scope math.
+ASCII_LATIN1 = ("Basic Latin", "Latin-1 Supplement")
+
+
+def unicode_blocks() -> list[tuple[int, int, str]]:
+    """Unicode 18 blocks from fontTools (the UCD 17 Blocks.json lacks the new ones)."""
+    from fontTools.unicodedata import Blocks
+
+    out = []
+    for i, start in enumerate(Blocks.RANGES):
+        name = Blocks.VALUES[i]
+        end = Blocks.RANGES[i + 1] - 1 if i + 1 < len(Blocks.RANGES) else 0x10FFFF
+        if name != "No_Block":
+            out.append((start, end, name))
+    return out
+
+
+@dataclass
+class Merged:
+    """One (symbol, command) pair with every source that gives it."""
+
+    command: str
+    origins: set[str] = field(default_factory=set)
+    packages: dict[str, str] = field(default_factory=dict)
+    classes: dict[str, str] = field(default_factory=dict)
+    seq: int = 0
+
+
+class Builder:
+    """Reads every source once and assembles the columns."""
+
+    def __init__(self, sources: Path) -> None:
+        self.src = sources
+        self.report: dict[str, Any] = {}
+        self.blocks = unicode_blocks()
+        self.block_by_name = {name: (lo, hi) for lo, hi, name in self.blocks}
+
+    # -- helpers --------------------------------------------------------------
+
+    def block_of(self, cp: int) -> str:
+        """Block name of *cp*."""
+        for lo, hi, name in self.blocks:
+            if lo <= cp <= hi:
+                return name
+        return "No_Block"
+
+    def block_range(self, name: str) -> range:
+        """Code points of the block called *name* (fails loudly if Unicode renamed it)."""
+        lo, hi = self.block_by_name[name]
+        return range(lo, hi + 1)
+
+    @staticmethod
+    def assigned(cp: int) -> bool:
+        """Assigned, and not a surrogate or private-use code point."""
+        return unicodedata2.category(chr(cp)) not in ("Cn", "Cs", "Co")
+
+    # -- scope ------------------------------------------------------------------
+
+    def scopes(self, named: set[int]) -> dict[int, int]:
+        """Code point → 0 (math) or 1 (extended)."""
+        scope: dict[int, int] = {}
+        for name in EXTENDED_BLOCKS:
+            for cp in self.block_range(name):
+                if self.assigned(cp):
+                    scope[cp] = 1
+        for cp in range(0x110000):
+            if unicodedata2.category(chr(cp)) == "Cc":
+                scope[cp] = 1
+        math: set[int] = set()
+        leibniz = next(name for lo, _hi, name in self.blocks if lo == LEIBNIZ_BLOCK_START)
+        for name in (*MATH_BLOCKS, leibniz):
+            math.update(cp for cp in self.block_range(name) if self.assigned(cp))
+        for name in ASCII_LATIN1:
+            for cp in self.block_range(name):
+                if unicodedata2.category(chr(cp))[0] in "PSZ":
+                    math.add(cp)
+        for cp in range(0x110000):
+            if unicodedata2.category(chr(cp)) == "Sm":
+                math.add(cp)
+        math.update(cp for cp in named if self.assigned(cp))
+        for cp in sorted(math):
+            if unicodedata2.category(chr(cp)) != "Cc":
+                scope[cp] = 0
+        self.report["math_block_name_1DB00"] = leibniz
+        return scope
+
+    # -- LaTeX ------------------------------------------------------------------
+
+    def latex_sources(self) -> tuple[list[LatexEntry], list[LatexEntry]]:
+        """Source entries in precedence order, and unimathsymbols' ``#`` references."""
+        um = read_unicode_math(self.src / "unicode-math-table.tsv")
+        ums, approx = read_unimathsymbols(self.src / "unimathsymbols.txt")
+        xml, _ = read_unicode_xml(self.src / "w3c-unicode-xml.tsv")
+        julia, emoji, multi = read_julia(self.src / "julia-latex-symbols.tsv")
+        self.report["julia_skipped"] = {"emoji": emoji, "multi_codepoint": multi}
+        self.report["latex_source_entries"] = {
+            "unicode-math-table": len(um),
+            "unimathsymbols": len(ums),
+            "unicode.xml": len(xml),
+            "julia": len(julia),
+        }
+        return [*um, *ums, *xml, *julia], approx
+
+    def merge_latex(
+        self, entries: list[LatexEntry], in_table: set[int], char_class: dict[int, str]
+    ) -> dict[int, list[list[Any]]]:
+        """Merge per (symbol, command) and order each symbol's commands, primary first.
+
+        Styled-letter, script and fraction forms (origin ``style``) come first in a
+        symbol's own list (they work in every LaTeX); after them the precedence of
+        `ORIGINS`, then source order.
+        """
+        merged: dict[int, dict[str, Merged]] = {}
+        seq = 0
+        for e in entries:
+            if e.codepoint not in in_table:
+                continue
+            per = merged.setdefault(e.codepoint, {})
+            m = per.get(e.command)
+            if m is None:
+                m = per[e.command] = Merged(e.command, seq=seq)
+                seq += 1
+            m.origins.add(e.origin)
+            if e.package and e.origin not in m.packages:
+                m.packages[e.origin] = e.package
+            if e.math_class and e.origin not in m.classes:
+                m.classes[e.origin] = e.math_class
+        out: dict[int, list[list[Any]]] = {}
+        for cp, per in merged.items():
+            rows = []
+            for m in per.values():
+                origins = [o for o in ORIGINS if o in m.origins]
+                package = next((m.packages[o] for o in ("style", "latex") if o in m.packages), "")
+                if not package and "latex" not in m.origins:
+                    package = m.packages.get("unicode-math", "")
+                mclass = next((m.classes[o] for o in origins if o in m.classes), char_class.get(cp, ""))
+                style_first = 0 if "style" in m.origins else 1
+                key = (style_first, ORIGINS.index(origins[0]), m.seq)
+                rows.append((key, [m.command, origins, package, mclass]))
+            out[cp] = [row for _key, row in sorted(rows, key=lambda r: r[0])]
+        return out
+
+    def approx_entries(self, approx: list[LatexEntry], used: set[str]) -> list[LatexEntry]:
+        """unimathsymbols ``#`` references whose command no other source maps anywhere."""
+        kept = [e for e in approx if e.command not in used]
+        self.report["unimathsymbols_approx"] = {"kept": len(kept), "skipped": len(approx) - len(kept)}
+        return kept
+
+    # -- names -------------------------------------------------------------------
+
+    def html_names(self) -> list[tuple[int, str]]:
+        """Every single-code-point HTML5 entity name (no ``;``), unicode.xml's order first."""
+        names: dict[str, int] = {}
+        multi = 0
+        for key, value in sorted(html.entities.html5.items()):
+            if len(value) != 1:
+                multi += 1
+                continue
+            names[key.rstrip(";")] = ord(value)
+        for cp, name in read_w3c_entities(self.src / "w3c-htmlmathml.json"):
+            names.setdefault(name, cp)
+        _, xml_entities = read_unicode_xml(self.src / "w3c-unicode-xml.tsv")
+        order = {(cp, name): i for i, (cp, name) in enumerate(xml_entities)}
+        self.report["html"] = {"names": len(names), "multi_codepoint_skipped": multi // 2 or multi}
+        pairs = sorted(
+            ((cp, name) for name, cp in names.items()),
+            key=lambda p: (p[0], order.get(p, len(order)), p[1].lower(), p[1]),
+        )
+        return pairs
+
+    def name_of(self, cp: int, formal: dict[int, list[tuple[str, str]]]) -> str:
+        """The Unicode name; for controls (which have none) the first formal alias.
+
+        ``control`` aliases are preferred (U+0009 CHARACTER TABULATION); U+0080,
+        U+0081 and U+0099 only have ``figment`` aliases (PADDING CHARACTER).
+        """
+        name = unicodedata2.name(chr(cp), "")
+        if name:
+            return name
+        for wanted in ("control", "figment"):
+            for alias, kind in formal.get(cp, []):
+                if kind == wanted:
+                    return alias
+        raise ValueError(f"U+{cp:04X} has no name")
+
+    # -- assemble ------------------------------------------------------------------
+
+    def build(self) -> dict[str, Any]:
+        """The whole JSON object."""
+        src = self.src
+        latex_entries, approx = self.latex_sources()
+        html_pairs = self.html_names()
+        typst_pairs, typst_skipped = read_typst(src / "typst-sym.txt")
+        self.report["typst"] = {"names": len(typst_pairs), "skipped": typst_skipped}
+
+        named = {e.codepoint for e in latex_entries} | {cp for cp, _ in html_pairs} | {cp for cp, _ in typst_pairs}
+        scope = self.scopes(named)
+        in_table = set(scope)
+
+        # Character-level math class: unicode-math first, then unimathsymbols.
+        char_class: dict[int, str] = {}
+        for e in latex_entries:
+            if e.math_class and e.origin in ("unicode-math", "latex"):
+                char_class.setdefault(e.codepoint, e.math_class)
+
+        classic = {}
+        for e in latex_entries:
+            if e.origin == "latex" and e.command[1:].isalpha():
+                classic.setdefault(e.codepoint, e.command)
+        aliases, xrefs, reserved = read_names_list(src / "ucd17-NamesList.json")
+        generated = [
+            *styled_entries(reserved, classic, self.report),
+            *script_entries(in_table, classic, self.report),
+            *sfrac_entries(in_table, self.report),
+        ]
+        used = {e.command for e in latex_entries} | {e.command for e in generated}
+        ordered = [e for e in latex_entries if e.origin == "unicode-math"]
+        ordered += generated
+        ordered += [e for e in latex_entries if e.origin != "unicode-math"]
+        ordered += self.approx_entries(approx, used)
+        latex = self.merge_latex(ordered, in_table, char_class)
+
+        formal: dict[int, list[tuple[str, str]]] = {}
+        for cp, alias, kind in read_name_aliases(src / "ucd17-NameAliases.json"):
+            formal.setdefault(cp, []).append((alias, kind))
+
+        def collect(pairs: list[tuple[int, str]]) -> dict[int, list[str]]:
+            out: dict[int, list[str]] = {}
+            for cp, name in pairs:
+                if cp in in_table:
+                    lst = out.setdefault(cp, [])
+                    if name not in lst:
+                        lst.append(name)
+            return out
+
+        html_col = collect(html_pairs)
+        typst_col = collect(typst_pairs)
+        vim_col = collect(read_vim(src / "vim-digraph.txt"))
+        rfc_col = collect(read_rfc1345(src / "rfc1345.txt"))
+        compose_col = collect(read_compose(src / "Compose"))
+        ascii_col = collect(read_asciimath(src / "asciimath.tsv"))
+
+        cols: dict[str, list[Any]] = {
+            k: []
+            for k in (
+                "cp name gc group scope latex html typst vim compose asciimath rfc1345 alias formal xref"
+            ).split()
+        }
+        for cp in sorted(in_table):
+            gc = unicodedata2.category(chr(cp))
+            name = self.name_of(cp, formal)
+            block = self.block_of(cp)
+            commands = latex.get(cp, [])
+            mclass = commands[0][3] if commands else char_class.get(cp, "")
+            cols["cp"].append(cp)
+            cols["name"].append(name)
+            cols["gc"].append(gc)
+            cols["group"].append(GROUPS.index(group_for(cp, gc, block, name, mclass)))
+            cols["scope"].append(scope[cp])
+            cols["latex"].append(commands)
+            cols["html"].append(html_col.get(cp, []))
+            cols["typst"].append(typst_col.get(cp, []))
+            cols["vim"].append(vim_col.get(cp, []))
+            cols["compose"].append(compose_col.get(cp, []))
+            cols["asciimath"].append(ascii_col.get(cp, []))
+            cols["rfc1345"].append(rfc_col.get(cp, []))
+            cols["alias"].append(aliases.get(cp, []))
+            cols["formal"].append([a for a, _k in formal.get(cp, [])])
+            cols["xref"].append(xrefs.get(cp, []))
+
+        self.report["rows"] = {"math": cols["scope"].count(0), "extended": cols["scope"].count(1)}
+        self.report["conflicts"] = conflicts(cols)
+        return {
+            "format": 1,
+            "unicode": unicodedata2.unidata_version,
+            "groups": list(GROUPS),
+            "blocks": [list(b) for b in self.blocks],
+            "symbols": cols,
+        }
+
+
+def conflicts(cols: dict[str, list[Any]]) -> dict[str, list[str]]:
+    """LaTeX commands that several symbols claim: command → ``U+XXXX origin`` best first."""
+    claims: dict[str, list[tuple[int, int, str]]] = {}
+    for cp, commands in zip(cols["cp"], cols["latex"]):
+        for cmd, origins, _pkg, _cls in commands:
+            claims.setdefault(cmd, []).append((ORIGINS.index(origins[0]), cp, "/".join(origins)))
+    return {
+        cmd: [f"U+{cp:04X} {o}" for _r, cp, o in sorted(v)]
+        for cmd, v in sorted(claims.items())
+        if len(v) > 1
+    }
+
+
+def dump(obj: dict[str, Any]) -> bytes:
+    """The canonical serialisation: compact, sorted keys, UTF-8, final newline."""
+    return (json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sources", nargs="?", type=Path, default=REPO.parent / "shared" / "data" / "sources")
+    parser.add_argument("-o", "--output", type=Path, default=REPO / "data" / "symbols.json")
+    parser.add_argument("--report", type=Path, help="also write counts, skips and conflicts as JSON here")
+    args = parser.parse_args(argv)
+    if not (args.sources / "SOURCES.md").is_file():
+        print(f"build_symbols: no upstream tables in {args.sources}", file=sys.stderr)
+        return 2
+    if unicodedata2.unidata_version != "18.0.0":
+        print(f"build_symbols: unicodedata2 {unicodedata2.unidata_version}, want 18.0.0", file=sys.stderr)
+        return 2
+    builder = Builder(args.sources)
+    data = dump(builder.build())
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.output.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(args.output)
+    report = builder.report
+    if args.report:
+        args.report.write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    summary = {k: v for k, v in report.items() if k != "conflicts"}
+    print(json.dumps(summary, ensure_ascii=False, sort_keys=True), file=sys.stderr)
+    print(f"{len(report['conflicts'])} LaTeX commands claimed by several symbols", file=sys.stderr)
+    print(f"wrote {args.output} ({len(data):,} bytes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
