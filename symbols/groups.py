@@ -77,7 +77,7 @@ def group_for(codepoint: int, category: str, block: str, name: str, math_class: 
         return "Letterlike & alphabets"
     if math_class == "op" or "N-ARY" in name:
         return "Large operators"
-    if math_class in ("open", "close", "fence") or category in ("Ps", "Pe"):
+    if _is_delimiter(category, name, math_class):
         return "Delimiters"
     if math_class == "rel":
         return "Relations"
@@ -86,12 +86,25 @@ def group_for(codepoint: int, category: str, block: str, name: str, math_class: 
     if block in _GEOMETRIC_BLOCKS:
         return "Geometric shapes"
     if category == "Sm":
+        if math_class in ("ord", "punct"):
+            # ∀ ∃ ∅ ∞ ∂ ∇ ⊤ ⊥: ordinary symbols, neither relations nor operators.
+            return "Other"
         return "Relations" if _looks_relational(name) else "Binary operators"
     if category.startswith("P") or block in ("General Punctuation", "Supplemental Punctuation"):
         return "Punctuation & typography"
     if category in ("Sk", "Lm"):
         return "Accents & combining"
     return "Other"
+
+
+def _is_delimiter(category: str, name: str, math_class: str) -> bool:
+    # Quotation marks are Ps/Pe too (‚ „) and "!" is \mathclose in unicode-math:
+    # both belong with punctuation, not with brackets.
+    if "QUOTATION" in name:
+        return False
+    if category in ("Ps", "Pe") or math_class == "fence":
+        return True
+    return math_class in ("open", "close") and category != "Po"
 
 
 _RELATION_WORDS = (

@@ -372,7 +372,9 @@ def make_symbol(codepoint: int) -> Symbol | None:
         return sym
     char = chr(codepoint)
     category = unicodedata2.category(char)
-    if category == "Cn":
+    if category in ("Cn", "Cs"):
+        # Unassigned, and surrogates: U+D800-DFFF are not characters (no UTF-8
+        # form; printing one raises), so they are treated as invalid input.
         return None
     name = unicodedata2.name(char, "")
     if not name:
@@ -426,7 +428,8 @@ def get(key: str | int) -> Symbol | None:
 
     Works for any assigned Unicode 18 code point: characters outside the table get
     a `Symbol` built from unicodedata2 (scope ``all``). Returns None for
-    unassigned code points, invalid input, or strings of more than one character
+    unassigned code points, surrogates (U+D800-DFFF: not characters, they have no
+    UTF-8 form), invalid input, or strings of more than one character
     (a glyph followed by variation selectors counts as one character).
 
     Args:
