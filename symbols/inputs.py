@@ -1,0 +1,576 @@
+"""How to type a character with no tool at all: key chords per platform and escapes per language.
+
+`inputs` turns one character into an ordered list of `InputMethod` records, one per
+way of typing it (macOS Unicode Hex Input, Linux Ctrl+Shift+U, Windows Alt+X, Vim,
+Emacs, the Compose key, and the escapes of LaTeX, Typst, HTML, CSS, Python, JSON and
+JavaScript, plus the raw UTF-8 bytes and UTF-16 units). Everything is computed from
+the code point and the few table fields that name it (digraphs, Compose sequences,
+LaTeX commands, entity and Typst names), so a call is cheap: the CLI makes one per
+result line.
+
+docs/typing.md explains each method, its setup and its limits, with sources.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# The stdlib database, on purpose: Python's "\N{...}" escape is resolved by the running
+# interpreter's own unicodedata, which may be older than unicodedata2's Unicode 18.
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from symbols.table import Symbol
+
+__all__ = [
+    "ENV_VAR",
+    "LABELS",
+    "METHODS",
+    "InputMethod",
+    "check_method",
+    "inputs",
+    "inputs_dict",
+    "keys_for",
+    "preferred_method",
+]
+
+#: Every input method id, in the canonical order (after the preferred one).
+METHODS: tuple[str, ...] = (
+    "macos",
+    "linux",
+    "windows",
+    "windows-numpad",
+    "vim",
+    "emacs",
+    "compose",
+    "latex",
+    "typst",
+    "html",
+    "css",
+    "python",
+    "json",
+    "javascript",
+    "utf8",
+    "utf16",
+)
+
+#: A short human label for each method id.
+LABELS: dict[str, str] = {
+    "macos": "macOS (Unicode Hex Input)",
+    "linux": "Linux (GTK, IBus)",
+    "windows": "Windows (Word, Alt+X)",
+    "windows-numpad": "Windows (Alt + numpad)",
+    "vim": "Vim (insert mode)",
+    "emacs": "Emacs",
+    "compose": "Compose key",
+    "latex": "LaTeX",
+    "typst": "Typst",
+    "html": "HTML",
+    "css": "CSS",
+    "python": "Python",
+    "json": "JSON",
+    "javascript": "JavaScript",
+    "utf8": "UTF-8 bytes",
+    "utf16": "UTF-16 units",
+}
+
+#: Environment variable naming the method to list first (one of `METHODS`).
+ENV_VAR = "MATHSYM_METHOD"
+
+
+@dataclass(frozen=True, slots=True)
+class InputMethod:
+    """One way to type a character.
+
+    Attributes:
+        id: The method id, one of `METHODS` (``macos``, ``html``…).
+        label: A short human name for the method (``macOS (Unicode Hex Input)``).
+        keys: What to type, written with the platform's own key names
+            (``⌥2200``, ``Ctrl+Shift+U 2200 Space``, ``&forall;``); "" when this
+            method cannot type the character, and then `note` says why.
+        note: Setup or caveats worth knowing, or "".
+        alternatives: Other forms that give the same character (``&#x2200;``
+            beside ``&forall;``, a Vim digraph beside ``Ctrl-V u2200``).
+
+    """
+
+    id: str
+    label: str
+    keys: str
+    note: str = ""
+    alternatives: tuple[str, ...] = ()
+
+
+def check_method(name: str) -> str:
+    """Return the method id for *name* (case and surrounding blanks ignored).
+
+    Args:
+        name: A method id such as ``macos`` or ``Windows-Numpad``.
+
+    Returns:
+        The canonical id from `METHODS`.
+
+    Raises:
+        ValueError: when *name* is not a method id; the message lists the choices.
+
+    """
+    key = name.strip().lower() if isinstance(name, str) else ""
+    if key not in LABELS:
+        raise ValueError(f"unknown input method {name!r}: choose one of {', '.join(METHODS)}")
+    return key
+
+
+def preferred_method(platform: str | None = None) -> str:
+    """Return the method to list first: `ENV_VAR` if it names one, else the OS's own.
+
+    Args:
+        platform: A ``sys.platform`` value to decide for (the running one by default).
+
+    Returns:
+        ``macos`` on macOS, ``windows`` on Windows, ``linux`` elsewhere, unless
+        ``MATHSYM_METHOD`` names a valid method (an invalid value is ignored).
+
+    """
+    chosen = os.environ.get(ENV_VAR, "").strip().lower()
+    if chosen in LABELS:
+        return chosen
+    plat = sys.platform if platform is None else platform
+    if plat == "darwin":
+        return "macos"
+    if plat.startswith(("win", "cygwin", "msys")):
+        return "windows"
+    return "linux"
+
+
+# --------------------------------------------------------------------------- the character
+
+
+class _Char:
+    """The character being described, with what the builders need computed once."""
+
+    __slots__ = ("char", "cp", "hex", "sym", "units")
+
+    def __init__(self, char: str, sym: Symbol | None) -> None:
+        self.char = char
+        self.cp = ord(char)
+        self.hex = f"{self.cp:04X}"
+        self.sym = sym
+        if self.cp > 0xFFFF:
+            v = self.cp - 0x10000
+            self.units: tuple[int, ...] = (0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
+        else:
+            self.units = (self.cp,)
+
+
+def _resolve(char: str | Symbol) -> _Char:
+    if isinstance(char, str):
+        if len(char) != 1:
+            raise ValueError(
+                f"inputs need exactly one character (one code point), got {len(char)}: {char!r}"
+            )
+        from symbols.table import get
+
+        return _Char(char, get(char))
+    from symbols.table import Symbol
+
+    if isinstance(char, Symbol):
+        return _Char(char.char, char)
+    raise ValueError(f"inputs need a one-character str or a Symbol, got {type(char).__name__}")
+
+
+def _is_surrogate(cp: int) -> bool:
+    return 0xD800 <= cp <= 0xDFFF
+
+
+def _is_noncharacter(cp: int) -> bool:
+    return 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFE) == 0xFFFE
+
+
+def _unicode_name(c: _Char) -> str:
+    """Return the character's own Unicode 18 name, or "" (controls, private use…)."""
+    name = c.sym.name if c.sym is not None else ""
+    return "" if name.startswith("<") else name
+
+
+# --------------------------------------------------------------------------- one builder per method
+# Each returns the method for a character, or None where the method has no way at all
+# (only compose: a character either has a Compose sequence or it does not).
+
+_MACOS_SETUP = (
+    "Add it in System Settings → Keyboard → Input Sources → + → Others → Unicode Hex Input "
+    "and switch to it; hold ⌥ while typing the digits. It takes over ⌥-arrow word motion "
+    "and the usual ⌥ characters."
+)
+
+
+def _macos(c: _Char) -> InputMethod:
+    keys = " ".join(f"⌥{u:04X}" for u in c.units)
+    note = _MACOS_SETUP
+    if len(c.units) == 2:
+        note = "Above U+FFFF type the UTF-16 pair, ⌥ held for all 8 digits (5 digits fail). " + note
+    return InputMethod("macos", LABELS["macos"], keys, note)
+
+
+def _linux(c: _Char) -> InputMethod:
+    return InputMethod(
+        "linux",
+        LABELS["linux"],
+        f"Ctrl+Shift+U {c.cp:04x} Space",
+        "GTK and IBus apps (Enter also ends it); Qt/KDE apps need IBus or Fcitx "
+        "as the input method.",
+    )
+
+
+def _windows(c: _Char) -> InputMethod:
+    return InputMethod(
+        "windows",
+        LABELS["windows"],
+        f"{c.hex} Alt+X",
+        "In Word, WordPad, OneNote, Notepad (Windows 11) and other RichEdit boxes. "
+        "If a hex digit (0-9, A-F) comes right before, select the code first.",
+    )
+
+
+def _windows_numpad(c: _Char) -> InputMethod:
+    if c.cp > 0xFFFF:
+        return InputMethod(
+            "windows-numpad",
+            LABELS["windows-numpad"],
+            "",
+            "Not possible above U+FFFF: the hex numpad method types 4-digit code points "
+            "only. Use Alt+X in Word, or paste the character.",
+        )
+    return InputMethod(
+        "windows-numpad",
+        LABELS["windows-numpad"],
+        f"Alt + numpad + {c.hex}",
+        "Hold Alt, press + on the numeric keypad, type the hex digits (letters on the main "
+        "keys), release Alt. Needs HKCU\\Control Panel\\Input Method\\EnableHexNumpad = "
+        '"1" (REG_SZ), then log off and on.',
+    )
+
+
+def _key_names(keys: str) -> str:
+    """Spell a digraph as the keys to press, a space between each."""
+    return " ".join("Space" if k == " " else k for k in keys)
+
+
+def _vim(c: _Char) -> InputMethod:
+    keys = f"Ctrl-V u{c.cp:04x}" if c.cp <= 0xFFFF else f"Ctrl-V U{c.cp:08x}"
+    digraphs = tuple(f"Ctrl-K {_key_names(d)}" for d in (c.sym.vim if c.sym else ()))
+    note = "In insert mode; where Ctrl-V pastes (Windows), use Ctrl-Q."
+    if c.cp == 0x0A:
+        # Vim keeps NUL as NL in memory, so Ctrl-V u000a inserts a NUL (:help NL-used-for-Nul).
+        return InputMethod(
+            "vim", LABELS["vim"], "", "Ctrl-V u000a inserts a NUL in Vim: press Enter."
+        )
+    return InputMethod("vim", LABELS["vim"], keys, note, digraphs)
+
+
+def _emacs(c: _Char) -> InputMethod:
+    name = _unicode_name(c)
+    alternatives = (f"C-x 8 RET {name} RET",) if name else ()
+    return InputMethod(
+        "emacs",
+        LABELS["emacs"],
+        f"C-x 8 RET {c.hex} RET",
+        "insert-char: type the hex code, or the name with Tab completion.",
+        alternatives,
+    )
+
+
+def _compose(c: _Char) -> InputMethod | None:
+    sequences = c.sym.compose if c.sym else ()
+    if not sequences:
+        return None
+    typed = tuple(f"Compose {_compose_keys(s)}" for s in sorted(sequences, key=_compose_rank))
+    return InputMethod(
+        "compose",
+        LABELS["compose"],
+        typed[0],
+        "Needs a Compose key (e.g. setxkbmap -option compose:ralt, or GNOME Settings → "
+        "Keyboard → Compose Key); sequences from libX11's en_US.UTF-8 table.",
+        typed[1:],
+    )
+
+
+def _compose_rank(sequence: str) -> int:
+    # Sequences on plain keys first: "Cyrillic_pe Cyrillic_a" or "U2260 …" need another
+    # layout or a key that already types a symbol. sorted() keeps the table's order otherwise.
+    return sum(1 for key in sequence.split(" ") if len(key) > 1 and key != "space")
+
+
+def _compose_keys(sequence: str) -> str:
+    """Write a stored sequence of X keysyms (``= /``, ``space space``) as keys to press."""
+    return " ".join("Space" if key == "space" else key for key in sequence.split(" "))
+
+
+def _latex(c: _Char) -> InputMethod:
+    caret = f"^^^^{c.cp:04x}" if c.cp <= 0xFFFF else f"^^^^^^{c.cp:06x}"
+    commands = c.sym.latex_commands if c.sym else ()
+    caret_note = f"{caret} (lowercase hex) works in XeLaTeX and LuaLaTeX only."
+    if not commands:
+        return InputMethod("latex", LABELS["latex"], caret, caret_note)
+    first = commands[0]
+    note = caret_note
+    if first.package:
+        note = f"{first.command} needs \\usepackage{{{first.package}}}. {caret_note}"
+    others = tuple(cmd.command for cmd in commands[1:])
+    return InputMethod("latex", LABELS["latex"], first.command, note, (caret, *others))
+
+
+def _typst(c: _Char) -> InputMethod:
+    escape = f'"\\u{{{c.cp:X}}}"'
+    names = c.sym.typst if c.sym else ()
+    if not names:
+        return InputMethod(
+            "typst", LABELS["typst"], escape, "A string escape; in markup \\u{…} works bare."
+        )
+    return InputMethod(
+        "typst",
+        LABELS["typst"],
+        f"sym.{names[0]}",
+        f"In markup write #sym.{names[0]}; in math mode {names[0]} alone.",
+        (*(f"sym.{n}" for n in names[1:]), escape),
+    )
+
+
+_HTML4: frozenset[str] | None = None
+
+
+def _entity_rank(name: str) -> tuple[bool, bool, int, str]:
+    # HTML 4's names first (&uml; over &die;, &forall; over &ForAll;): every parser and
+    # reader knows them; then lower-case and short ones (&amp; over &AMP;).
+    global _HTML4
+    if _HTML4 is None:
+        from html.entities import name2codepoint
+
+        _HTML4 = frozenset(name2codepoint)
+    return (name not in _HTML4, name != name.lower(), len(name), name)
+
+
+# HTML reads &#x80;-&#x9F; as windows-1252 characters and &#x0; as U+FFFD (WHATWG
+# "numeric character reference end state"), so these code points cannot be written.
+_HTML_UNWRITABLE = frozenset([0x00, *range(0x80, 0xA0)])
+# Whitespace controls are fine; every other control is a parse error (still emitted).
+_HTML_OK_CONTROLS = frozenset([0x09, 0x0A, 0x0C, 0x20])
+
+
+def _html(c: _Char) -> InputMethod:
+    numeric = f"&#x{c.cp:X};"
+    if c.cp in _HTML_UNWRITABLE:
+        return InputMethod(
+            "html",
+            LABELS["html"],
+            "",
+            f"HTML reads {numeric} as "
+            + ("U+FFFD" if c.cp == 0 else "a windows-1252 character (or a parse error)")
+            + ": this control cannot be written in HTML.",
+        )
+    names = sorted(c.sym.html, key=_entity_rank) if c.sym else []
+    note = ""
+    if c.char in "&<":
+        note = f"Typed as is, {c.char} starts markup: write it this way in HTML text."
+    elif c.char == '"':
+        note = "Needed inside a double-quoted attribute value."
+    elif (c.cp < 0x20 or 0x7F <= c.cp < 0xA0) and c.cp not in _HTML_OK_CONTROLS:
+        note = "A parse error in HTML (control character reference); avoid it."
+    elif _is_noncharacter(c.cp):
+        note = "A parse error in HTML (noncharacter reference); avoid it."
+    if not names:
+        return InputMethod("html", LABELS["html"], numeric, note)
+    forms = [f"&{n};" for n in names]
+    return InputMethod("html", LABELS["html"], forms[0], note, (numeric, *forms[1:]))
+
+
+def _css(c: _Char) -> InputMethod:
+    if c.cp == 0:
+        return InputMethod(
+            "css", LABELS["css"], "", "CSS reads \\0 as U+FFFD: NUL cannot be written."
+        )
+    return InputMethod(
+        "css",
+        LABELS["css"],
+        f"\\{c.cp:X}",
+        f"If a hex digit or a space follows, end it with a space (\\{c.cp:X} ) or use "
+        f"six digits (\\{c.cp:06X}).",
+        (f"\\{c.cp:06X}",),
+    )
+
+
+def _python_name(c: _Char) -> tuple[str, str]:
+    r"""Return a name Python's "\N{…}" accepts for the character, or "" and a note."""
+    candidates = [_unicode_name(c)]
+    if c.sym is not None:
+        candidates.extend(c.sym.formal_aliases)
+        if c.sym.name.startswith("<"):
+            # Controls are labelled "<NULL>": Python knows such formal aliases by name.
+            candidates.append(c.sym.name.strip("<>"))
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            if unicodedata.lookup(name) == c.char:
+                return name, ""
+        except KeyError:
+            continue
+    if candidates[0]:
+        return "", (
+            f"\\N{{{candidates[0]}}} needs a newer Python: this one's Unicode is "
+            f"{unicodedata.unidata_version}."
+        )
+    return "", ""
+
+
+def _python(c: _Char) -> InputMethod:
+    keys = f'"\\u{c.cp:04x}"' if c.cp <= 0xFFFF else f'"\\U{c.cp:08x}"'
+    name, note = _python_name(c)
+    alternatives = (f'"\\N{{{name}}}"',) if name else ()
+    return InputMethod("python", LABELS["python"], keys, note, (*alternatives, f"chr(0x{c.cp:X})"))
+
+
+# JSON's two-character escapes (RFC 8259, section 7).
+_JSON_SHORT = {0x22: '\\"', 0x5C: "\\\\", 0x2F: "\\/", 0x08: "\\b", 0x0C: "\\f",
+               0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}  # fmt: skip
+
+
+def _json(c: _Char) -> InputMethod:
+    keys = '"' + "".join(f"\\u{u:04x}" for u in c.units) + '"'
+    short = _JSON_SHORT.get(c.cp)
+    note = "JSON has no longer escape: above U+FFFF write the UTF-16 pair." if c.cp > 0xFFFF else ""
+    return InputMethod("json", LABELS["json"], keys, note, (f'"{short}"',) if short else ())
+
+
+def _javascript(c: _Char) -> InputMethod:
+    braces = f'"\\u{{{c.cp:X}}}"'
+    pair = '"' + "".join(f"\\u{u:04X}" for u in c.units) + '"'
+    from_cp = f"String.fromCodePoint(0x{c.cp:X})"
+    if c.cp > 0xFFFF:
+        return InputMethod(
+            "javascript",
+            LABELS["javascript"],
+            braces,
+            "\\u{…} needs ES2015; the UTF-16 pair works everywhere.",
+            (pair, from_cp),
+        )
+    return InputMethod("javascript", LABELS["javascript"], pair, "", (braces, from_cp))
+
+
+def _utf8(c: _Char) -> InputMethod:
+    return InputMethod("utf8", LABELS["utf8"], " ".join(f"{b:02X}" for b in c.char.encode()))
+
+
+def _utf16(c: _Char) -> InputMethod:
+    return InputMethod("utf16", LABELS["utf16"], " ".join(f"{u:04X}" for u in c.units))
+
+
+_BUILDERS: dict[str, Callable[[_Char], InputMethod | None]] = {
+    "macos": _macos,
+    "linux": _linux,
+    "windows": _windows,
+    "windows-numpad": _windows_numpad,
+    "vim": _vim,
+    "emacs": _emacs,
+    "compose": _compose,
+    "latex": _latex,
+    "typst": _typst,
+    "html": _html,
+    "css": _css,
+    "python": _python,
+    "json": _json,
+    "javascript": _javascript,
+    "utf8": _utf8,
+    "utf16": _utf16,
+}
+
+
+def _surrogate(c: _Char, method: str) -> InputMethod | None:
+    """Describe a surrogate code point: no method can type or encode one alone."""
+    if method == "compose":
+        return None
+    return InputMethod(
+        method,
+        LABELS[method],
+        "",
+        f"U+{c.hex} is a surrogate code point, half of a UTF-16 pair and not a character: "
+        "it cannot be typed or encoded on its own.",
+    )
+
+
+def _build(c: _Char, method: str) -> InputMethod | None:
+    if _is_surrogate(c.cp):
+        return _surrogate(c, method)
+    return _BUILDERS[method](c)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def inputs(char: str | Symbol, first: str | None = None) -> list[InputMethod]:
+    """List every way to type *char*: the preferred method first, then `METHODS` order.
+
+    ``compose`` is left out when the character has no Compose sequence; every other
+    method is always there, with ``keys == ""`` and a `InputMethod.note` where it
+    cannot type this character (``windows-numpad`` above U+FFFF, surrogates).
+
+    Args:
+        char: One character (a one-code-point ``str``) or a `symbols.Symbol`.
+        first: The method to list first; by default `preferred_method()`.
+
+    Returns:
+        The methods, as fresh `InputMethod` records.
+
+    Raises:
+        ValueError: for a string that is not exactly one code point, or an unknown
+            *first*.
+
+    Example:
+        >>> [m.keys for m in inputs("𝐀", first="macos")][:2]
+        ['⌥D835 ⌥DC00', 'Ctrl+Shift+U 1d400 Space']
+
+    """
+    lead = preferred_method() if first is None else check_method(first)
+    c = _resolve(char)
+    out: list[InputMethod] = []
+    head = _build(c, lead)
+    if head is not None:
+        out.append(head)
+    for method in METHODS:
+        if method != lead:
+            m = _build(c, method)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def keys_for(char: str | Symbol, method: str) -> str:
+    """Return what to type for *char* with one method ("" when it cannot type it).
+
+    Args:
+        char: One character or a `symbols.Symbol`.
+        method: A method id from `METHODS`.
+
+    Raises:
+        ValueError: for an unknown method or a string that is not one code point.
+
+    """
+    m = _build(_resolve(char), check_method(method))
+    return "" if m is None else m.keys
+
+
+def inputs_dict(char: str | Symbol) -> dict[str, str]:
+    """Return ``{method id: keys}`` in `METHODS` order, as the CLI's ``--json`` has it.
+
+    Holds the same methods as `inputs` (``compose`` only where a sequence exists).
+    """
+    c = _resolve(char)
+    out: dict[str, str] = {}
+    for method in METHODS:
+        m = _build(c, method)
+        if m is not None:
+            out[method] = m.keys
+    return out
