@@ -8,8 +8,12 @@ the canonical keys stored in data/symbols.json (``\\mathbb{R}``, ``\\forall``, `
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-__all__ = ["STYLE_COMMANDS", "normalize_command"]
+if TYPE_CHECKING:
+    from symbols.table import Symbol
+
+__all__ = ["STYLE_COMMANDS", "convert", "normalize_command", "to_latex"]
 
 #: Font commands that pick a styled letter, as stored in the table (``\\mathbb{R}``).
 STYLE_COMMANDS: tuple[str, ...] = (
@@ -77,3 +81,252 @@ def normalize_command(text: str) -> list[str]:
     if not s.startswith("\\"):
         keys.append(s)
     return keys
+
+
+# --------------------------------------------------------------------------- converting text
+
+
+def convert(text: str) -> str:
+    r"""Replace the LaTeX commands in *text* by the characters they stand for.
+
+    ``\forall x \in \mathbb{R}: x^2 \geq 0`` becomes ``∀ x ∈ ℝ: x² ≥ 0``. Styled
+    letters (``\mathbb{R}``, ``\mathbb R``, ``\mathbf{AB}``), super- and subscripts
+    (``^2``, ``_{12}``, only when every character has a Unicode form), ``\sfrac{1}{2}``
+    and accents (``\hat{x}``, ``\not\in``) are understood. Whatever is not known —
+    an unknown command, ``^{x+y}`` with no superscript ``+``… — is left exactly as
+    typed; spaces are kept as they are.
+
+    Args:
+        text: Text with LaTeX commands.
+
+    Returns:
+        The converted text.
+
+    """
+    return _Converter(text).run()
+
+
+def to_latex(text: str) -> str:
+    r"""Replace the symbols in *text* by LaTeX commands: ``∀x∈ℝ`` → ``\forall x\in\mathbb{R}``.
+
+    ASCII passes through unchanged, and so does any character with no LaTeX
+    command. A command that works in classic LaTeX is preferred, one that needs no package
+    first (``\alpha`` over ``\upalpha``), then one from a common package
+    (``\mathbb{R}`` over unicode-math's ``\BbbR``); runs of super- or subscripts
+    are grouped (``x²³`` → ``x^{23}``); combining accents wrap their base
+    (``x̂`` → ``\hat{x}``). A space follows a command only where the next character
+    is a letter, which would otherwise run into the command's name.
+
+    Args:
+        text: Unicode text.
+
+    Returns:
+        The text with LaTeX commands.
+
+    """
+    from symbols.table import get
+
+    units: list[str] = []  # one entry per output piece, so accents can wrap the last
+    scripts: list[str] = []  # pending run of ^x or _x pieces, merged on flush
+
+    def flush() -> None:
+        if scripts:
+            mark = scripts[0][0]
+            body = _join([s[1:] for s in scripts])
+            units.append(f"{mark}{body}" if len(scripts) == 1 else f"{mark}{{{body}}}")
+            scripts.clear()
+
+    for ch in text:
+        sym = None if ch < "\x80" else get(ch)
+        command = _preferred_command(sym) if sym is not None else ""
+        if not command:
+            flush()
+            units.append(ch)
+            continue
+        if command[0] in "^_" and len(command) > 1:
+            if scripts and scripts[0][0] != command[0]:
+                flush()
+            scripts.append(command)
+            continue
+        flush()
+        if sym is not None and sym.category in ("Mn", "Me") and units:
+            units[-1] = f"{command}{{{units[-1]}}}"
+        else:
+            units.append(command)
+    flush()
+    return _join(units)
+
+
+def _join(units: list[str]) -> str:
+    """Concatenate LaTeX pieces, with a space where a letter would extend a command."""
+    out: list[str] = []
+    for i, unit in enumerate(units):
+        out.append(unit)
+        nxt = units[i + 1] if i + 1 < len(units) else ""
+        if nxt[:1].isalpha() and _ENDS_IN_CONTROL_WORD.search(unit):
+            out.append(" ")
+    return "".join(out)
+
+
+_ENDS_IN_CONTROL_WORD = re.compile(r"\\[A-Za-z]+$")
+
+# Origins whose commands work in classic (pdf)LaTeX with the usual packages; to_latex
+# prefers them so that its output compiles without unicode-math.
+_CLASSIC_ORIGINS = frozenset({"latex", "style"})
+
+
+def _preferred_command(sym: Symbol) -> str:
+    r"""Pick the command to_latex writes for *sym* ("" to keep the character).
+
+    Classic and package-free first, then classic, then unicode-math. A letter known
+    only to the W3C or Julia tables (``\cyrchar\CYRA`` for А) stays as it is:
+    today's LaTeX reads UTF-8 letters, and those commands need rare packages.
+    """
+    commands = sym.latex_commands
+    classic = [c for c in commands if _CLASSIC_ORIGINS.intersection(c.origins)]
+    for c in classic:
+        if not c.package:
+            return c.command
+    if classic:
+        return classic[0].command
+    for c in commands:
+        if "unicode-math" in c.origins:
+            return c.command
+    if not commands or sym.category.startswith("L"):
+        return ""
+    return commands[0].command
+
+
+class _Converter:
+    """A one-pass scanner over LaTeX text (see `convert`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def run(self) -> str:
+        text, out, i = self.text, [], 0
+        while i < len(text):
+            ch = text[i]
+            if ch == "\\":
+                piece, i = self.command(i)
+            elif ch in "^_":
+                piece, i = self.script(i)
+            else:
+                piece, i = ch, i + 1
+            out.append(piece)
+        return "".join(out)
+
+    def command(self, start: int) -> tuple[str, int]:
+        """Convert the command at *start*; return (output, index after it)."""
+        text = self.text
+        m = _CONTROL_WORD.match(text, start)
+        # A control word (\alpha), else a control symbol (\{, \', \|) or a lone backslash.
+        end = m.end() if m is not None else min(start + 2, len(text))
+        name = m.group(1) if m is not None else ""
+        cmd = text[start:end]
+        if name in STYLE_COMMANDS:
+            arg = self.argument(end)
+            styled = self.styled(name, arg[0]) if arg is not None else None
+            return (styled, arg[1]) if styled is not None and arg is not None else (cmd, end)
+        if name == "sfrac":
+            first = self.argument(end)
+            second = self.argument(first[1]) if first is not None else None
+            if first is not None and second is not None:
+                hit = self.lookup(f"\\sfrac{{{first[0].strip()}}}{{{second[0].strip()}}}")
+                if hit is not None:
+                    return hit, second[1]
+            return cmd, end
+        run_end = end
+        while run_end < len(text) and not text[run_end].isspace():
+            run_end += 1
+        if run_end > end:
+            # Keys with odd tails, stored whole: \mkern1mu, \mathchar"2208.
+            hit = self.lookup(text[start:run_end])
+            if hit is not None:
+                return hit, run_end
+        arg = self.argument(end)
+        if arg is not None:
+            # Commands stored with their argument: \'{e} → é, \c{} → ¸.
+            hit = self.lookup(f"{cmd}{{{arg[0].strip()}}}") or self.lookup(text[start : arg[1]])
+            if hit is not None:
+                return hit, arg[1]
+        hit = self.lookup(cmd)
+        if hit is None:
+            return cmd, end
+        if arg is not None and _is_mark(hit):
+            base = _Converter(arg[0]).run()
+            if len(base) == 1:
+                return _nfc(base + hit), arg[1]
+        return hit, end
+
+    def script(self, start: int) -> tuple[str, int]:
+        """Convert ``^2``, ``_{12}``: every character must have a script form."""
+        arg = self.argument(start + 1)
+        if arg is None:
+            return self.text[start], start + 1
+        body, end = arg
+        mark = self.text[start]
+        chars = [self.lookup(f"{mark}{unit}") for unit in _SCRIPT_UNIT.findall(body)]
+        if chars and all(c is not None for c in chars):
+            return "".join(c for c in chars if c is not None), end
+        return self.text[start:end], end
+
+    def styled(self, style: str, body: str) -> str | None:
+        r"""Convert ``\mathbb{AB}`` → ``𝔸𝔹``; None unless every letter has a styled form."""
+        body = body.strip()
+        parts = [body] if body.startswith("\\") else list(body.replace(" ", ""))
+        found = [self.lookup(f"\\{style}{{{p}}}") for p in parts]
+        if not found or any(f is None for f in found):
+            return None
+        return "".join(f for f in found if f is not None)
+
+    def argument(self, pos: int) -> tuple[str, int] | None:
+        r"""Read the argument at *pos*: ``{…}`` (balanced), ``\cmd`` or one character."""
+        text = self.text
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        if pos >= len(text):
+            return None
+        if text[pos] == "{":
+            depth = 0
+            for j in range(pos, len(text)):
+                if text[j] == "{":
+                    depth += 1
+                elif text[j] == "}":
+                    depth -= 1
+                    if depth == 0:
+                        return text[pos + 1 : j], j + 1
+            return None
+        m = _CONTROL_WORD.match(text, pos)
+        if m is not None:
+            return m.group(0), m.end()
+        if text[pos] in "}\\^_":
+            return None
+        return text[pos], pos + 1
+
+    @staticmethod
+    def lookup(command: str) -> str | None:
+        """Return the character of an exact table command, or None."""
+        from symbols.table import load
+
+        hits = load().latex_index.get(command)
+        return chr(hits[0]) if hits else None
+
+
+_CONTROL_WORD = re.compile(r"\\([A-Za-z]+)")
+# One character of a super/subscript: a command (^\beta) or a non-blank character.
+_SCRIPT_UNIT = re.compile(r"\\[A-Za-z]+|\S")
+
+
+def _is_mark(char: str) -> bool:
+    """Tell whether *char* is a combining mark (it attaches to the argument that follows)."""
+    import unicodedata2
+
+    return bool(unicodedata2.category(char) in ("Mn", "Me"))
+
+
+def _nfc(text: str) -> str:
+    """Compose ``∈`` + U+0338 into ``∉`` where Unicode has the precomposed character."""
+    import unicodedata2
+
+    return str(unicodedata2.normalize("NFC", text))

@@ -1,0 +1,172 @@
+"""Copying text to the clipboard: the system clipboard first, else OSC 52 to the terminal.
+
+The system clipboard goes through pyperclip (pbcopy on macOS, wl-copy, xclip or
+xsel on Linux, the Win32 API on Windows). Where none of those works — typically
+over SSH, or on a console with no display — the text is sent to the controlling
+terminal as an OSC 52 escape sequence, which most modern terminal emulators turn
+into a clipboard write (and tmux does too with ``set-clipboard on``).
+
+pyperclip is imported only when something is copied: it costs about as much as
+a bare interpreter start, and a look-up does not need it.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+import sys
+from dataclasses import dataclass
+
+__all__ = ["CopyResult", "copy", "osc52_sequence"]
+
+#: The terminal the OSC 52 sequence goes to (the controlling terminal, even when
+#: stdout is a pipe).
+TTY_PATH = "/dev/tty"
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    """What `copy` did.
+
+    Attributes:
+        ok: True when the text went somewhere that should put it on the clipboard.
+        how: ``"system"`` (pyperclip), ``"osc52"`` (escape sequence to the terminal)
+            or ``"none"``.
+        message: One line for the user saying which way it went, or why neither worked.
+
+    """
+
+    ok: bool
+    how: str
+    message: str
+
+
+def osc52_sequence(text: str, *, tmux: bool = False) -> bytes:
+    r"""Build the OSC 52 "set clipboard" escape sequence for *text*.
+
+    Args:
+        text: What to copy.
+        tmux: Wrap the sequence in tmux's DCS passthrough (``ESC P tmux; … ESC \``),
+            with every ESC inside doubled, so that it reaches the outer terminal
+            when tmux has ``allow-passthrough on``.
+
+    Returns:
+        The bytes to write to the terminal.
+
+    """
+    payload = base64.b64encode(text.encode("utf-8"))
+    seq = b"\x1b]52;c;" + payload + b"\x07"
+    if tmux:
+        seq = b"\x1bPtmux;" + seq.replace(b"\x1b", b"\x1b\x1b") + b"\x1b\\"
+    return seq
+
+
+def copy(text: str) -> CopyResult:
+    """Put *text* on the clipboard: the system clipboard, else OSC 52 to the terminal.
+
+    Args:
+        text: What to copy.
+
+    Returns:
+        A `CopyResult` saying whether it worked and how.
+
+    """
+    reason = _copy_system(text)
+    if reason is None:
+        return CopyResult(True, "system", "copied to the system clipboard")
+    sent = _copy_osc52(text)
+    if sent is None:
+        return CopyResult(
+            True,
+            "osc52",
+            f"no system clipboard ({reason}); sent an OSC 52 escape to the terminal "
+            "(works in most modern terminals, and in tmux with set-clipboard on)",
+        )
+    return CopyResult(
+        False,
+        "none",
+        f"could not copy: no system clipboard ({reason}) and no terminal for OSC 52 ({sent})",
+    )
+
+
+def _copy_system(text: str) -> str | None:
+    """Copy through pyperclip and read it back; None on success, else why not."""
+    try:
+        import pyperclip
+    except ImportError:
+        return "pyperclip is not installed"
+    try:
+        with _quiet_std_fds():
+            pyperclip.copy(text)
+            back = pyperclip.paste()
+    except pyperclip.PyperclipException:
+        # Its message is a paragraph with a URL; say the useful part in a few words.
+        return "no clipboard tool found: install xclip, xsel or wl-clipboard, or set $DISPLAY"
+    except Exception as exc:  # a clipboard tool's OSError, or anything it raises
+        first = str(exc).strip().splitlines()
+        return first[0] if first else type(exc).__name__
+    # pyperclip's xclip and wl-copy back ends do not check the tool's exit status
+    # (an unreachable $DISPLAY "succeeds"), so reading the text back is the only proof.
+    if back != text:
+        return "the clipboard tool did not take the text"
+    return None
+
+
+class _quiet_std_fds:
+    """Point fds 1 and 2 at /dev/null while pyperclip runs its clipboard tool.
+
+    xclip and wl-copy fork a process that keeps serving the selection and inherits
+    our stdout and stderr: a caller reading our output through a pipe (``mathsym -c
+    x | cat``, a test's subprocess) would otherwise wait until that process exits.
+    """
+
+    def __enter__(self) -> None:
+        self._saved: list[tuple[int, int]] = []
+        if os.name != "posix":
+            return
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            for fd in (1, 2):
+                try:
+                    self._saved.append((fd, os.dup(fd)))
+                except OSError:
+                    continue
+                os.dup2(null, fd)
+        finally:
+            os.close(null)
+
+    def __exit__(self, *exc: object) -> None:
+        for fd, saved in self._saved:
+            os.dup2(saved, fd)
+            os.close(saved)
+
+
+def _copy_osc52(text: str) -> str | None:
+    """Write OSC 52 to the controlling terminal; None on success, else why not."""
+    if os.name != "posix":
+        return "not a POSIX terminal"
+    try:
+        fd = os.open(TTY_PATH, os.O_WRONLY | os.O_NOCTTY)
+    except OSError as exc:
+        return f"cannot open {TTY_PATH}: {exc.strerror or exc}"
+    try:
+        if os.environ.get("TMUX"):
+            # Plain first (tmux stores it with set-clipboard on and forwards it to
+            # the outer terminal), then wrapped for tmux's passthrough (reaches the
+            # outer terminal directly with allow-passthrough on).
+            data = osc52_sequence(text) + osc52_sequence(text, tmux=True)
+        else:
+            data = osc52_sequence(text)
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+    except OSError as exc:
+        return f"cannot write to {TTY_PATH}: {exc.strerror or exc}"
+    finally:
+        os.close(fd)
+    return None
