@@ -1,0 +1,713 @@
+"""Search: one query string in, ranked symbols out.
+
+`search` reads the query every way it can be meant (`symbols.query.parse`), looks
+each reading up in indexes built once per scope, and ranks the hits in tiers::
+
+    code point / glyph  >  exact  >  prefix  >  word-prefix  >  substring  >  fuzzy
+
+Within a tier the better match comes first (whole words over partial words, a
+name mostly made of the query over one that merely contains it), then the
+everyday symbol (it has a LaTeX command, it is in the math scope, it is a plain
+letter rather than a styled math variant), then the shorter name, then the lower
+code point. Typos are caught by rapidfuzz over the small vocabulary of words and
+LaTeX names (not over every full name), and rapidfuzz is only imported when a
+query actually needs it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import unicodedata2
+
+from symbols.query import Query, fold, parse
+from symbols.table import SCOPES, Symbol, all_codepoints, load, make_symbol
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["MAX_LIMIT", "Match", "Matched", "search"]
+
+#: Most results one search returns; a larger ``limit`` is cut to this.
+MAX_LIMIT = 1000
+
+# Tier floors. Within a tier a hit earns up to `_SPAN` more points, so tiers never mix.
+_SPAN = 100.0
+_TIER_SCORE = {
+    "codepoint": 700.0,
+    "glyph": 700.0,
+    "exact": 600.0,
+    "prefix": 500.0,
+    "word-prefix": 400.0,
+    "substring": 300.0,
+    "fuzzy": 200.0,
+}
+# Weights of the parts of a score inside a tier (they sum to a little under `_SPAN`).
+_W_QUALITY = 50.0  # how well the query matches this text
+_W_EVERYDAY = 30.0  # LaTeX name, math scope, plain letter
+_W_SHORT = 12.0  # shorter names first
+_W_FIELD = {  # which kind of name matched, for exact hits on the same footing
+    "latex": 5.0,
+    "name": 5.0,
+    "html": 4.0,
+    "typst": 4.0,
+    "asciimath": 3.0,
+    "alias": 3.0,
+    "formal": 3.0,
+}
+_LONGEST_NAME = 80
+
+# Styled math letters ("alpha" → α before 𝛼).
+_STYLED_BLOCKS = frozenset(
+    {"Mathematical Alphanumeric Symbols", "Arabic Mathematical Alphabetic Symbols"}
+)
+
+# Packages whose commands every LaTeX user has.
+_COMMON_PACKAGES = frozenset({"", "amssymb", "amsmath", "latexsym"})
+
+# Words that say what kind of thing a character is rather than which one: they
+# weigh less when judging how much of a name the query covers, so "a" finds
+# LATIN SMALL LETTER A before "is a tautology".
+_FILLER = frozenset(
+    {
+        "LATIN",
+        "GREEK",
+        "SMALL",
+        "CAPITAL",
+        "LETTER",
+        "SIGN",
+        "SYMBOL",
+        "WITH",
+        "OF",
+        "AND",
+        "OR",
+        "THE",
+        "TO",
+        "MATHEMATICAL",
+        "OPERATOR",
+        "CHARACTER",
+    }
+)
+_FILLER_WEIGHT = 0.25
+
+
+def _weight(token: str) -> float:
+    return _FILLER_WEIGHT if token in _FILLER else 1.0
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Matched:
+    r"""What part of a symbol a query matched, for highlighting.
+
+    Attributes:
+        field: ``latex``, ``html``, ``typst``, ``name``, ``alias``, ``formal``,
+            ``asciimath``, ``codepoint`` or ``glyph``.
+        text: The matched form as shown: ``\forall``, ``&rarr;``, ``FOR ALL``, ``U+2200``.
+        spans: ``[start, end)`` ranges inside `text` that the query matched.
+        kind: The tier: ``exact``, ``prefix``, ``word-prefix``, ``substring``,
+            ``fuzzy``, ``codepoint`` or ``glyph``.
+
+    """
+
+    field: str
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One search result.
+
+    Attributes:
+        symbol: The symbol found.
+        score: Its score; higher is better, comparable within one search only.
+        matched: What matched, see `Matched`.
+
+    """
+
+    symbol: Symbol
+    score: float
+    matched: Matched
+
+
+# --------------------------------------------------------------------------- indexes
+
+
+class _Index:
+    """Everything one scope needs to answer a query, built once.
+
+    Rows are symbols (code points); documents are the texts searched by words: a
+    row's name, its aliases and formal aliases. Words map to documents; a sorted
+    vocabulary answers prefix look-ups with `bisect`.
+    """
+
+    def __init__(self, scope: str) -> None:
+        table = load()
+        limit = SCOPES.index(scope)
+        scopes = table.column("scope")
+        names_col = table.column("name")
+        latex_col = table.column("latex")
+        alias_col = table.column("alias")
+        formal_col = table.column("formal")
+        self.scope = scope
+        self.cps: list[int] = []
+        self.everyday: list[float] = []
+        self.name_len: list[int] = []
+        self.row_of: dict[int, int] = {}
+        docs_row: list[int] = []
+        docs_field: list[str] = []
+        docs_text: list[str] = []
+
+        def add_doc(row: int, field: str, text: str) -> None:
+            docs_row.append(row)
+            docs_field.append(field)
+            docs_text.append(text)
+
+        block_of = table.block_of
+        for i, cp in enumerate(table.codepoints):
+            if scopes[i] > limit:
+                continue
+            row = len(self.cps)
+            self.cps.append(cp)
+            self.row_of[cp] = row
+            name = names_col[i]
+            self.everyday.append(_everyday(latex_col[i], scopes[i], block_of(cp)))
+            self.name_len.append(len(name))
+            add_doc(row, "name", name)
+            for alias in alias_col[i]:
+                add_doc(row, "alias", alias)
+            for alias in formal_col[i]:
+                add_doc(row, "formal", alias)
+        if scope == "all":
+            uname = unicodedata2.name
+            for cp in all_codepoints():
+                if cp in self.row_of:
+                    continue
+                name = uname(chr(cp), "")
+                if not name:
+                    continue
+                row = len(self.cps)
+                self.cps.append(cp)
+                self.row_of[cp] = row
+                self.everyday.append(_everyday([], len(SCOPES) - 1, block_of(cp)))
+                self.name_len.append(len(name))
+                add_doc(row, "name", name)
+
+        self.doc_row = docs_row
+        self.doc_field = docs_field
+        self.doc_text = docs_text
+        self.doc_tokens: list[tuple[str, ...]] = []
+        word_docs: dict[str, list[int]] = {}
+        compact: dict[str, list[int]] = {}
+        for d, text in enumerate(docs_text):
+            toks = tuple(fold(text).split())
+            self.doc_tokens.append(toks)
+            for tok in set(toks):
+                word_docs.setdefault(tok, []).append(d)
+            compact.setdefault("".join(toks), []).append(d)
+        self.word_docs = word_docs
+        self.vocab: list[str] = sorted(word_docs)
+        self.compact = compact
+        self.compact_keys: list[str] = sorted(compact)
+
+        # Exact name indexes, restricted to this scope's rows.
+        self.latex = _scoped(table.latex_index, self.row_of)
+        self.latex_keys: list[str] = sorted(self.latex)
+        self.latex_folded = _casefolded(self.latex)
+        self.html = _scoped(table.html_index, self.row_of)
+        self.html_keys: list[str] = sorted(self.html)
+        self.html_folded = _casefolded(self.html)
+        self.typst = _scoped(table.typst_index, self.row_of)
+        self.typst_keys: list[str] = sorted(self.typst)
+        asciimath: dict[str, list[int]] = {}
+        for i, names in enumerate(table.column("asciimath")):
+            cp = table.codepoints[i]
+            if cp in self.row_of:
+                for n in names:
+                    asciimath.setdefault(n, []).append(cp)
+        self.asciimath = asciimath
+        # The words LaTeX names are made of, for typos in commands ("\rigtharrow").
+        self.latex_words: list[str] = sorted(
+            {k[1:] for k in self.latex if k[1:].isalpha() and k.startswith("\\")}
+        )
+        self._prefix_cache: dict[str, list[int]] = {}
+
+    # -- word look-ups ------------------------------------------------------
+
+    def vocab_prefixed(self, prefix: str) -> list[str]:
+        """Vocabulary words starting with *prefix* (the word itself included)."""
+        lo = bisect.bisect_left(self.vocab, prefix)
+        hi = bisect.bisect_left(self.vocab, prefix + "\uffff", lo)
+        return self.vocab[lo:hi]
+
+    def docs_with_prefix(self, prefix: str) -> list[int]:
+        """Documents with a word starting with *prefix*, cached (typing repeats prefixes)."""
+        hit = self._prefix_cache.get(prefix)
+        if hit is None:
+            words = self.vocab_prefixed(prefix)
+            if len(words) == 1:
+                hit = self.word_docs[words[0]]
+            else:
+                merged: set[int] = set()
+                for w in words:
+                    merged.update(self.word_docs[w])
+                hit = sorted(merged)
+            if len(self._prefix_cache) > 4096:
+                self._prefix_cache.clear()
+            self._prefix_cache[prefix] = hit
+        return hit
+
+
+def _everyday(latex: list[Any], scope: int, block: str) -> float:
+    """How everyday a symbol is, 0..1: LaTeX names (core LaTeX best), scope, plain letters."""
+    score = 0.0
+    if latex:
+        score += 0.35
+        # A command of classic LaTeX or AMS (no exotic package) marks a symbol people use.
+        if any(
+            "latex" in origins and pkg in _COMMON_PACKAGES for _cmd, origins, pkg, _cls in latex
+        ):
+            score += 0.25
+    score += (0.2, 0.1, 0.0)[scope]
+    if block not in _STYLED_BLOCKS:
+        score += 0.2
+    return score
+
+
+def _scoped(index: dict[str, list[int]], rows: dict[int, int]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for key, cps in index.items():
+        kept = [cp for cp in cps if cp in rows]
+        if kept:
+            out[key] = kept
+    return out
+
+
+def _casefolded(index: dict[str, list[int]]) -> dict[str, list[str]]:
+    """Lower-cased key → the real keys, for a case-insensitive second chance."""
+    out: dict[str, list[str]] = {}
+    for key in index:
+        out.setdefault(key.lower(), []).append(key)
+    return out
+
+
+_INDEXES: dict[str, _Index] = {}
+
+
+def _index(scope: str) -> _Index:
+    idx = _INDEXES.get(scope)
+    if idx is None:
+        idx = _INDEXES[scope] = _Index(scope)
+    return idx
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+class _Hits:
+    """The best hit per code point while the readings of a query are looked up."""
+
+    def __init__(self, idx: _Index) -> None:
+        self.idx = idx
+        self.best: dict[int, tuple[float, str, str, str, tuple[str, ...]]] = {}
+
+    def add(
+        self,
+        cp: int,
+        tier: str,
+        quality: float,
+        field: str,
+        text: str,
+        words: tuple[str, ...] = (),
+        *,
+        fixed: float | None = None,
+    ) -> None:
+        """Record a hit on *cp*; keep it if it beats the one already there.
+
+        Args:
+            cp: The code point found.
+            tier: Its tier (a key of `_TIER_SCORE`).
+            quality: How well the query matches *text*, 0..1.
+            field: Which field matched.
+            text: The matched text as shown.
+            words: The query words matched (for highlighting words in names).
+            fixed: A score to use as is (glyphs and code points keep their order).
+
+        """
+        if fixed is not None:
+            score = fixed
+        else:
+            row = self.idx.row_of.get(cp)
+            everyday = self.idx.everyday[row] if row is not None else 0.0
+            length = self.idx.name_len[row] if row is not None else _LONGEST_NAME
+            short = 1.0 - min(length, _LONGEST_NAME) / _LONGEST_NAME
+            score = (
+                _TIER_SCORE[tier]
+                + _W_QUALITY * max(0.0, min(quality, 1.0))
+                + _W_EVERYDAY * everyday
+                + _W_SHORT * short
+                + _W_FIELD.get(field, 0.0)
+            )
+        old = self.best.get(cp)
+        if old is None or score > old[0]:
+            self.best[cp] = (score, tier, field, text, words)
+
+    def top_exact(self) -> bool:
+        return any(v[1] in ("exact", "codepoint", "glyph") for v in self.best.values())
+
+    def __len__(self) -> int:
+        return len(self.best)
+
+
+def _doc_weight(toks: tuple[str, ...]) -> float:
+    return sum(_weight(t) for t in toks) or 1.0
+
+
+def _word_strength(word: str, token: str) -> float:
+    """How well a query word matches a name word: 1 whole, less for a part."""
+    if token == word:
+        return 1.0
+    if token.startswith(word):
+        return 0.8 + 0.15 * len(word) / len(token)
+    if word in token:
+        return 0.5
+    return 0.0
+
+
+# --------------------------------------------------------------------------- readings
+
+
+def _codepoint_hits(q: Query, hits: _Hits) -> None:
+    if q.codepoint is not None and make_symbol(q.codepoint) is not None:
+        hits.add(q.codepoint, "codepoint", 1, "codepoint", f"U+{q.codepoint:04X}", fixed=800.0)
+    for i, cp in enumerate(q.glyphs):
+        if make_symbol(cp) is None:
+            continue
+        # One pasted character (or a string of them) is identified first, in order;
+        # ASCII punctuation like "<=" may rather be a name (AsciiMath ≤), so it waits.
+        base = 790.0 if not q.text.isascii() or len(q.text) == 1 else 450.0
+        hits.add(cp, "glyph", 1, "glyph", chr(cp), fixed=base - i * 0.01)
+
+
+def _exact_name_hits(q: Query, idx: _Index, hits: _Hits) -> None:
+    for key in q.latex:
+        for pos, cp in enumerate(idx.latex.get(key, ())):
+            hits.add(cp, "exact", 1.0 - 0.02 * pos, "latex", key)
+    if not any(key in idx.latex for key in q.latex):
+        # Second chance without case ("\Forall", "LEQ"), ranked below the real thing.
+        for key in q.latex:
+            for real in idx.latex_folded.get(key.lower(), ()):
+                for pos, cp in enumerate(idx.latex[real]):
+                    hits.add(cp, "exact", 0.8 - 0.02 * pos, "latex", real)
+    for name in q.html:
+        found = idx.html.get(name)
+        if found:
+            for pos, cp in enumerate(found):
+                hits.add(cp, "exact", 1.0 - 0.02 * pos, "html", f"&{name};")
+        else:
+            for real in idx.html_folded.get(name.lower(), ()):
+                for cp in idx.html[real]:
+                    hits.add(cp, "exact", 0.8, "html", f"&{real};")
+    for name in q.typst:
+        for cp in idx.typst.get(name, ()):
+            hits.add(cp, "exact", 1.0, "typst", name)
+    if q.asciimath:
+        for cp in idx.asciimath.get(q.asciimath, ()):
+            hits.add(cp, "exact", 1.0, "asciimath", q.asciimath)
+    if len(q.words) > 1:
+        # "right arrow" → \rightarrow: LaTeX names are words run together.
+        joined = "\\" + "".join(q.words).lower()
+        for real in idx.latex_folded.get(joined, ()):
+            for pos, cp in enumerate(idx.latex[real]):
+                hits.add(cp, "exact", 0.7 - 0.02 * pos, "latex", real)
+
+
+def _prefix_hits(q: Query, idx: _Index, hits: _Hits) -> None:
+    prefix = q.latex_prefix
+    if len(prefix) >= 3 or (prefix and not prefix.startswith("\\")):
+        keys = _sorted_prefixed(idx.latex_keys, prefix)
+        if len(keys) <= 400:  # "\m" would list every \math… letter; wait for more
+            for key in keys:
+                if key != prefix:
+                    for cp in idx.latex[key][:1]:
+                        hits.add(cp, "prefix", 0.3 + 0.6 * len(prefix) / len(key), "latex", key)
+    if q.text.startswith("&") and len(q.text) >= 3:
+        stem = q.text[1:].rstrip(";")
+        for key in _sorted_prefixed(idx.html_keys, stem):
+            if key != stem:
+                for cp in idx.html[key]:
+                    hits.add(cp, "prefix", 0.3 + 0.6 * len(stem) / len(key), "html", f"&{key};")
+    for name in q.typst:
+        if "." in name or len(name) >= 3:
+            for key in _sorted_prefixed(idx.typst_keys, name):
+                if key != name:
+                    for cp in idx.typst[key]:
+                        hits.add(cp, "prefix", 0.3 + 0.6 * len(name) / len(key), "typst", key)
+
+
+def _sorted_prefixed(keys: list[str], prefix: str) -> list[str]:
+    lo = bisect.bisect_left(keys, prefix)
+    hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
+    return keys[lo:hi]
+
+
+def _word_hits(q: Query, idx: _Index, hits: _Hits) -> None:
+    """Names and aliases: whole name, name prefix, then words in any order."""
+    words = q.words
+    compact = "".join(words)
+    if not compact:
+        return
+    # Whole name, ignoring case, spaces and hyphens ("plusminus sign", "q.e.d.", "nbsp").
+    for d in idx.compact.get(compact, ()):
+        hits.add(idx.cps[idx.doc_row[d]], "exact", 1.0, idx.doc_field[d], idx.doc_text[d], words)
+    if len(compact) >= 2:
+        keys = _sorted_prefixed(idx.compact_keys, compact)
+        if len(keys) <= 2000:
+            for key in keys:
+                if key == compact:
+                    continue
+                for d in idx.compact[key]:
+                    quality = len(compact) / len(key)
+                    cp = idx.cps[idx.doc_row[d]]
+                    hits.add(cp, "prefix", quality, idx.doc_field[d], idx.doc_text[d], words)
+    _words_any_order(words, idx, hits)
+
+
+def _words_any_order(
+    words: tuple[str, ...],
+    idx: _Index,
+    hits: _Hits,
+    corrections: dict[str, list[tuple[str, float]]] | None = None,
+) -> None:
+    """Documents holding every query word (or a correction of it) at a word start.
+
+    Args:
+        words: The folded query words.
+        idx: The scope's index.
+        hits: Where hits go.
+        corrections: For the fuzzy tier, each misspelt word → (vocabulary word, similarity).
+
+    """
+    words = tuple(dict.fromkeys(words))[:8]  # repeated words add nothing
+    per_word: list[list[tuple[str, float]]] = []  # the forms each query word may take
+    for w in words:
+        if corrections and w in corrections:
+            per_word.append(corrections[w])
+        else:
+            per_word.append([(w, 1.0)])
+    doc_sets: list[set[int]] = []
+    for forms in per_word:
+        found: set[int] = set()
+        for form, _sim in forms:
+            if len(form) == 1 or form.isdigit():
+                found.update(idx.word_docs.get(form, ()))  # "R" is a letter, not a prefix
+            else:
+                found.update(idx.docs_with_prefix(form))
+        if not found:
+            return
+        doc_sets.append(found)
+    doc_sets.sort(key=len)
+    candidates = doc_sets[0].intersection(*doc_sets[1:])
+    if len(candidates) > 20000:
+        return
+    tier = "fuzzy" if corrections else "word-prefix"
+    for d in candidates:
+        toks = idx.doc_tokens[d]
+        total = 0.0
+        last = -1
+        in_order = True
+        for forms in per_word:
+            best = 0.0
+            best_at = -1
+            for form, sim in forms:
+                for at, tok in enumerate(toks):
+                    s = _word_strength(form, tok) * sim * _weight(tok)
+                    if s > best:
+                        best, best_at = s, at
+            total += best
+            if best_at < last:
+                in_order = False
+            last = best_at
+        quality = total / _doc_weight(toks) - (0.0 if in_order else 0.05)
+        cp = idx.cps[idx.doc_row[d]]
+        shown = tuple(f for forms in per_word for f, _ in forms[:1])
+        hits.add(cp, tier, quality, idx.doc_field[d], idx.doc_text[d], shown)
+
+
+def _substring_hits(q: Query, idx: _Index, hits: _Hits) -> None:
+    """Query words found inside name words ("tegral", "struck")."""
+    words = [w for w in q.words if len(w) >= 3]
+    if not words or len(words) != len(q.words):
+        return
+    doc_sets: list[set[int]] = []
+    for w in words:
+        found: set[int] = set()
+        for v in idx.vocab:
+            if w in v and not v.startswith(w):
+                found.update(idx.word_docs[v])
+        if not found:
+            return
+        doc_sets.append(found)
+    doc_sets.sort(key=len)
+    candidates = doc_sets[0].intersection(*doc_sets[1:])
+    for d in list(candidates)[:5000]:
+        toks = idx.doc_tokens[d]
+        total = sum(max(_word_strength(w, t) * _weight(t) for t in toks) for w in words)
+        quality = total / _doc_weight(toks)
+        cp = idx.cps[idx.doc_row[d]]
+        hits.add(cp, "substring", quality, idx.doc_field[d], idx.doc_text[d], tuple(words))
+
+
+def _fuzzy_hits(q: Query, idx: _Index, hits: _Hits) -> None:
+    r"""Misspelt words ("intergral", "rigth arrow") and LaTeX names ("\rigtharrow")."""
+    from rapidfuzz import fuzz, process  # only typos pay for this import
+
+    corrections: dict[str, list[tuple[str, float]]] = {}
+    for w in q.words:
+        if len(w) < 4 or w.isdigit() or w in idx.word_docs:
+            continue
+        if idx.vocab_prefixed(w):
+            continue  # a real prefix, not a typo
+        cutoff = 75.0 if len(w) >= 5 else 80.0
+        found = process.extract(w, idx.vocab, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff)
+        if found:
+            corrections[w] = [(v, score / 100.0) for v, score, _i in found]
+    if corrections:
+        _words_any_order(q.words, idx, hits, corrections)
+    # A LaTeX name typed with a slip, with or without its backslash.
+    stem = q.text[1:] if q.text.startswith("\\") else q.text
+    if len(stem) >= 4 and stem.isalpha():
+        found = process.extract(
+            stem, idx.latex_words, scorer=fuzz.ratio, limit=5, score_cutoff=80.0
+        )
+        for v, score, _i in found:
+            for pos, cp in enumerate(idx.latex["\\" + v][:2]):
+                hits.add(cp, "fuzzy", score / 100.0 - 0.05 * pos, "latex", "\\" + v)
+
+
+# --------------------------------------------------------------------------- results
+
+
+def _spans_in(text: str, words: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """Where the query words sit in a name or alias (prefix of a word, else inside it)."""
+    found: list[tuple[int, int]] = []
+    toks = [(m.start(), m.group().upper()) for m in _WORD.finditer(text)]
+    for w in words:
+        span = None
+        for start, tok in toks:
+            if tok.startswith(w):
+                span = (start, start + len(w))
+                break
+        if span is None:
+            for start, tok in toks:
+                at = tok.find(w)
+                if at >= 0:
+                    span = (start + at, start + at + len(w))
+                    break
+        if span is None and len(w) > 1:
+            # Words run together ("plusminus"): cover the name words they spell.
+            rest = w
+            for start, tok in toks:
+                if rest.startswith(tok):
+                    found.append((start, start + len(tok)))
+                    rest = rest[len(tok) :]
+                elif tok.startswith(rest) and rest:
+                    found.append((start, start + len(rest)))
+                    rest = ""
+                if not rest:
+                    break
+        if span is not None:
+            found.append(span)
+    return tuple(sorted(set(found)))
+
+
+def _matched(kind: str, field: str, text: str, words: tuple[str, ...], q: Query) -> Matched:
+    if field in ("name", "alias", "formal"):
+        spans = _spans_in(text, words)
+    elif kind == "prefix":
+        typed = q.text.rstrip(";")
+        if field == "latex" and not typed.startswith(("\\", "^", "_")):
+            typed = "\\" + typed
+        if field == "typst" and typed.startswith("sym."):
+            typed = typed[4:]
+        n = len(typed) if text.startswith(typed) else 0
+        spans = ((0, n),) if n else ()
+    else:
+        spans = ((0, len(text)),) if text else ()
+    return Matched(field=field, text=text, spans=spans, kind=kind)
+
+
+def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
+    r"""Find symbols for whatever the user typed.
+
+    The query may be a code point (``2200``, ``U+2200``, ``\u2200``, ``&#8704;``), a
+    pasted glyph or string of glyphs, a LaTeX command (``\forall``, ``mathbb R``,
+    ``^2``), an HTML entity (``&rarr;``), a Typst name (``arrow.r.double``), or words
+    of a name or alias in any order, partial or misspelt (``plus minus``,
+    ``intergral``). See the README section "Searching" for the ranking rules.
+
+    Args:
+        query: Any string; blank gives no results. Never raises for a `str`.
+        limit: Most results wanted; ``<= 0`` gives none, more than `MAX_LIMIT` is cut.
+        scope: ``math`` (default), ``extended`` or ``all``.
+
+    Returns:
+        Matches, best first; ties are broken by code point.
+
+    Raises:
+        ValueError: For an unknown scope.
+
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}: choose one of {', '.join(SCOPES)}")
+    if not isinstance(query, str) or isinstance(limit, bool) or not isinstance(limit, int):
+        return []
+    limit = min(limit, MAX_LIMIT)
+    if limit <= 0:
+        return []
+    q = parse(query)
+    if q.empty:
+        return []
+    idx = _index(scope)
+    hits = _Hits(idx)
+    _codepoint_hits(q, hits)
+    if q.words or q.latex or q.html or q.typst or q.asciimath:
+        _exact_name_hits(q, idx, hits)
+        _prefix_hits(q, idx, hits)
+        _word_hits(q, idx, hits)
+        if len(hits) < limit:
+            _substring_hits(q, idx, hits)
+        if not hits.top_exact() and len(hits) < limit:
+            _fuzzy_hits(q, idx, hits)
+    hex_word = None
+    if q.hex_codepoint is not None and make_symbol(q.hex_codepoint) is not None:
+        label = f"U+{q.hex_codepoint:04X}"
+        if q.hex_is_word and hits.best:
+            # "face" is a word first and the code point second (see below).
+            hits.best.pop(q.hex_codepoint, None)
+            hex_word = q.hex_codepoint
+        else:
+            # "2200" is a code point first.
+            hits.add(q.hex_codepoint, "codepoint", 1, "codepoint", label, fixed=800.0)
+    ranked = heapq.nsmallest(limit, hits.best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    if hex_word is not None:
+        # Second place, level with the best name match, so that both readings show.
+        top = ranked[0][1]
+        entry = (top[0], "codepoint", "codepoint", f"U+{hex_word:04X}", ())
+        ranked.insert(1, (hex_word, entry))
+        del ranked[limit:]
+    out: list[Match] = []
+    for cp, (score, tier, field, text, words) in ranked:
+        sym = make_symbol(cp)
+        if sym is None:
+            continue
+        out.append(Match(sym, round(score, 6), _matched(tier, field, text, words, q)))
+    return out
