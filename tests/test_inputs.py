@@ -482,3 +482,26 @@ def test_unknown_method() -> None:
     with pytest.raises(ValueError, match="unknown input method"):
         keys_for("∀", "word")
     assert check_method(" MacOS ") == "macos"
+
+
+# --------------------------------------------------------------------------- docs/typing.md
+
+
+def test_docs_table_matches_the_code() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "typing.md").read_text("utf-8")
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| ([^|]+) \| (.+?) \| (.+?) \|$", text, re.M)
+    assert [r[0] for r in rows] == list(METHODS)
+    for char, column in (("∀", 2), ("𝐀", 3)):
+        got = _by_id(inputs(char))
+        for row in rows:
+            method, label, cell = row[0], row[1].strip(), row[column]
+            assert label == LABELS[method]
+            m = got.get(method)
+            if m is None:
+                assert cell == "(no sequence)", method
+            elif not m.keys:
+                assert cell == "(not possible)", method
+            else:
+                assert cell == f"`{m.keys}`", (method, cell)
