@@ -17,6 +17,8 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import sys
+import types
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -542,3 +544,18 @@ def block_of(codepoint: int) -> str:
     """The Unicode 18 block name of a code point (``No_Block`` outside every block)."""
     return load().block_of(codepoint)
 
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as `table` (see the note below)."""
+
+    def __call__(self, scope: str = "math") -> list[Symbol]:
+        return table(scope)
+
+
+# ``symbols.table`` names both this module and the function `table`: importing the
+# module (``from symbols.table import get``, done by every other module) rebinds
+# the package attribute ``symbols.table`` to the module, shadowing the lazily
+# exported function. A callable module makes ``symbols.table("math")`` work
+# whichever of the two was bound last.
+sys.modules[__name__].__class__ = _CallableModule

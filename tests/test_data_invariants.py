@@ -1,0 +1,276 @@
+"""Invariants of data/symbols.json, checked against unicodedata2 and the loader.
+
+Expected counts were measured on the committed table (see README, section table)
+and are checked within about ±10 % so that a source update that silently loses
+half a column fails here.
+"""
+
+from __future__ import annotations
+
+import html.entities
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import unicodedata2
+
+from symbols.table import LATEX_ORIGINS, from_html, from_latex, from_typst, get, load
+from symbols.groups import GROUPS, group_for
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data" / "symbols.json"
+SOURCES = REPO.parent / "shared" / "data" / "sources"
+
+COLUMNS = (
+    "cp name gc group scope latex html typst vim compose asciimath rfc1345 alias formal xref"
+).split()
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict[str, Any]:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def cols(raw: dict[str, Any]) -> dict[str, list[Any]]:
+    c: dict[str, list[Any]] = raw["symbols"]
+    return c
+
+
+def test_header(raw: dict[str, Any]) -> None:
+    assert raw["format"] == 1
+    assert raw["unicode"] == unicodedata2.unidata_version == "18.0.0"
+    assert raw["groups"] == list(GROUPS)
+    starts = [b[0] for b in raw["blocks"]]
+    assert starts == sorted(starts)
+    names = {b[2] for b in raw["blocks"]}
+    assert "No_Block" not in names
+    assert {"Mathematical Operators", "Mathematical Alphanumeric Symbols"} <= names
+    # Unicode 18's new block of Leibnizian math symbols.
+    assert any(b[0] == 0x1DB00 for b in raw["blocks"])
+
+
+def test_columns_have_one_entry_per_row(cols: dict[str, list[Any]]) -> None:
+    assert sorted(cols) == sorted(COLUMNS)
+    n = len(cols["cp"])
+    assert all(len(cols[c]) == n for c in COLUMNS)
+
+
+def test_code_points_sorted_and_unique(cols: dict[str, list[Any]]) -> None:
+    cps = cols["cp"]
+    assert cps == sorted(set(cps))
+
+
+def test_names_and_categories_are_unicodedata2s(cols: dict[str, list[Any]]) -> None:
+    for cp, name, gc, formal in zip(cols["cp"], cols["name"], cols["gc"], cols["formal"]):
+        ch = chr(cp)
+        assert gc == unicodedata2.category(ch), hex(cp)
+        expected = unicodedata2.name(ch, "")
+        if expected:
+            assert name == expected, hex(cp)
+        else:
+            # Controls have no name: the table uses their first formal alias.
+            assert gc == "Cc", hex(cp)
+            assert name == formal[0] or name in formal, hex(cp)
+
+
+def test_every_control_character_is_in_scope_extended(cols: dict[str, list[Any]]) -> None:
+    controls = [cp for cp in range(0x110000) if unicodedata2.category(chr(cp)) == "Cc"]
+    rows = dict(zip(cols["cp"], cols["scope"]))
+    assert all(rows.get(cp) == 1 for cp in controls)
+    tab = get(9)
+    assert tab is not None and tab.name == "CHARACTER TABULATION"
+
+
+def test_groups_follow_the_one_rule() -> None:
+    t = load()
+    for sym in t.symbols("extended"):
+        mclass = sym.latex_commands[0].math_class if sym.latex_commands else ""
+        if not mclass:
+            continue  # the generator falls back to the character's class; checked below
+        assert sym.group == group_for(sym.codepoint, sym.category, sym.block, sym.name, mclass), sym.label
+    assert get("∑").group == "Large operators"  # type: ignore[union-attr]
+    assert get("→").group == "Arrows"  # type: ignore[union-attr]
+    assert get("≤").group == "Relations"  # type: ignore[union-attr]
+    assert get("α").group == "Greek"  # type: ignore[union-attr]
+
+
+def _block_cps(raw: dict[str, Any], name: str) -> list[int]:
+    for lo, hi, n in raw["blocks"]:
+        if n == name:
+            return list(range(lo, hi + 1))
+    raise AssertionError(f"no block {name}")
+
+
+MATH_BLOCKS = (
+    "Greek and Coptic",
+    "General Punctuation",
+    "Arrows",
+    "Mathematical Operators",
+    "Supplemental Mathematical Operators",
+    "Mathematical Alphanumeric Symbols",
+    "Letterlike Symbols",
+    "Miscellaneous Mathematical Symbols-B",
+)
+EXTENDED_BLOCKS = ("Dingbats", "Box Drawing", "Musical Symbols", "Arabic Mathematical Alphabetic Symbols")
+
+
+def _assigned(cp: int) -> bool:
+    return unicodedata2.category(chr(cp)) not in ("Cn", "Cs", "Co")
+
+
+def test_scope_math_holds_the_math_blocks_and_every_sm(raw: dict[str, Any], cols: dict[str, list[Any]]) -> None:
+    scope = dict(zip(cols["cp"], cols["scope"]))
+    for block in MATH_BLOCKS:
+        for cp in _block_cps(raw, block):
+            if _assigned(cp):
+                assert scope.get(cp) == 0, f"{block} U+{cp:04X}"
+    for cp in range(0x110000):
+        if unicodedata2.category(chr(cp)) == "Sm":
+            assert scope.get(cp) == 0, f"Sm U+{cp:04X}"
+    for cp in range(0x100):
+        if unicodedata2.category(chr(cp))[0] in "PS":
+            assert scope.get(cp) == 0, f"U+{cp:04X}"
+    # Unicode 18's Leibnizian symbols.
+    assert scope.get(0x1DB00) == 0
+
+
+def test_scope_extended_holds_its_blocks(raw: dict[str, Any], cols: dict[str, list[Any]]) -> None:
+    scope = dict(zip(cols["cp"], cols["scope"]))
+    for block in EXTENDED_BLOCKS:
+        for cp in _block_cps(raw, block):
+            if _assigned(cp):
+                assert cp in scope, f"{block} U+{cp:04X}"
+    # Characters of those blocks that no source names stay out of scope math…
+    assert scope[0x1D100] == 1  # MUSICAL SYMBOL SINGLE BARLINE
+    assert scope[0x2705] == 1  # WHITE HEAVY CHECK MARK
+    # …while those a source names are pulled into math: &filig; and \\ding{33}.
+    assert scope[ord("ﬁ")] == 0
+    assert scope[0x2701] == 0
+
+
+def test_scope_sizes(cols: dict[str, list[Any]]) -> None:
+    # Measured: 4,682 math and 1,072 more in extended.
+    assert 4200 <= cols["scope"].count(0) <= 5150
+    assert 960 <= cols["scope"].count(1) <= 1180
+
+
+def _distinct(cols: dict[str, list[Any]], column: str) -> int:
+    return len({x for row in cols[column] for x in row})
+
+
+@pytest.mark.parametrize(
+    ("column", "low", "high"),
+    [
+        # measured: distinct names / values in the committed table
+        ("html", 1830, 2240),  # 2,032 single-code-point HTML5 entity names
+        ("typst", 1130, 1380),  # 1,253
+        ("vim", 740, 900),  # 818
+        ("compose", 1190, 1460),  # 1,325 sequences
+        ("asciimath", 160, 200),  # 179
+        ("rfc1345", 740, 910),  # 824
+        ("alias", 650, 810),  # 733 informative aliases
+        ("formal", 160, 200),  # 180 formal aliases
+    ],
+)
+def test_per_source_counts(cols: dict[str, list[Any]], column: str, low: int, high: int) -> None:
+    n = sum(len(row) for row in cols[column])
+    assert low <= n <= high, f"{column}: {n}"
+
+
+def test_latex_counts_per_origin(cols: dict[str, list[Any]]) -> None:
+    origins: dict[str, int] = {}
+    commands = set()
+    for row in cols["latex"]:
+        for cmd, orig, _pkg, _cls in row:
+            commands.add(cmd)
+            for o in orig:
+                origins[o] = origins.get(o, 0) + 1
+    # Measured: 8,477 distinct commands; per origin 2,559 unicode-math, 2,610 style,
+    # 2,007 latex, 4,477 unicode.xml, 2,490 julia.
+    assert 7600 <= len(commands) <= 9300
+    expected = {"unicode-math": 2559, "style": 2610, "latex": 2007, "unicode.xml": 4477, "julia": 2490}
+    assert set(origins) == set(expected)
+    for origin, n in expected.items():
+        assert 0.9 * n <= origins[origin] <= 1.1 * n, (origin, origins[origin])
+
+
+def test_every_html5_single_code_point_entity_is_attached(cols: dict[str, list[Any]]) -> None:
+    attached = {(name, cp) for cp, row in zip(cols["cp"], cols["html"]) for name in row}
+    for key, value in html.entities.html5.items():
+        if len(value) == 1:
+            assert (key.rstrip(";"), ord(value)) in attached, key
+
+
+def test_latex_entries_are_well_formed(cols: dict[str, list[Any]]) -> None:
+    classes = {"", "rel", "bin", "op", "ord", "open", "close", "punct", "accent", "fence"}
+    for cp, row in zip(cols["cp"], cols["latex"]):
+        seen = set()
+        ranks = []
+        for cmd, origins, package, mclass in row:
+            assert cmd and cmd not in seen and " " not in cmd, (hex(cp), cmd)
+            seen.add(cmd)
+            assert origins and all(o in LATEX_ORIGINS for o in origins), (hex(cp), cmd)
+            assert origins == sorted(origins, key=LATEX_ORIGINS.index)
+            assert isinstance(package, str) and mclass in classes
+            ranks.append((0 if "style" in origins else 1, LATEX_ORIGINS.index(origins[0])))
+        # Primary first: styled forms, then by precedence.
+        assert ranks == sorted(ranks), hex(cp)
+
+
+def test_every_name_resolves_back_to_its_symbol() -> None:
+    t = load()
+    for sym in t.symbols("extended"):
+        for cmd in sym.latex:
+            assert sym in from_latex(cmd), (sym.label, cmd)
+        for name in sym.html:
+            assert sym in from_html(f"&{name};"), (sym.label, name)
+            assert sym in from_html(name), (sym.label, name)
+        for name in sym.typst:
+            assert sym in from_typst(f"sym.{name}"), (sym.label, name)
+
+
+def test_cross_references_point_at_assigned_characters(cols: dict[str, list[Any]]) -> None:
+    for cp, refs in zip(cols["cp"], cols["xref"]):
+        for r in refs:
+            assert unicodedata2.category(chr(r)) != "Cn", (hex(cp), hex(r))
+
+
+def test_vim_digraphs_are_two_characters(cols: dict[str, list[Any]]) -> None:
+    for row in cols["vim"]:
+        assert all(len(d) == 2 for d in row)
+
+
+def test_compose_sequences_have_no_multi_key(cols: dict[str, list[Any]]) -> None:
+    seqs = [s for row in cols["compose"] for s in row]
+    assert not any("Multi_key" in s or "dead_" in s for s in seqs)
+    assert all(s.split(" ") for s in seqs)
+
+
+# --------------------------------------------------------------------------- regeneration
+
+
+def test_generator_reproduces_the_committed_file(tmp_path: Path) -> None:
+    if not (SOURCES / "SOURCES.md").is_file():
+        pytest.skip(f"upstream sources not present at {SOURCES}")
+    if importlib.util.find_spec("fontTools") is None:
+        pytest.skip("fontTools not installed (generator-only dependency: pip install fonttools)")
+    out = tmp_path / "symbols.json"
+    subprocess.run(
+        [sys.executable, str(REPO / "tools" / "build_symbols.py"), str(SOURCES), "-o", str(out)],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    assert out.read_bytes() == DATA.read_bytes()
+
+
+def test_every_character_a_source_names_is_in_scope_math() -> None:
+    for sym in load().symbols("extended"):
+        named = sym.html or sym.typst or any(c.origins != ("style",) for c in sym.latex_commands)
+        if named and sym.category != "Cc":
+            assert sym.scope == "math", sym.label
