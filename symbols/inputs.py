@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 
 # The stdlib database, on purpose: Python's "\N{...}" escape is resolved by the running
 # interpreter's own unicodedata, which may be older than unicodedata2's Unicode 18.
@@ -574,3 +575,18 @@ def inputs_dict(char: str | Symbol) -> dict[str, str]:
         if m is not None:
             out[method] = m.keys
     return out
+
+
+# --------------------------------------------------------------------------- symbols.inputs(...)
+# The package exports the function `inputs` under the name of this module. Importing the
+# module (``from symbols.inputs import METHODS``, or Symbol.inputs) makes Python set the
+# package attribute ``symbols.inputs`` to the module, which would hide the function; a
+# callable module keeps ``symbols.inputs("∀")`` working either way.
+
+
+class _CallableModule(types.ModuleType):
+    def __call__(self, char: str | Symbol, first: str | None = None) -> list[InputMethod]:
+        return inputs(char, first)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -505,3 +505,12 @@ def test_docs_table_matches_the_code() -> None:
                 assert cell == "(not possible)", method
             else:
                 assert cell == f"`{m.keys}`", (method, cell)
+
+
+def test_package_attribute_stays_callable() -> None:
+    import symbols
+    import symbols.inputs as module
+
+    # (mypy: symbols/__init__.py does not re-export its TYPE_CHECKING imports.)
+    assert symbols.inputs("∀", first="html") == inputs("∀", first="html")  # type: ignore[attr-defined]
+    assert module.METHODS == METHODS
