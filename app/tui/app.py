@@ -1,0 +1,612 @@
+"""The mathsym TUI: search as you type, copy, favorite, and learn the chord."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from app.state import State, load_keymap
+from app.tui.formats import BASIC_FORMATS, format_label, value_of
+from app.tui.help import HelpScreen
+from app.tui.rows import header_row, result_row
+from app.tui.widgets import DetailPane, PickInput, QueryInput, RelatedList, ResultsList
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.app import ComposeResult
+    from textual.notifications import SeverityLevel
+    from textual.theme import Theme
+
+    from symbols.search import Matched
+    from symbols.table import Symbol
+
+__all__ = ["MathsymApp", "SearchScreen"]
+
+#: Most rows in the results list: enough to browse, few enough to redraw per keystroke.
+RESULT_LIMIT = 300
+#: How many matches to ask for when a group filter will throw most of them away.
+GROUP_SEARCH_LIMIT = 5000
+#: Below this many columns the rows leave out the code point, so names have room.
+COMPACT_WIDTH = 56
+#: Default theme when none was chosen before.
+DEFAULT_THEME = "textual-dark"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of the results list.
+
+    Attributes:
+        symbol: The symbol, or None for a section heading.
+        matched: What the query matched, or None.
+        title: The heading text for a heading row.
+
+    """
+
+    symbol: Symbol | None
+    matched: Matched | None = None
+    title: str = ""
+
+
+def compute_rows(
+    query: str, scope: str, group: str | None, favorites: list[int], recents: list[int]
+) -> list[Row]:
+    """Return the rows for a query: search results, a whole group, or favorites then recents.
+
+    Args:
+        query: What was typed.
+        scope: ``math``, ``extended`` or ``all``.
+        group: Only symbols of this group, or None for every group.
+        favorites: Favorite code points (shown for an empty query).
+        recents: Recently copied code points (shown for an empty query).
+
+    Returns:
+        At most `RESULT_LIMIT` symbol rows (plus headings).
+
+    """
+    from symbols.search import search
+    from symbols.table import get, table
+
+    rows: list[Row] = []
+    if query.strip():
+        limit = RESULT_LIMIT if group is None else GROUP_SEARCH_LIMIT
+        matches = search(query, limit=limit, scope=scope)
+        rows = [Row(m.symbol, m.matched) for m in matches if group in (None, m.symbol.group)]
+        return rows[:RESULT_LIMIT]
+    if group is not None:
+        # An empty query with a group: browse the whole shelf.
+        found = (s for s in table(scope) if s.group == group)
+        return [Row(s) for _, s in zip(range(RESULT_LIMIT), found, strict=False)]
+    shelves = (("★ Favorites", favorites), ("Recent", [c for c in recents if c not in favorites]))
+    for title, cps in shelves:
+        syms = [s for s in (get(cp) for cp in cps) if s is not None]
+        if syms:
+            rows.append(Row(None, title=title))
+            rows += [Row(s) for s in syms]
+    return rows
+
+
+class SearchScreen(Screen[None]):
+    """The main screen: query box, results, detail pane and footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+l", "copy('latex')", "LaTeX", id="copy_latex"),
+        Binding("ctrl+t", "copy('html')", "HTML", id="copy_html", show=False),
+        Binding("ctrl+o", "copy('codepoint')", "U+", id="copy_codepoint", show=False),
+        Binding("ctrl+g", "copy('chord')", "Chord", id="copy_chord", show=False),
+        Binding("ctrl+f", "favorite", "★", id="favorite"),
+        Binding("f2", "cycle_scope", "Scope", id="scope"),
+        Binding("f3", "cycle_group(1)", "Group", id="group"),
+        Binding("shift+f3", "cycle_group(-1)", "Group back", id="group_back", show=False),
+        Binding("up", "move('up')", "Up", id="cursor_up", show=False),
+        Binding("down", "move('down')", "Down", id="cursor_down", show=False),
+        Binding("pageup", "move('page_up')", "Page up", id="page_up", show=False),
+        Binding("pagedown", "move('page_down')", "Page down", id="page_down", show=False),
+        Binding("escape", "escape", "Clear/quit", id="clear", show=False),
+    ]
+    """Keys of the main screen; each id can be remapped in config.toml."""
+
+    def __init__(self, query: str = "") -> None:
+        """Build the screen.
+
+        Args:
+            query: The query to start with.
+
+        """
+        super().__init__()
+        self._initial_query = query
+        self.rows: list[Row] = []
+        self._generation = 0
+        self._compact = False
+
+    @property
+    def mathsym(self) -> MathsymApp:
+        """The app, typed."""
+        app = self.app
+        assert isinstance(app, MathsymApp)
+        return app
+
+    def compose(self) -> ComposeResult:
+        """Lay out the query box, status line, results and detail pane, and the footer."""
+        with Vertical(id="main"):
+            yield (PickInput if self.mathsym.pick is not None else QueryInput)(
+                value=self._initial_query,
+                placeholder="name, \\latex, &entity;, U+2200 or a glyph   (F1 help)",
+                id="query",
+            )
+            yield Static(id="status")
+            with Horizontal(id="body"):
+                yield ResultsList(id="results")
+                yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the query box and show the first results."""
+        self.query_one(QueryInput).focus()
+        self.refresh_results()
+
+    # -- searching ------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.refresh_results()
+
+    @on(QueryInput.HelpRequested)
+    def _help_requested(self) -> None:
+        self.mathsym.action_help()
+
+    def refresh_results(self) -> None:
+        """Search again for the current query, scope and group (in a worker)."""
+        app = self.mathsym
+        self._generation += 1
+        self._search(
+            self._generation,
+            self.query_one(QueryInput).value,
+            app.scope,
+            app.group,
+            app.state.favorites,
+            app.state.recents,
+        )
+
+    @work(exclusive=True, thread=True, group="search")
+    def _search(
+        self,
+        generation: int,
+        query: str,
+        scope: str,
+        group: str | None,
+        favorites: list[int],
+        recents: list[int],
+    ) -> None:
+        # A thread, so a slow first search (building the "all" scope) never freezes typing.
+        rows = compute_rows(query, scope, group, favorites, recents)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_rows, generation, rows)
+
+    def _show_rows(self, generation: int, rows: list[Row]) -> None:
+        if generation != self._generation:
+            return  # a newer keystroke's results are on their way
+        self.rows = rows
+        state = self.mathsym.state
+        results = self.query_one(ResultsList)
+        compact = self._compact = results.size.width < COMPACT_WIDTH
+        options = [
+            Option(header_row(r.title), disabled=True)
+            if r.symbol is None
+            else Option(
+                result_row(r.symbol, r.matched, state.is_favorite(r.symbol.codepoint), compact)
+            )
+            for r in rows
+        ]
+        results.set_options(options)
+        first = next((i for i, r in enumerate(rows) if r.symbol is not None), None)
+        results.highlighted = first
+        self._update_status()
+        self._update_detail()
+
+    def _update_status(self) -> None:
+        app = self.mathsym
+        count = sum(1 for r in self.rows if r.symbol is not None)
+        query = self.query_one(QueryInput).value.strip()
+        if query:
+            found = f"{count}{'+' if count >= RESULT_LIMIT else ''} found"
+        elif count:
+            found = "group" if app.group else "favorites and recent"
+        else:
+            found = "type to search · ★ favorites and recents show here"
+        parts = [found, f"scope {app.scope}", app.group or "all groups"]
+        if app.pick is not None:
+            parts.append(f"Enter prints the {format_label(app.pick)}, Esc cancels")
+        self.query_one("#status", Static).update(" · ".join(parts))
+
+    # -- the highlighted symbol ----------------------------------------------
+
+    @property
+    def current(self) -> Symbol | None:
+        """The highlighted symbol, or None."""
+        index = self.query_one(ResultsList).highlighted
+        if index is None or not 0 <= index < len(self.rows):
+            return None
+        return self.rows[index].symbol
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def _highlighted(self) -> None:
+        self._update_detail()
+
+    def _update_detail(self) -> None:
+        detail = self.query_one(DetailPane)
+        if not detail.display:
+            return  # folded away at small sizes: skip the work
+        sym = self.current
+        app = self.mathsym
+        fav = sym is not None and app.state.is_favorite(sym.codepoint)
+        detail.show(sym, app.first_method, fav)
+
+    def on_resize(self) -> None:
+        """Fill the detail pane when it unfolds; re-lay the rows when the list narrows."""
+        self.call_after_refresh(self._relayout)
+
+    def _relayout(self) -> None:
+        results = self.query_one(ResultsList)
+        if (results.size.width < COMPACT_WIDTH) != self._compact:
+            self._show_rows(self._generation, self.rows)
+        else:
+            self._update_detail()
+
+    # -- actions -------------------------------------------------------------
+
+    def action_move(self, how: str) -> None:
+        """Move the results highlight: ``up``, ``down``, ``page_up`` or ``page_down``."""
+        results = self.query_one(ResultsList)
+        getattr(results, f"action_cursor_{how}" if how in ("up", "down") else f"action_{how}")()
+
+    def action_copy(self, what: str) -> None:
+        """Copy the highlighted symbol as *what* (or pick it, or jump to a related one)."""
+        focused = self.focused
+        if isinstance(focused, RelatedList) and what == "glyph":
+            self._jump_to_related(focused)
+            return
+        sym = self.current
+        if sym is None:
+            self.notify("Nothing to copy: type a query first.", severity="warning")
+            return
+        self.mathsym.copy_symbol(sym, what)
+
+    @on(ResultsList.DoubleClicked)
+    def _double_clicked(self, event: ResultsList.DoubleClicked) -> None:
+        if 0 <= event.index < len(self.rows) and (sym := self.rows[event.index].symbol):
+            self.mathsym.copy_symbol(sym, "glyph")
+
+    @on(OptionList.OptionSelected, "#related")
+    def _related_selected(self, event: OptionList.OptionSelected) -> None:
+        related = self.query_one(RelatedList)
+        related.highlighted = event.option_index
+        self._jump_to_related(related)
+
+    def _jump_to_related(self, related: RelatedList) -> None:
+        index = related.highlighted
+        if index is None or not 0 <= index < len(related.codepoints):
+            return
+        query = self.query_one(QueryInput)
+        query.value = f"U+{related.codepoints[index]:04X}"
+        query.focus()
+
+    def action_favorite(self) -> None:
+        """Toggle ★ on the highlighted symbol."""
+        sym = self.current
+        if sym is None:
+            self.notify("Nothing to favorite here.", severity="warning")
+            return
+        state = self.mathsym.state
+        on_now = state.toggle_favorite(sym.codepoint)
+        self.mathsym.show_state_notice()
+        self.notify(f"{'★ Added' if on_now else 'Removed'} {sym.char} {sym.name}")
+        if not self.query_one(QueryInput).value.strip():
+            self.refresh_results()  # the favorites section itself changed
+            return
+        results = self.query_one(ResultsList)
+        index = results.highlighted
+        if index is not None:
+            row = self.rows[index]
+            prompt = result_row(sym, row.matched, on_now, self._compact)
+            results.replace_option_prompt_at_index(index, prompt)
+        self._update_detail()
+
+    def action_cycle_scope(self) -> None:
+        """Widen the scope: math → extended → all → math."""
+        from symbols.table import SCOPES
+
+        app = self.mathsym
+        app.set_scope(SCOPES[(SCOPES.index(app.scope) + 1) % len(SCOPES)])
+
+    def action_cycle_group(self, step: int) -> None:
+        """Filter by the next (or previous) group; "all groups" sits between the ends."""
+        from symbols.groups import GROUPS
+
+        app = self.mathsym
+        cycle: list[str | None] = [None, *GROUPS]
+        app.set_group(cycle[(cycle.index(app.group) + step) % len(cycle)])
+
+    def action_escape(self) -> None:
+        """Clear the query; on an empty query, quit (in --pick mode: cancel)."""
+        query = self.query_one(QueryInput)
+        if query.value and self.mathsym.pick is None:
+            query.value = ""
+        else:
+            self.app.exit(None)
+
+
+class MathsymApp(App[str | None]):
+    """The mathsym TUI.
+
+    Attributes:
+        pick: In ``--pick`` mode, the format Enter prints (``glyph``, ``latex``…); else None.
+        state: Favorites, recents and settings.
+        scope: The search scope.
+        group: The group filter, or None.
+        first_method: The input method listed first, or None for the OS's own.
+
+    """
+
+    CSS_PATH = "mathsym.tcss"
+    TITLE = "mathsym"
+    # The detail pane folds away below 64 columns; the query box slims below 16 rows.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide"), (110, "-very-wide")]  # noqa: RUF012 - textual's API
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+    """App-wide keys (the command palette is Ctrl+P)."""
+
+    def __init__(
+        self,
+        query: str = "",
+        pick: str | None = None,
+        *,
+        state_dir: Path | None = None,
+        theme: str | None = None,
+    ) -> None:
+        """Build the app.
+
+        Args:
+            query: The query to start with.
+            pick: ``--pick`` mode: the format Enter prints; None for normal mode.
+            state_dir: Where state.json and config.toml live (default: the platform's).
+            theme: Force this theme and do not save theme changes (for tests).
+
+        """
+        super().__init__()
+        self.pick = pick
+        self.state = State(state_dir)
+        self._config_dir = state_dir
+        self._pinned_theme = theme
+        from symbols.table import SCOPES
+
+        stored_scope = self.state.setting("scope", "math")
+        self.scope = stored_scope if stored_scope in SCOPES else "math"
+        self.group: str | None = None
+        self.first_method = self._stored_method()
+        self._query = query
+        self._notices_shown: set[str] = set()
+        self.keymap: dict[str, str] = {}
+
+    def _stored_method(self) -> str | None:
+        from symbols.inputs import METHODS
+
+        method = self.state.setting("first_method")
+        return method if method in METHODS else None
+
+    def get_default_screen(self) -> Screen[None]:
+        """Return the search screen."""
+        return SearchScreen(self._query)
+
+    def on_mount(self) -> None:
+        """Apply the saved theme and the user's key map; report state problems once."""
+        if self._pinned_theme is not None:
+            self.theme = self._pinned_theme
+        else:
+            saved = self.state.setting("theme", DEFAULT_THEME)
+            self.theme = saved if saved in self.available_themes else DEFAULT_THEME
+            self.theme_changed_signal.subscribe(self, self._theme_changed)
+        keymap, problem = load_keymap(self._config_dir)
+        known = {b.id for b in self._all_bindings() if b.id}
+        unknown = sorted(set(keymap) - known)
+        if unknown:
+            problem = (problem + " " if problem else "") + (
+                f"config.toml: no binding called {', '.join(unknown)}."
+            )
+        self.keymap = {k: v for k, v in keymap.items() if k in known}
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        if problem:
+            self.notify(problem, severity="warning", timeout=10)
+        self.show_state_notice()
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self.state.set_setting("theme", theme.name)
+        self.show_state_notice()
+
+    def show_state_notice(self) -> None:
+        """Tell the user, once, that the state file was set aside or cannot be saved."""
+        notice = self.state.notice
+        if notice and notice not in self._notices_shown:
+            self._notices_shown.add(notice)
+            self.notify(notice, severity="warning", timeout=10)
+
+    @property
+    def search_screen(self) -> SearchScreen:
+        """The main screen (wherever the app currently is)."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, SearchScreen)
+        return screen
+
+    # -- settings --------------------------------------------------------------
+
+    def set_scope(self, scope: str) -> None:
+        """Search in *scope* from now on (remembered across runs)."""
+        self.scope = scope
+        self.state.set_setting("scope", scope)
+        self.show_state_notice()
+        self.search_screen.refresh_results()
+
+    def set_group(self, group: str | None) -> None:
+        """Show only *group* (None: every group)."""
+        self.group = group
+        self.search_screen.refresh_results()
+
+    def set_first_method(self, method: str) -> None:
+        """List *method* first in the detail pane and use it for "copy chord" (remembered)."""
+        self.first_method = method
+        self.state.set_setting("first_method", method)
+        self.show_state_notice()
+        self.search_screen._update_detail()
+
+    # -- copying -------------------------------------------------------------
+
+    def copy_symbol(self, symbol: Symbol, what: str) -> None:
+        """Copy *symbol* as *what*; in --pick mode, exit with it instead.
+
+        The text goes out as OSC 52 at once (works over SSH) and to the system
+        clipboard from a thread (a clipboard tool can take a while to start).
+        """
+        if self.pick is not None:
+            fmt = self.pick if what == "glyph" else what
+            value = value_of(symbol, fmt, self.first_method)
+            if not value:
+                self.notify(f"{symbol.char} has no {format_label(fmt)}.", severity="warning")
+                return
+            self.state.add_recent(symbol.codepoint)
+            self.exit(value)
+            return
+        value = value_of(symbol, what, self.first_method)
+        label = format_label(what)
+        if not value:
+            self.notify(f"{symbol.char} {symbol.name} has no {label}.", severity="warning")
+            return
+        self.copy_to_clipboard(value)
+        self.state.add_recent(symbol.codepoint)
+        self.show_state_notice()
+        self._copy_native(value, f"{value} ({label} of {symbol.label} {symbol.name})")
+
+    @work(thread=True, group="clipboard")
+    def _copy_native(self, text: str, described: str) -> None:
+        from app.tui.clip import copy_native
+
+        ok, how = copy_native(text)
+        severity: SeverityLevel
+        if ok:
+            message, severity = (
+                f"Copied {described} to {how} and via the terminal (OSC 52).",
+                "information",
+            )
+        else:
+            message, severity = (
+                f"Copied {described} via the terminal (OSC 52) only; {how}.",
+                "warning",
+            )
+        self.call_from_thread(self.notify, message, severity=severity)
+
+    # -- help and palette -----------------------------------------------------
+
+    def _all_bindings(self) -> list[Binding]:
+        out: list[Binding] = []
+        query_input = PickInput if self.pick is not None else QueryInput
+        for cls_bindings in (query_input.BINDINGS, SearchScreen.BINDINGS, MathsymApp.BINDINGS):
+            out += [b for b in cls_bindings if isinstance(b, Binding)]
+        return out
+
+    def key_help(self) -> list[tuple[str, str]]:
+        """Return (keys, what they do) for every binding, as remapped by the user."""
+        rows: list[tuple[str, str]] = []
+        for b in self._all_bindings():
+            keys = self.keymap.get(b.id or "", b.key)
+            shown = ", ".join(self._display_key(k) for k in keys.split(","))
+            rows.append((shown, f"{_binding_help(b)}  [{b.id}]"))
+        rows += [
+            ("ctrl+p", "command palette: scope, group, copy as …, method shown first, theme"),
+            ("tab", "into the related symbols (Enter jumps), Esc back"),
+            ("double click", "copy that row"),
+        ]
+        return rows
+
+    def _display_key(self, key: str) -> str:
+        return {"question_mark": "?", "pageup": "PgUp", "pagedown": "PgDn"}.get(key, key)
+
+    def action_help(self) -> None:
+        """Open the help screen."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_help()))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Offer filters, "copy as …" and the method shown first in the command palette."""
+        yield from super().get_system_commands(screen)
+        from symbols.groups import GROUPS
+        from symbols.inputs import LABELS, METHODS
+        from symbols.table import SCOPES
+
+        yield SystemCommand("Help", "Keys and query syntax", self.action_help)
+        for scope in SCOPES:
+            yield SystemCommand(
+                f"Scope: {scope}", f"Search the {scope} scope", partial(self.set_scope, scope)
+            )
+        yield SystemCommand("Group: all groups", "No group filter", partial(self.set_group, None))
+        for group in GROUPS:
+            yield SystemCommand(
+                f"Group: {group}", f"Show only {group}", partial(self.set_group, group), False
+            )
+        formats = [f for f in BASIC_FORMATS if f != "char"] + list(METHODS)
+        for fmt in formats:
+            yield SystemCommand(
+                f"Copy as {format_label(fmt)}",
+                f"Copy the highlighted symbol as its {format_label(fmt)}",
+                partial(self.search_screen.action_copy, fmt),
+                fmt in ("latex", "html", "codepoint"),
+            )
+        for method in METHODS:
+            yield SystemCommand(
+                f"Show first: {LABELS[method]}",
+                "List this input method first and copy its chord with the chord key",
+                partial(self.set_first_method, method),
+                False,
+            )
+        yield SystemCommand(
+            "Favorite ★", "Toggle ★ on the highlighted symbol", self.search_screen.action_favorite
+        )
+
+
+def _binding_help(binding: Binding) -> str:
+    """Return a line of help for a binding (its description, spelled out where terse)."""
+    return _LONG_HELP.get(binding.id or "", binding.description)
+
+
+_LONG_HELP: dict[str, str] = {
+    "copy": "copy the glyph (in --pick: print it and exit)",
+    "copy_latex": "copy the LaTeX command",
+    "copy_html": "copy the HTML entity",
+    "copy_codepoint": "copy the code point (U+2200)",
+    "copy_chord": "copy the key chord of the method shown first",
+    "favorite": "toggle ★ favorite",
+    "scope": "scope: math → extended → all",
+    "group": "next group filter",
+    "group_back": "previous group filter",
+    "cursor_up": "previous result",
+    "cursor_down": "next result",
+    "page_up": "results page up",
+    "page_down": "results page down",
+    "clear": "clear the query; quit when empty (--pick: cancel)",
+    "help": "this help",
+    "quit": "quit",
+}

@@ -1,0 +1,86 @@
+"""One line per symbol in the results list, with the part the query matched highlighted."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+
+from app.tui.glyph import glyph_cell
+
+if TYPE_CHECKING:
+    from symbols.search import Matched
+    from symbols.table import Symbol
+
+__all__ = ["COMPACT_LATEX_WIDTH", "HIGHLIGHT", "LATEX_WIDTH", "header_row", "result_row"]
+
+#: Style of the matched part of a row (theme variables only).
+HIGHLIGHT = "bold underline $text-accent"
+#: Cells given to the LaTeX column; longer commands are cut with an ellipsis.
+LATEX_WIDTH = 14
+#: The LaTeX column in compact rows.
+COMPACT_LATEX_WIDTH = 11
+_STAR = "★"
+_MUTED = "$text-muted"
+
+
+def _highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str = "") -> Content:
+    content = Content.styled(text, style) if style else Content(text)
+    for start, end in spans:
+        start, end = max(0, start), min(len(text), end)
+        if start < end:
+            content = content.stylize(HIGHLIGHT, start, end)
+    return content
+
+
+def result_row(
+    symbol: Symbol, matched: Matched | None = None, favorite: bool = False, compact: bool = False
+) -> Content:
+    """Return the row for *symbol*: ★, glyph, code point, primary LaTeX, name, and the match.
+
+    Args:
+        symbol: The symbol.
+        matched: What the query matched (its spans are highlighted), or None.
+        favorite: Whether to show the ★.
+        compact: Leave out the code point and narrow the LaTeX column (small terminals).
+
+    Returns:
+        One line of content; the list cuts it at its width.
+
+    """
+    latex = symbol.latex[0] if symbol.latex else ""
+    name_spans: tuple[tuple[int, int], ...] = ()
+    latex_spans: tuple[tuple[int, int], ...] = ()
+    extra: Content | None = None
+    if matched is not None and matched.spans:
+        if matched.text == symbol.name:
+            name_spans = matched.spans
+        elif matched.text == latex:
+            latex_spans = matched.spans
+        elif matched.text not in (symbol.char, symbol.label):
+            # An alias, an entity, a Typst name, another LaTeX command: show what matched.
+            extra = _highlighted(matched.text, matched.spans, _MUTED)
+    width = COMPACT_LATEX_WIDTH if compact else LATEX_WIDTH
+    latex_cell = _highlighted(latex, latex_spans)
+    if latex_cell.cell_length > width:
+        latex_cell = latex_cell.truncate(width, ellipsis=True)
+    parts: list[Content | str | tuple[str, str]] = [
+        (_STAR, "$text-warning") if favorite else " ",
+        glyph_cell(symbol),
+        " ",
+    ]
+    if not compact:
+        parts += [(f"{symbol.label:<8}", _MUTED), " "]
+    parts += [
+        latex_cell.pad_right(width - latex_cell.cell_length),
+        " ",
+        _highlighted(symbol.name, name_spans),
+    ]
+    if extra is not None:
+        parts += [(" · ", _MUTED), extra]
+    return Content.assemble(*parts)
+
+
+def header_row(title: str) -> Content:
+    """Return a section heading row (``Favorites``, ``Recent``) for the empty query."""
+    return Content.styled(title, "bold $text-secondary")

@@ -1,0 +1,243 @@
+"""The TUI's widgets: the query box, the results list and the detail pane."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from app.tui.glyph import glyph_cell, glyph_content
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from symbols.table import Symbol
+
+__all__ = ["DetailPane", "PickInput", "QueryInput", "RelatedList", "ResultsList"]
+
+_MUTED = "$text-muted"
+_HEADING = "bold $text-secondary"
+
+#: General categories in words (the Unicode Standard's own names).
+CATEGORY_NAMES: dict[str, str] = {
+    "Lu": "uppercase letter",
+    "Ll": "lowercase letter",
+    "Lt": "titlecase letter",
+    "Lm": "modifier letter",
+    "Lo": "other letter",
+    "Mn": "nonspacing mark",
+    "Mc": "spacing mark",
+    "Me": "enclosing mark",
+    "Nd": "decimal number",
+    "Nl": "letter number",
+    "No": "other number",
+    "Pc": "connector punctuation",
+    "Pd": "dash punctuation",
+    "Ps": "open punctuation",
+    "Pe": "close punctuation",
+    "Pi": "initial punctuation",
+    "Pf": "final punctuation",
+    "Po": "other punctuation",
+    "Sm": "math symbol",
+    "Sc": "currency symbol",
+    "Sk": "modifier symbol",
+    "So": "other symbol",
+    "Zs": "space separator",
+    "Zl": "line separator",
+    "Zp": "paragraph separator",
+    "Cc": "control",
+    "Cf": "format",
+    "Cs": "surrogate",
+    "Co": "private use",
+    "Cn": "unassigned",
+}
+
+
+class QueryInput(Input):
+    """The query box. ``?`` on an empty query opens help instead of typing a ``?``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Here rather than on the screen: a priority screen binding would run ahead of
+        # keys still queued for this box (Down, Ctrl+F, Enter typed in one burst).
+        Binding("enter", "screen.copy('glyph')", "Copy", id="copy"),
+    ]
+    """Enter copies the highlighted symbol's glyph (replaces Input's "submit")."""
+
+    class HelpRequested(Message):
+        """Posted when ``?`` is typed into an empty query."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "?" and not self.value:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.HelpRequested())
+            return
+        await super()._on_key(event)
+
+
+class PickInput(QueryInput):
+    """The query box in ``--pick`` mode: Enter picks (prints and exits)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.copy('glyph')", "Pick", id="copy"),
+    ]
+    """Enter prints the highlighted symbol in the chosen format and exits."""
+
+
+class ResultsList(OptionList, can_focus=False):
+    """The results. Never takes focus: the query box keeps it, and arrows move this list.
+
+    A double click on a row posts `ResultsList.DoubleClicked` (the screen copies it).
+    """
+
+    class DoubleClicked(Message):
+        """A row was double-clicked.
+
+        Attributes:
+            index: The row's index.
+
+        """
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    async def _on_click(self, event: events.Click) -> None:
+        await super()._on_click(event)
+        index = event.style.meta.get("option")
+        if event.chain >= 2 and isinstance(index, int):
+            self.post_message(self.DoubleClicked(index))
+
+
+class RelatedList(OptionList):
+    """Related symbols (NamesList cross references) in the detail pane: Enter or a click jumps.
+
+    Attributes:
+        codepoints: The code point of each row.
+
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Back to query", id="related_leave", show=False),
+    ]
+    """Escape goes back to the query box."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.codepoints: list[int] = []
+
+    def show(self, related: list[Symbol]) -> None:
+        """Replace the rows with *related*."""
+        self.codepoints = [s.codepoint for s in related]
+        self.set_options(
+            Option(Content.assemble(glyph_cell(s), " ", (s.label, _MUTED), " ", s.name))
+            for s in related
+        )
+        self.display = bool(related)
+        if related:
+            self.highlighted = 0
+
+    def action_leave(self) -> None:
+        """Give the focus back to the query box."""
+        self.screen.query_one(QueryInput).focus()
+
+
+def _section(title: str) -> Content:
+    return Content.styled(f"\n{title}\n", _HEADING)
+
+
+def detail_content(symbol: Symbol, first_method: str | None, favorite: bool) -> Content:
+    """Return the text of the detail pane for *symbol*.
+
+    Args:
+        symbol: The symbol shown.
+        first_method: The input method listed first (None: the OS's own).
+        favorite: Whether it is a favorite (adds a ★).
+
+    Returns:
+        The content: names, code point, LaTeX with packages, HTML, Typst, aliases and
+        every input method.
+
+    """
+    from symbols.inputs import inputs
+
+    category = CATEGORY_NAMES.get(symbol.category, symbol.category)
+    parts: list[Content | str | tuple[str, str]] = [
+        (symbol.name, "bold"),
+        (" ★" if favorite else "", "$text-warning"),
+        "\n",
+        (f"{symbol.label} · {symbol.block}\n{symbol.category} {category} · {symbol.group}", _MUTED),
+        "\n",
+    ]
+    if symbol.latex_commands:
+        parts.append(_section("LaTeX"))
+        for cmd in symbol.latex_commands:
+            pkg = f"  ({cmd.package})" if cmd.package else ""
+            parts += [cmd.command, (pkg, _MUTED), "\n"]
+    if symbol.html:
+        parts += [_section("HTML"), " ".join(f"&{h};" for h in symbol.html), "\n"]
+    if symbol.typst:
+        parts += [_section("Typst"), " ".join(f"sym.{t}" for t in symbol.typst), "\n"]
+    aliases = [*symbol.aliases, *symbol.formal_aliases]
+    if aliases:
+        parts += [_section("Aliases"), "\n".join(aliases), "\n"]
+    parts.append(_section("Type it"))
+    for i, method in enumerate(inputs(symbol, first=first_method)):
+        style = "bold" if i == 0 else ""
+        keys = method.keys or "—"
+        parts += [(method.label, _MUTED), "\n  ", (keys, style)]
+        if method.alternatives:
+            parts += [("  or ", _MUTED), ", ".join(method.alternatives)]
+        if method.note and i == 0:
+            parts += ["\n  ", (method.note, _MUTED)]
+        parts.append("\n")
+    return Content.assemble(*parts)
+
+
+class DetailPane(VerticalScroll, can_focus=False):
+    """Everything about the highlighted symbol: big glyph, names, LaTeX, chords, related."""
+
+    def compose(self) -> ComposeResult:
+        """Lay out the glyph box, the info text and the related list."""
+        yield Static(id="glyph-box")
+        yield Static(id="glyph-note")
+        yield Static(id="info")
+        yield Static(
+            Content.styled("Related (Tab, then Enter to jump)", _HEADING), id="related-title"
+        )
+        yield RelatedList(id="related")
+
+    def show(self, symbol: Symbol | None, first_method: str | None, favorite: bool) -> None:
+        """Show *symbol* (None clears the pane)."""
+        box = self.query_one("#glyph-box", Static)
+        note = self.query_one("#glyph-note", Static)
+        info = self.query_one("#info", Static)
+        related = self.query_one(RelatedList)
+        title = self.query_one("#related-title", Static)
+        if symbol is None:
+            box.update("")
+            note.update("")
+            info.update(
+                Content.styled("Nothing here yet: type a name, \\command or U+code.", _MUTED)
+            )
+            related.show([])
+            title.display = False
+            return
+        glyph, why = glyph_content(symbol)
+        box.update(glyph)
+        note.update(Content.styled(why, _MUTED))
+        note.display = bool(why)
+        info.update(detail_content(symbol, first_method, favorite))
+        from symbols.table import get
+
+        found = [get(cp) for cp in symbol.related]
+        related_symbols = [s for s in found if s is not None]
+        related.show(related_symbols)
+        title.display = bool(related_symbols)
+        self.scroll_home(animate=False)
