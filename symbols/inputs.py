@@ -208,18 +208,23 @@ _MACOS_SETUP = (
 )
 
 
+def _method(
+    method: str, keys: str, note: str = "", alternatives: tuple[str, ...] = ()
+) -> InputMethod:
+    return InputMethod(method, LABELS[method], keys, note, alternatives)
+
+
 def _macos(c: _Char) -> InputMethod:
     keys = " ".join(f"⌥{u:04X}" for u in c.units)
     note = _MACOS_SETUP
     if len(c.units) == 2:
         note = "Above U+FFFF type the UTF-16 pair, ⌥ held for all 8 digits (5 digits fail). " + note
-    return InputMethod("macos", LABELS["macos"], keys, note)
+    return _method("macos", keys, note)
 
 
 def _linux(c: _Char) -> InputMethod:
-    return InputMethod(
+    return _method(
         "linux",
-        LABELS["linux"],
         f"Ctrl+Shift+U {c.cp:04x} Space",
         "GTK and IBus apps (Enter also ends it); Qt/KDE apps need IBus or Fcitx "
         "as the input method.",
@@ -227,9 +232,8 @@ def _linux(c: _Char) -> InputMethod:
 
 
 def _windows(c: _Char) -> InputMethod:
-    return InputMethod(
+    return _method(
         "windows",
-        LABELS["windows"],
         f"{c.hex} Alt+X",
         "In Word, WordPad, OneNote, Notepad (Windows 11) and other RichEdit boxes. "
         "If a hex digit (0-9, A-F) comes right before, select the code first.",
@@ -238,16 +242,14 @@ def _windows(c: _Char) -> InputMethod:
 
 def _windows_numpad(c: _Char) -> InputMethod:
     if c.cp > 0xFFFF:
-        return InputMethod(
+        return _method(
             "windows-numpad",
-            LABELS["windows-numpad"],
             "",
             "Not possible above U+FFFF: the hex numpad method types 4-digit code points "
             "only. Use Alt+X in Word, or paste the character.",
         )
-    return InputMethod(
+    return _method(
         "windows-numpad",
-        LABELS["windows-numpad"],
         f"Alt + numpad + {c.hex}",
         "Hold Alt, press + on the numeric keypad, type the hex digits (letters on the main "
         "keys), release Alt. Needs HKCU\\Control Panel\\Input Method\\EnableHexNumpad = "
@@ -266,18 +268,15 @@ def _vim(c: _Char) -> InputMethod:
     note = "In insert mode; where Ctrl-V pastes (Windows), use Ctrl-Q."
     if c.cp == 0x0A:
         # Vim keeps NUL as NL in memory, so Ctrl-V u000a inserts a NUL (:help NL-used-for-Nul).
-        return InputMethod(
-            "vim", LABELS["vim"], "", "Ctrl-V u000a inserts a NUL in Vim: press Enter."
-        )
-    return InputMethod("vim", LABELS["vim"], keys, note, digraphs)
+        return _method("vim", "", "Ctrl-V u000a inserts a NUL in Vim: press Enter.")
+    return _method("vim", keys, note, digraphs)
 
 
 def _emacs(c: _Char) -> InputMethod:
     name = _unicode_name(c)
     alternatives = (f"C-x 8 RET {name} RET",) if name else ()
-    return InputMethod(
+    return _method(
         "emacs",
-        LABELS["emacs"],
         f"C-x 8 RET {c.hex} RET",
         "insert-char: type the hex code, or the name with Tab completion.",
         alternatives,
@@ -289,9 +288,8 @@ def _compose(c: _Char) -> InputMethod | None:
     if not sequences:
         return None
     typed = tuple(f"Compose {_compose_keys(s)}" for s in sorted(sequences, key=_compose_rank))
-    return InputMethod(
+    return _method(
         "compose",
-        LABELS["compose"],
         typed[0],
         "Needs a Compose key (e.g. setxkbmap -option compose:ralt, or GNOME Settings → "
         "Keyboard → Compose Key); sequences from libX11's en_US.UTF-8 table.",
@@ -315,25 +313,22 @@ def _latex(c: _Char) -> InputMethod:
     commands = c.sym.latex_commands if c.sym else ()
     caret_note = f"{caret} (lowercase hex) works in XeLaTeX and LuaLaTeX only."
     if not commands:
-        return InputMethod("latex", LABELS["latex"], caret, caret_note)
+        return _method("latex", caret, caret_note)
     first = commands[0]
     note = caret_note
     if first.package:
         note = f"{first.command} needs \\usepackage{{{first.package}}}. {caret_note}"
     others = tuple(cmd.command for cmd in commands[1:])
-    return InputMethod("latex", LABELS["latex"], first.command, note, (caret, *others))
+    return _method("latex", first.command, note, (caret, *others))
 
 
 def _typst(c: _Char) -> InputMethod:
     escape = f'"\\u{{{c.cp:X}}}"'
     names = c.sym.typst if c.sym else ()
     if not names:
-        return InputMethod(
-            "typst", LABELS["typst"], escape, "A string escape; in markup \\u{…} works bare."
-        )
-    return InputMethod(
+        return _method("typst", escape, "A string escape; in markup \\u{…} works bare.")
+    return _method(
         "typst",
-        LABELS["typst"],
         f"sym.{names[0]}",
         f"In markup write #sym.{names[0]}; in math mode {names[0]} alone.",
         (*(f"sym.{n}" for n in names[1:]), escape),
@@ -364,9 +359,8 @@ _HTML_OK_CONTROLS = frozenset([0x09, 0x0A, 0x0C, 0x20])
 def _html(c: _Char) -> InputMethod:
     numeric = f"&#x{c.cp:X};"
     if c.cp in _HTML_UNWRITABLE:
-        return InputMethod(
+        return _method(
             "html",
-            LABELS["html"],
             "",
             f"HTML reads {numeric} as "
             + ("U+FFFD" if c.cp == 0 else "a windows-1252 character (or a parse error)")
@@ -383,19 +377,16 @@ def _html(c: _Char) -> InputMethod:
     elif _is_noncharacter(c.cp):
         note = "A parse error in HTML (noncharacter reference); avoid it."
     if not names:
-        return InputMethod("html", LABELS["html"], numeric, note)
+        return _method("html", numeric, note)
     forms = [f"&{n};" for n in names]
-    return InputMethod("html", LABELS["html"], forms[0], note, (numeric, *forms[1:]))
+    return _method("html", forms[0], note, (numeric, *forms[1:]))
 
 
 def _css(c: _Char) -> InputMethod:
     if c.cp == 0:
-        return InputMethod(
-            "css", LABELS["css"], "", "CSS reads \\0 as U+FFFD: NUL cannot be written."
-        )
-    return InputMethod(
+        return _method("css", "", "CSS reads \\0 as U+FFFD: NUL cannot be written.")
+    return _method(
         "css",
-        LABELS["css"],
         f"\\{c.cp:X}",
         f"If a hex digit or a space follows, end it with a space (\\{c.cp:X} ) or use "
         f"six digits (\\{c.cp:06X}).",
@@ -431,7 +422,7 @@ def _python(c: _Char) -> InputMethod:
     keys = f'"\\u{c.cp:04x}"' if c.cp <= 0xFFFF else f'"\\U{c.cp:08x}"'
     name, note = _python_name(c)
     alternatives = (f'"\\N{{{name}}}"',) if name else ()
-    return InputMethod("python", LABELS["python"], keys, note, (*alternatives, f"chr(0x{c.cp:X})"))
+    return _method("python", keys, note, (*alternatives, f"chr(0x{c.cp:X})"))
 
 
 # JSON's two-character escapes (RFC 8259, section 7).
@@ -443,7 +434,7 @@ def _json(c: _Char) -> InputMethod:
     keys = '"' + "".join(f"\\u{u:04x}" for u in c.units) + '"'
     short = _JSON_SHORT.get(c.cp)
     note = "JSON has no longer escape: above U+FFFF write the UTF-16 pair." if c.cp > 0xFFFF else ""
-    return InputMethod("json", LABELS["json"], keys, note, (f'"{short}"',) if short else ())
+    return _method("json", keys, note, (f'"{short}"',) if short else ())
 
 
 def _javascript(c: _Char) -> InputMethod:
@@ -451,22 +442,21 @@ def _javascript(c: _Char) -> InputMethod:
     pair = '"' + "".join(f"\\u{u:04X}" for u in c.units) + '"'
     from_cp = f"String.fromCodePoint(0x{c.cp:X})"
     if c.cp > 0xFFFF:
-        return InputMethod(
+        return _method(
             "javascript",
-            LABELS["javascript"],
             braces,
             "\\u{…} needs ES2015; the UTF-16 pair works everywhere.",
             (pair, from_cp),
         )
-    return InputMethod("javascript", LABELS["javascript"], pair, "", (braces, from_cp))
+    return _method("javascript", pair, "", (braces, from_cp))
 
 
 def _utf8(c: _Char) -> InputMethod:
-    return InputMethod("utf8", LABELS["utf8"], " ".join(f"{b:02X}" for b in c.char.encode()))
+    return _method("utf8", " ".join(f"{b:02X}" for b in c.char.encode()))
 
 
 def _utf16(c: _Char) -> InputMethod:
-    return InputMethod("utf16", LABELS["utf16"], " ".join(f"{u:04X}" for u in c.units))
+    return _method("utf16", " ".join(f"{u:04X}" for u in c.units))
 
 
 _BUILDERS: dict[str, Callable[[_Char], InputMethod | None]] = {
@@ -493,9 +483,8 @@ def _surrogate(c: _Char, method: str) -> InputMethod | None:
     """Describe a surrogate code point: no method can type or encode one alone."""
     if method == "compose":
         return None
-    return InputMethod(
+    return _method(
         method,
-        LABELS[method],
         "",
         f"U+{c.hex} is a surrogate code point, half of a UTF-16 pair and not a character: "
         "it cannot be typed or encoded on its own.",
