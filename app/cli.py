@@ -1,14 +1,945 @@
-"""The ``mathsym`` command line (one-shot look-ups). Never imports textual."""
+"""The ``mathsym`` command line: one-shot look-ups, identify, convert. Never imports textual.
+
+``mathsym forall`` prints the best matches, one per line; ``mathsym identify TEXT``
+names every character of a text; ``mathsym convert 'LaTeX'`` turns LaTeX into
+Unicode (and back with ``--to-latex``). With no arguments it starts the TUI,
+which is the only path that imports `app.tui` (and so textual).
+
+Exit status: 0 found, 1 nothing found (or nothing copied), 2 usage error. Every
+error is one line on stderr, never a traceback.
+
+The look-up path is kept short because it is timed against a bare interpreter
+(bench/bench_cli.py): argparse, the table, search and inputs are all it loads;
+json only for ``--json``, pyperclip only for ``--copy``.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+
+    from symbols.search import Match
+    from symbols.table import Symbol
+
+__all__ = ["DEFAULT_LIMIT", "EXTRA_FIELDS", "SUBCOMMANDS", "main"]
+
+#: Matches shown when ``-n`` is not given.
+DEFAULT_LIMIT = 10
+
+#: Words that start a subcommand when they come first; ``mathsym -- identify``
+#: searches for the word instead.
+SUBCOMMANDS: tuple[str, ...] = ("identify", "convert", "tui")
+
+#: Fields ``-f`` and ``--copy`` take beyond the formats the TUI copies and ``--pick``
+#: prints (`app.tui.formats.all_formats`: char/glyph, codepoint, name, chord and
+#: every input method id: latex, html, typst, macos…).
+EXTRA_FIELDS: tuple[str, ...] = ("block", "category", "group")
+
+PROG = "mathsym"
+
+_EXAMPLES = r"""
+examples:
+  mathsym forall                 the best matches for a name
+  mathsym '\le'                  a LaTeX command (also &rarr; for HTML, arrow.r for Typst)
+  mathsym U+2200                 a code point (2200, 0x2200, &#x2200; work too)
+  mathsym double struck R        several words are one query
+  mathsym -1 integral            the best match in detail: every name and input method
+  mathsym --json '\le'           JSON, for scripts
+  mathsym -n1 -f char forall     just the glyph: ∀
+  mathsym -c forall              copy ∀ to the clipboard (-c latex forall copies \forall)
+  mathsym identify '∀x∈ℝ'        name every character of a text (stdin when none)
+  mathsym convert '\forall x \in \mathbb{R}'      LaTeX to Unicode: ∀ x ∈ ℝ
+  mathsym convert --to-latex '∀x∈ℝ'               and back: \forall x\in\mathbb{R}
+  mathsym                        the interactive TUI (also: mathsym tui QUERY)
+  mathsym -- identify            search for a word that is also a subcommand
+
+exit status: 0 found, 1 nothing found, 2 usage error.
+environment: MATHSYM_METHOD picks the input method shown (like --method);
+  NO_COLOR turns colour off.
+"""
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line and return its exit code."""
-    args = sys.argv[1:] if argv is None else argv
-    print("usage: mathsym QUERY", file=sys.stderr if args else sys.stdout)
+# --------------------------------------------------------------------------- entry point
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``mathsym`` command and return its exit status.
+
+    Args:
+        argv: The arguments after the program name (``sys.argv[1:]`` by default).
+
+    Returns:
+        0 when something was found (or done), 1 when nothing was found or copied,
+        2 for a usage error, 130 when interrupted.
+
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    out = _Out(sys.stdout, sys.stderr)
+    try:
+        code = _dispatch(args, out)
+        sys.stdout.flush()
+        return code
+    except SystemExit as stop:  # argparse's --help, --version and usage errors
+        sys.stdout.flush()
+        return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+    except BrokenPipeError:
+        # The reader went away (`mathsym arrow | head -1`): stop quietly, and point
+        # stdout at /dev/null so the interpreter's final flush does not complain.
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: list[str], out: _Out) -> int:
+    if not args:
+        return _start_tui(out, "", None)
+    if args[0] == "identify":
+        return _identify(_parse_identify(args[1:]), out)
+    if args[0] == "convert":
+        return _convert(_parse_convert(args[1:]), out)
+    if args[0] == "tui":
+        ns = _parse_tui(args[1:])
+        return _start_tui(out, " ".join(ns.query), ns.pick)
+    args, dashed = _split_dashed(args)
+    ns = _parse_lookup(args)
+    ns.extra[:0] = dashed
+    if ns.pick is not None:
+        return _start_tui(out, " ".join([*ns.extra, *ns.query]), ns.pick)
+    return _lookup(ns, out)
+
+
+def _split_dashed(args: list[str]) -> tuple[list[str], list[str]]:
+    """Take query words that merely start with a dash (``->``, ``-->``, ``-=``) out of *args*.
+
+    argparse would read them as unknown options; they cannot be one of ours, which
+    all start with a letter or digit after the dashes. Arguments after ``--`` stay.
+    """
+    kept: list[str] = []
+    words: list[str] = []
+    for i, arg in enumerate(args):
+        if arg == "--":
+            kept.extend(args[i:])
+            break
+        body = arg[2:] if arg.startswith("--") else arg[1:]
+        if arg.startswith("-") and len(arg) > 1 and arg != "--" and not body[:1].isalnum():
+            words.append(arg)
+        else:
+            kept.append(arg)
+    return kept, words
+
+
+def _silence_stdout() -> None:
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+# --------------------------------------------------------------------------- output
+
+
+class _Out:
+    """Where the command writes: stdout lines and one-line stderr messages.
+
+    Characters the output encoding cannot hold (``PYTHONIOENCODING=ascii``, a
+    Latin-1 locale) are written as backslash escapes instead of crashing, and the
+    first time that happens a note on stderr says so.
+    """
+
+    def __init__(self, stdout: TextIO, stderr: TextIO) -> None:
+        self.stdout = stdout
+        self.stderr = stderr
+        self.encoding = (getattr(stdout, "encoding", None) or "utf-8").lower()
+        self.utf = self.encoding.replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+        self._noted = False
+        for stream in (stdout, stderr):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                with contextlib.suppress(ValueError, OSError):
+                    reconfigure(errors="backslashreplace")
+
+    def line(self, text: str = "") -> None:
+        """Write one line to stdout."""
+        if not self._noted and not self.can_encode(text):
+            self._noted = True
+            self.note(
+                f"the output encoding ({self.encoding}) cannot show every character; "
+                "those are written as \\u escapes (use a UTF-8 locale, e.g. LANG=C.UTF-8)"
+            )
+        self.stdout.write(text + "\n")
+
+    def can_encode(self, text: str) -> bool:
+        """Tell whether stdout's encoding holds *text* as it is."""
+        if self.utf:
+            return True
+        try:
+            text.encode(self.encoding)
+        except (UnicodeEncodeError, LookupError):
+            return False
+        return True
+
+    def note(self, message: str) -> None:
+        """Write a one-line ``mathsym: …`` message to stderr."""
+        self.stdout.flush()
+        self.stderr.write(f"{PROG}: {message}\n")
+        self.stderr.flush()
+
+    def error(self, message: str) -> None:
+        """Write a one-line ``mathsym: error: …`` message to stderr."""
+        self.note(f"error: {message}")
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _fields() -> tuple[str, ...]:
+    # One list of formats for the TUI's "copy as", --pick, -f and --copy (app.tui.formats
+    # never imports textual).
+    from app.tui.formats import all_formats
+
+    return (*all_formats(), *EXTRA_FIELDS)
+
+
+def _new_parser(prog: str, usage: str, description: str) -> argparse.ArgumentParser:
+    """Build an ArgumentParser whose errors are one line on stderr and exit status 2."""
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            hint = ""
+            if "unrecognized arguments: -" in message:
+                hint = " (to search for text that starts with -, put -- before it)"
+            self.exit(2, f"{PROG}: error: {message}{hint} (see {self.prog} --help)\n")
+
+    return Parser(
+        prog=prog,
+        usage=usage,
+        description=description,
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
+    )
+
+
+def _field_action(fields: tuple[str, ...]) -> type[argparse.Action]:
+    r"""Build the action for ``-c [WHAT]``/``--pick [WHAT]``: WHAT only when it names a field.
+
+    ``mathsym -c forall`` copies ∀ (``forall`` is the query), while
+    ``mathsym -c latex forall`` copies ``\forall``.
+    """
+    import argparse
+
+    class FieldAction(argparse.Action):
+        def __call__(
+            self,
+            parser: argparse.ArgumentParser,
+            namespace: argparse.Namespace,
+            values: str | Sequence[Any] | None,
+            option_string: str | None = None,
+        ) -> None:
+            if isinstance(values, str) and values.lower() not in fields:
+                namespace.extra.append(values)
+                values = None
+            setattr(namespace, self.dest, self.const if values is None else str(values).lower())
+
+    return FieldAction
+
+
+def _positive_int(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is too small: at least 1")
+    return value
+
+
+def _add_method(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--method",
+        metavar="ID",
+        help="the input method whose keys are shown: macos, linux, windows, windows-numpad, "
+        "vim, emacs, compose, latex, typst, html, css, python, json, javascript, utf8, "
+        "utf16 (default: $MATHSYM_METHOD, else your OS)",
+    )
+
+
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print a JSON array (see README)")
+    parser.add_argument(
+        "-f",
+        "--format",
+        metavar="FIELD",
+        help="print only FIELD of each result, one per line: char, codepoint, name, block, "
+        "category, group, or an input method id (latex, html, typst, macos…)",
+    )
+
+
+def _check_common(parser: argparse.ArgumentParser, ns: argparse.Namespace) -> None:
+    """Validate --method and -f, which take their choices from symbols.inputs."""
+    from symbols.inputs import check_method
+
+    if ns.method is not None:
+        try:
+            ns.method = check_method(ns.method)
+        except ValueError as exc:
+            parser.error(f"argument --method: {exc}")
+    if ns.format is not None:
+        fields = _fields()
+        if ns.format.lower() not in fields:
+            parser.error(
+                f"argument -f/--format: unknown field {ns.format!r}: choose one of "
+                f"{', '.join(fields)}"
+            )
+        ns.format = ns.format.lower()
+        if ns.json:
+            parser.error("choose either --json or -f/--format, not both")
+
+
+def _version() -> str:
+    import unicodedata2
+
+    from symbols import __version__
+
+    return f"{PROG} {__version__} (Unicode {unicodedata2.unidata_version})"
+
+
+def _parse_lookup(args: list[str]) -> argparse.Namespace:
+    from symbols.table import SCOPES
+
+    parser = _new_parser(
+        PROG,
+        f"{PROG} [options] QUERY...\n"
+        f"       {PROG} identify [--json | -f FIELD] [--method ID] [TEXT...]\n"
+        f"       {PROG} convert [--to-latex] [-c] [TEXT...]\n"
+        f"       {PROG} tui [QUERY...]   (or {PROG} with no arguments)",
+        "Find, identify and type Unicode math and typographic symbols.",
+    )
+    fields = _fields()
+    parser.add_argument(
+        "query",
+        nargs="*",
+        metavar="QUERY",
+        help="a name, LaTeX command, entity, code point or glyph",
+    )
+    parser.add_argument(
+        "-n",
+        "--limit",
+        type=_positive_int,
+        metavar="N",
+        help=f"how many matches to show (default {DEFAULT_LIMIT})",
+    )
+    parser.add_argument(
+        "--scope", choices=SCOPES, help="math (default), extended, or all of Unicode"
+    )
+    _add_method(parser)
+    parser.add_argument("-1", "--first", action="store_true", help="the best match only, in detail")
+    _add_format(parser)
+    parser.add_argument(
+        "-c",
+        "--copy",
+        nargs="?",
+        const="char",
+        default=None,
+        metavar="WHAT",
+        action=_field_action(fields),
+        help="copy the best match to the clipboard: its glyph, or WHAT "
+        "(latex, html, codepoint, any -f field)",
+    )
+    parser.add_argument(
+        "--pick",
+        nargs="?",
+        const="char",
+        default=None,
+        metavar="WHAT",
+        action=_field_action(fields[: -len(EXTRA_FIELDS)]),
+        help="open the TUI to pick a symbol; print its glyph (or WHAT) on exit",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    parser.set_defaults(extra=[])
+    ns = parser.parse_intermixed_args(args)
+    _check_common(parser, ns)
+    if ns.copy is not None and ns.json:
+        parser.error("choose either --json or -c/--copy, not both")
+    return ns
+
+
+def _parse_identify(args: list[str]) -> argparse.Namespace:
+    parser = _new_parser(
+        f"{PROG} identify",
+        f"{PROG} identify [--json | -f FIELD] [--method ID] [TEXT...]",
+        "Name every character of TEXT (grapheme clusters kept together); "
+        "reads stdin when no TEXT is given.",
+    )
+    parser.add_argument("text", nargs="*", metavar="TEXT")
+    _add_method(parser)
+    _add_format(parser)
+    ns = parser.parse_intermixed_args(args)
+    _check_common(parser, ns)
+    return ns
+
+
+def _parse_convert(args: list[str]) -> argparse.Namespace:
+    parser = _new_parser(
+        f"{PROG} convert",
+        f"{PROG} convert [--to-latex] [-c] [TEXT...]",
+        "Turn LaTeX commands into Unicode (\\alpha → α), or Unicode into LaTeX with "
+        "--to-latex; reads stdin when no TEXT is given. Unknown commands stay as they are.",
+    )
+    parser.add_argument("text", nargs="*", metavar="TEXT")
+    parser.add_argument("--to-latex", action="store_true", help="Unicode to LaTeX")
+    parser.add_argument("-c", "--copy", action="store_true", help="copy the result as well")
+    return parser.parse_intermixed_args(args)
+
+
+def _parse_tui(args: list[str]) -> argparse.Namespace:
+    parser = _new_parser(
+        f"{PROG} tui",
+        f"{PROG} tui [--pick [WHAT]] [QUERY...]",
+        "Start the interactive TUI, optionally with a query typed in.",
+    )
+    parser.add_argument("query", nargs="*", metavar="QUERY")
+    parser.add_argument(
+        "--pick",
+        nargs="?",
+        const="char",
+        default=None,
+        metavar="WHAT",
+        action=_field_action(_fields()[: -len(EXTRA_FIELDS)]),
+        help="print the picked symbol's glyph (or WHAT) on exit",
+    )
+    parser.set_defaults(extra=[])
+    ns = parser.parse_intermixed_args(args)
+    ns.query = [*ns.extra, *ns.query]
+    return ns
+
+
+# --------------------------------------------------------------------------- TUI
+
+
+def _start_tui(out: _Out, query: str, pick: str | None) -> int:
+    """Run the TUI; the only place app.tui's application (and so textual) is imported."""
+    try:
+        from app.tui import run
+    except ImportError as exc:
+        if _textual_missing(out, exc):
+            return 1
+        # No TUI in this build: show what the command line can do instead.
+        _parse_lookup(["--help"])
+        return 0
+    try:
+        return int(run(query, pick))
+    except ImportError as exc:  # app.tui imports textual only when it starts
+        if _textual_missing(out, exc):
+            return 1
+        raise
+
+
+def _textual_missing(out: _Out, exc: ImportError) -> bool:
+    missing = (exc.name or "").split(".")[0]
+    if missing not in ("textual", "rich"):
+        return False
+    out.error(
+        f"the TUI needs {missing}, which is not installed (pip install textual); "
+        "one-shot look-ups work without it: mathsym QUERY"
+    )
+    return True
+
+
+# --------------------------------------------------------------------------- look-up
+
+
+def _codepoint_problem(query: str) -> tuple[str, int] | None:
+    """Say why a ``U+…``/``0x…`` query cannot be a character, with the exit status."""
+    s = query.strip()
+    if s[:2] not in ("U+", "u+", "0x", "0X"):
+        return None
+    digits = s[2:]
+    if not digits or any(c not in "0123456789abcdefABCDEF" for c in digits):
+        return f"{s!r} is not a code point: {s[:2]} takes 1 to 6 hex digits (0-9, A-F)", 2
+    value = int(digits, 16)
+    label = f"U+{value:04X}"
+    if value > 0x10FFFF:
+        return f"{label} is beyond the last Unicode code point, U+10FFFF", 2
+    if 0xD800 <= value <= 0xDFFF:
+        return (f"{label} is a surrogate code point (half of a UTF-16 pair), not a character"), 2
+    import unicodedata2
+
+    if unicodedata2.category(chr(value)) == "Cn":
+        kind = (
+            "a noncharacter"
+            if (value & 0xFFFE) == 0xFFFE or 0xFDD0 <= value <= 0xFDEF
+            else "unassigned"
+        )
+        return f"{label} is {kind} in Unicode {unicodedata2.unidata_version}", 1
+    return None
+
+
+def _lookup(ns: argparse.Namespace, out: _Out) -> int:
+    from symbols.search import search
+
+    query = " ".join([*ns.extra, *ns.query])
+    if not query.strip():
+        out.error("empty query: say what to look for, e.g. mathsym forall (see mathsym --help)")
+        return 2
+    problem = _codepoint_problem(query)
+    if problem is not None:
+        out.error(problem[0])
+        return problem[1]
+    limit = ns.limit or (1 if ns.first or ns.copy else DEFAULT_LIMIT)
+    scope = ns.scope or "math"
+    matches = search(query, limit=limit, scope=scope)
+    if not matches and ns.scope is None:
+        # Nothing among the math symbols: a code point, a glyph or a rarer name the
+        # user typed on purpose is better shown from the wider table than refused.
+        for wider in ("extended", "all"):
+            matches = search(query, limit=limit, scope=wider)
+            if matches:
+                out.note(f"no math symbol matches {query!r}; showing the {wider} scope")
+                break
+    if not matches:
+        where = (
+            f"in the {scope} scope (try --scope all)"
+            if ns.scope not in (None, "all")
+            else "in Unicode"
+        )
+        out.error(f"nothing matches {query!r} {where}")
+        return 1
+    method = ns.method or _default_method()
+    if ns.json:
+        _print_json(out, [_symbol_json(m.symbol, m) for m in matches])
+    elif ns.format is not None:
+        for m in matches:
+            out.line(_field(m.symbol, ns.format, method))
+    elif ns.first:
+        _print_detail(out, matches[0].symbol, method)
+    else:
+        _print_rows(out, [_match_row(m, method) for m in matches], _LOOKUP_ROLES)
+    if ns.copy is not None:
+        return _copy(out, _field(matches[0].symbol, ns.copy, method), matches[0].symbol.label)
     return 0
+
+
+def _default_method() -> str:
+    from symbols.inputs import preferred_method
+
+    return preferred_method()
+
+
+# Colour role of each column of a look-up or identify line.
+_LOOKUP_ROLES = ("glyph", "code", "name", "latex", "keys", "dim")
+
+
+def _match_row(match: Match, method: str) -> list[str]:
+    row = _symbol_row(match.symbol, method)
+    how = match.matched
+    # Say why a match came up when it is not visible in the row (an alias, a typo).
+    if how is not None and how.field not in ("name", "latex", "char", "codepoint"):
+        row.append(f"({how.field}: {how.text})" if how.text else f"({how.field})")
+    return row
+
+
+def _symbol_row(sym: Symbol, method: str) -> list[str]:
+    from symbols.inputs import keys_for
+
+    return [sym.char, sym.label, sym.name, sym.latex[0] if sym.latex else "", keys_for(sym, method)]
+
+
+def _field(sym: Symbol, field: str, method: str) -> str:
+    """Return the value of one -f/--copy field of a symbol ("" when it has no such form)."""
+    if field in EXTRA_FIELDS:
+        return str(getattr(sym, field))
+    from app.tui.formats import value_of
+
+    return value_of(sym, field, first=method)
+
+
+def _print_rows(out: _Out, rows: list[list[str]], roles: Sequence[str]) -> None:
+    """Aligned, coloured columns on a terminal; tab-separated plain lines otherwise."""
+    from app.display import LEGEND, Style, plain_safe, render_rows, visible
+
+    style = Style(out.stdout)
+    tty = _isatty(out.stdout)
+    if not tty:
+        for row in rows:
+            # Always the same five columns for scripts; the "why" note is for people.
+            out.line("\t".join([plain_safe(row[0]), *row[1:5]]))
+        return
+    kinds: list[str] = []
+    shown = []
+    for row in rows:
+        glyph, kind = visible(row[0], _formal_aliases(row[0]))
+        if kind is not None and kind not in kinds:
+            kinds.append(kind)
+        shown.append([glyph, *row[1:]])
+    for line in render_rows(shown, roles, style):
+        out.line(line)
+    if kinds:
+        out.line(style("dim", "   ".join(LEGEND[k] for k in kinds)))
+
+
+def _formal_aliases(cluster: str) -> tuple[str, ...]:
+    from symbols.table import get
+
+    sym = get(cluster[0]) if cluster else None
+    return sym.formal_aliases if sym is not None else ()
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+# --------------------------------------------------------------------------- detail view
+
+
+_CATEGORY_NAMES = {
+    "Lu": "uppercase letter",
+    "Ll": "lowercase letter",
+    "Lt": "titlecase letter",
+    "Lm": "modifier letter",
+    "Lo": "other letter",
+    "Mn": "nonspacing mark",
+    "Mc": "spacing mark",
+    "Me": "enclosing mark",
+    "Nd": "decimal number",
+    "Nl": "letter number",
+    "No": "other number",
+    "Pc": "connector punctuation",
+    "Pd": "dash punctuation",
+    "Ps": "open punctuation",
+    "Pe": "close punctuation",
+    "Pi": "initial quote",
+    "Pf": "final quote",
+    "Po": "other punctuation",
+    "Sm": "math symbol",
+    "Sc": "currency symbol",
+    "Sk": "modifier symbol",
+    "So": "other symbol",
+    "Zs": "space separator",
+    "Zl": "line separator",
+    "Zp": "paragraph separator",
+    "Cc": "control",
+    "Cf": "format",
+    "Cs": "surrogate",
+    "Co": "private use",
+    "Cn": "unassigned",
+}
+
+
+Pair = tuple[str, str, str]  # (label, value, colour role) of one detail line
+
+
+def _detail_pairs(sym: Symbol, tty: bool, show: Callable[[str], str]) -> list[Pair]:
+    """List the facts of the detail view, one line per value (labels repeat).
+
+    *show* turns a glyph into what is printed (a stand-in for invisible ones).
+    """
+    from symbols.table import get
+
+    pairs: list[Pair] = [
+        ("char", show(sym.char), "glyph"),
+        ("codepoint", sym.label, "code"),
+        ("name", sym.name, "name"),
+    ]
+    pairs += [("formal alias", a, "name") for a in sym.formal_aliases]
+    pairs += [("alias", a, "name") for a in sym.aliases]
+    category = sym.category
+    if tty:
+        category += f" ({_CATEGORY_NAMES.get(sym.category, '?')})"
+    pairs += [
+        ("block", sym.block, ""),
+        ("category", category, ""),
+        ("group", sym.group, ""),
+        ("scope", sym.scope, ""),
+    ]
+    for c in sym.latex_commands:
+        extra = [f"from {', '.join(c.origins)}"] if c.origins else []
+        if c.package:
+            extra.append(f"\\usepackage{{{c.package}}}")
+        if c.math_class:
+            extra.append(f"class {c.math_class}")
+        value = f"{c.command}  ({'; '.join(extra)})" if tty and extra else c.command
+        pairs.append(("latex", value, "latex"))
+    pairs += [("html", f"&{h};", "latex") for h in sym.html]
+    pairs += [("typst", f"sym.{t}", "latex") for t in sym.typst]
+    pairs += [("asciimath", a, "latex") for a in sym.asciimath]
+    pairs += [("rfc1345", r, "latex") for r in sym.rfc1345]
+    for cp in sym.related:
+        other = get(cp)
+        name = other.name if other is not None else ""
+        pairs.append(("related", f"{show(chr(cp))} U+{cp:04X} {name}".rstrip(), ""))
+    return pairs
+
+
+def _input_pairs(sym: Symbol, method: str, tty: bool) -> list[Pair]:
+    """Every input method of the detail view, the chosen one first."""
+    from symbols.inputs import inputs
+
+    pairs: list[Pair] = []
+    for m in inputs(sym, first=method):
+        value = "  or  ".join([m.keys, *m.alternatives]) if m.keys else ""
+        if not tty:
+            pairs.append((m.id, value, "keys"))
+            continue
+        pairs.append((m.label, value or "(not possible)", "keys"))
+        if m.note:
+            pairs.append(("", m.note, "dim"))
+    return pairs
+
+
+def _print_detail(out: _Out, sym: Symbol, method: str) -> None:
+    from app.display import LEGEND, Style, pad, plain_safe, text_width, visible
+    from symbols.table import get
+
+    tty = _isatty(out.stdout)
+    kinds: list[str] = []
+
+    def show(char: str) -> str:
+        if not tty:
+            return plain_safe(char)
+        other = get(char)
+        text, kind = visible(char, other.formal_aliases if other is not None else ())
+        if kind is not None and kind not in kinds:
+            kinds.append(kind)
+        return text
+
+    facts = _detail_pairs(sym, tty, show)
+    typing = _input_pairs(sym, method, tty)
+    if not tty:
+        for label, value, _role in facts + typing:
+            out.line(f"{label}\t{value}")
+        return
+    style = Style(out.stdout)
+    for title, pairs in ((None, facts), ("how to type it", typing)):
+        if title:
+            out.line()
+            out.line(style("label", title))
+        width = max(text_width(label) for label, _v, _r in pairs)
+        for label, value, role in pairs:
+            out.line(f"{style('label', pad(label, width))}  {style(role, value)}".rstrip())
+    if kinds:
+        out.line(style("dim", "   ".join(LEGEND[k] for k in kinds)))
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _symbol_json(sym: Symbol, match: Match | None = None) -> dict[str, Any]:
+    """One symbol as the stable JSON object documented in README (see "--json")."""
+    from symbols.inputs import inputs_dict
+
+    return {
+        "char": sym.char,
+        "codepoint": sym.label,
+        "name": sym.name,
+        "block": sym.block,
+        "category": sym.category,
+        "group": sym.group,
+        "scope": sym.scope,
+        "latex": list(sym.latex),
+        "latex_commands": [
+            {
+                "command": c.command,
+                "package": c.package,
+                "math_class": c.math_class,
+                "origins": list(c.origins),
+            }
+            for c in sym.latex_commands
+        ],
+        "html": list(sym.html),
+        "typst": list(sym.typst),
+        "aliases": list(sym.aliases),
+        "formal_aliases": list(sym.formal_aliases),
+        "related": [f"U+{cp:04X}" for cp in sym.related],
+        "inputs": inputs_dict(sym),
+        "score": None if match is None else round(float(match.score), 4),
+        "matched": None
+        if match is None or match.matched is None
+        else {
+            "field": match.matched.field,
+            "text": match.matched.text,
+            "kind": match.matched.kind,
+        },
+    }
+
+
+def _print_json(out: _Out, items: list[dict[str, Any]]) -> None:
+    import json
+
+    # Raw characters where stdout can hold them, \u escapes (still valid JSON) where not.
+    text = json.dumps(items, ensure_ascii=not out.utf, indent=2)
+    out.line(text)
+
+
+# --------------------------------------------------------------------------- identify
+
+
+def _read_stdin(out: _Out) -> str:
+    """All of stdin as text: UTF-8, with undecodable bytes replaced (and said so)."""
+    stream = sys.stdin
+    if stream is None:
+        return ""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        return stream.read()
+    data = buffer.read()
+    try:
+        return str(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        out.note(
+            f"stdin is not valid UTF-8 (byte {exc.start}); undecodable bytes are shown "
+            "as U+FFFD REPLACEMENT CHARACTER"
+        )
+        return str(data.decode("utf-8", errors="replace"))
+
+
+def _text_argument(words: list[str], out: _Out) -> str:
+    if words:
+        return " ".join(words)
+    if _isatty(sys.stdin):
+        out.note("reading text from the terminal; end it with Ctrl-D")
+    text = _read_stdin(out)
+    # `echo x | mathsym identify`: the newline echo adds is not part of the text.
+    return text[:-1] if text.endswith("\n") else text
+
+
+def _identify(ns: argparse.Namespace, out: _Out) -> int:
+    from symbols.query import graphemes
+    from symbols.table import get
+
+    text = _text_argument(ns.text, out)
+    if not text:
+        out.error("nothing to identify: give TEXT or pipe it in (see mathsym identify --help)")
+        return 2
+    method = ns.method or _default_method()
+    clusters = graphemes(text)
+    if ns.json:
+        items = []
+        for index, cluster in enumerate(clusters):
+            for ch in cluster:
+                sym = get(ord(ch))
+                item = _symbol_json(sym) if sym is not None else _unassigned_json(ch)
+                item["cluster"] = index
+                items.append(item)
+        _print_json(out, items)
+        return 0
+    rows: list[list[str]] = []
+    for cluster in clusters:
+        syms = [get(ord(ch)) for ch in cluster]
+        if ns.format is not None:
+            out.line(_cluster_field(cluster, syms, ns.format, method))
+        else:
+            rows.append(_cluster_row(cluster, syms, method))
+    if rows:
+        _print_rows(out, rows, _LOOKUP_ROLES)
+    return 0
+
+
+def _unassigned_json(ch: str) -> dict[str, Any]:
+    """Build a JSON object of the same shape for a code point with no symbol."""
+    cp = ord(ch)
+    return {
+        "char": ch,
+        "codepoint": f"U+{cp:04X}",
+        "name": _unknown_name(cp),
+        "block": "",
+        "category": "Cs" if 0xD800 <= cp <= 0xDFFF else "Cn",
+        "group": "",
+        "scope": "all",
+        "latex": [],
+        "latex_commands": [],
+        "html": [],
+        "typst": [],
+        "aliases": [],
+        "formal_aliases": [],
+        "related": [],
+        "inputs": {},
+        "score": None,
+        "matched": None,
+    }
+
+
+def _unknown_name(cp: int) -> str:
+    kind = "surrogate" if 0xD800 <= cp <= 0xDFFF else "unassigned"
+    return f"<{kind}-{cp:04X}>"
+
+
+def _cluster_row(cluster: str, syms: list[Symbol | None], method: str) -> list[str]:
+    from symbols.inputs import keys_for
+    from symbols.latex import to_latex
+
+    if len(cluster) == 1 and syms[0] is not None:
+        return _symbol_row(syms[0], method)
+    labels = " ".join(f"U+{ord(ch):04X}" for ch in cluster)
+    names = " + ".join(
+        s.name if s is not None else _unknown_name(ord(ch))
+        for ch, s in zip(cluster, syms, strict=True)
+    )
+    latex = to_latex(cluster) if all(s is not None for s in syms) else ""
+    keys = " ".join(keys_for(s, method) for s in syms if s is not None)
+    return [cluster, labels, names, latex if latex != cluster else "", keys]
+
+
+def _cluster_field(cluster: str, syms: list[Symbol | None], field: str, method: str) -> str:
+    if field == "char":
+        return cluster
+    sep = " + " if field == "name" else " "
+    return sep.join(
+        _field(s, field, method)
+        if s is not None
+        else (
+            _unknown_name(ord(ch))
+            if field == "name"
+            else f"U+{ord(ch):04X}"
+            if field == "codepoint"
+            else ""
+        )
+        for ch, s in zip(cluster, syms, strict=True)
+    )
+
+
+# --------------------------------------------------------------------------- convert
+
+
+def _convert(ns: argparse.Namespace, out: _Out) -> int:
+    from symbols.latex import convert, to_latex
+
+    text = _text_argument(ns.text, out)
+    result = to_latex(text) if ns.to_latex else convert(text)
+    out.line(result)
+    if ns.copy:
+        return _copy(out, result, "the result")
+    return 0
+
+
+# --------------------------------------------------------------------------- copy
+
+
+def _copy(out: _Out, text: str, what: str) -> int:
+    from app.clipboard import copy
+
+    if not text:
+        out.error(f"nothing to copy: {what} has no such form")
+        return 1
+    result = copy(text)
+    shown = text if len(text) <= 40 else text[:39] + "…"
+    if result.ok:
+        out.note(f"copied {shown} ({what}): {result.message}")
+        return 0
+    out.error(result.message)
+    return 1
