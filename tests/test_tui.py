@@ -1,0 +1,463 @@
+"""The TUI under textual's Pilot: typing, moving, copying, favorites, filters, pick, help."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("textual")
+
+from textual.pilot import Pilot
+
+import app.tui as tui
+from app.state import STATE_DIR_ENV, STATE_FILE, State
+from app.tui.app import MathsymApp
+from app.tui.help import HelpScreen
+from app.tui.widgets import DetailPane, QueryInput, RelatedList, ResultsList
+from symbols import get
+
+
+def sync(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test in a fresh event loop (no pytest async plugin needed)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(fn(*args, **kwargs))
+
+    return wrapper
+
+
+@pytest.fixture
+def clip(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """pyperclip replaced by a fake system clipboard; returns what it was given."""
+    import pyperclip
+
+    copied: list[str] = []
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.setattr(pyperclip, "copy", copied.append)
+    monkeypatch.setattr(pyperclip, "paste", lambda: copied[-1] if copied else "")
+    return copied
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def chars(app: MathsymApp) -> list[str]:
+    return [r.symbol.char for r in app.search_screen.rows if r.symbol is not None]
+
+
+def make(tmp_path: Path, **kw: Any) -> MathsymApp:
+    return MathsymApp(state_dir=tmp_path, theme="textual-dark", **kw)
+
+
+@sync
+async def test_query_has_focus_and_typing_updates_results(tmp_path: Path) -> None:
+    app = make(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, QueryInput)
+        await pilot.press(*"forall")
+        await settle(pilot)
+        assert chars(app)[0] == "∀"
+        await pilot.press(*["backspace"] * 6, *"rarr")
+        await settle(pilot)
+        assert chars(app)[0] == "→"
+        assert app.search_screen.current is not None and app.search_screen.current.char == "→"
+
+
+@sync
+async def test_initial_query_and_row_content(tmp_path: Path) -> None:
+    app = make(tmp_path, query="\\le")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert chars(app)[0] == "≤"
+        results = app.search_screen.query_one(ResultsList)
+        first = str(results.get_option_at_index(0).prompt)
+        assert "≤" in first and "U+2264" in first and "\\le" in first
+
+
+@sync
+async def test_arrows_move_results_while_query_keeps_focus(tmp_path: Path) -> None:
+    app = make(tmp_path, query="arrow")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        results = app.search_screen.query_one(ResultsList)
+        assert results.highlighted == 0
+        await pilot.press("down", "down")
+        assert results.highlighted == 2
+        await pilot.press("up")
+        assert results.highlighted == 1
+        await pilot.press("pagedown")
+        assert results.highlighted is not None and results.highlighted > 5
+        await pilot.press("pageup")
+        assert results.highlighted == 1  # a page down, then a page back
+        assert isinstance(app.focused, QueryInput)
+        # The detail pane follows the highlight.
+        await pilot.press("down")
+        await pilot.pause()
+        sym = app.search_screen.current
+        assert sym is not None
+        info = str(app.search_screen.query_one("#info").render())
+        assert sym.name in info
+
+
+@sync
+async def test_enter_copies_glyph_natively_and_by_osc52(tmp_path: Path, clip: list[str]) -> None:
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.clipboard == "∀"  # textual's OSC 52 copy
+        assert clip == ["∀"]  # pyperclip
+        messages = [n.message for n in app._notifications]
+        assert any("∀" in m and "system clipboard" in m and "OSC 52" in m for m in messages)
+    assert State(tmp_path).recents == [0x2200]
+
+
+@sync
+async def test_other_keys_copy_latex_html_codepoint_chord(tmp_path: Path, clip: list[str]) -> None:
+    from symbols.inputs import inputs, preferred_method
+
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        expected = {
+            "ctrl+l": "\\forall",
+            "ctrl+t": "&forall;",
+            "ctrl+o": "U+2200",
+            "ctrl+g": inputs("∀", first=preferred_method())[0].keys,
+        }
+        for key, want in expected.items():
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.clipboard == want, key
+            assert clip[-1] == want
+
+
+@sync
+async def test_missing_clipboard_tool_is_a_notification(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyperclip
+
+    def broken(text: str) -> None:
+        raise pyperclip.PyperclipException("no copy/paste mechanism")
+
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.setattr(pyperclip, "copy", broken)
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.clipboard == "∀"  # OSC 52 still went out
+        warnings = [n for n in app._notifications if n.severity == "warning"]
+        assert any("OSC 52" in n.message and "xclip" in n.message for n in warnings)
+
+
+@sync
+async def test_double_click_copies_that_row(tmp_path: Path, clip: list[str]) -> None:
+    app = make(tmp_path, query="arrow")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        results = app.search_screen.query_one(ResultsList)
+        second = app.search_screen.rows[1].symbol
+        assert second is not None
+        await pilot.double_click(results, offset=(5, 1))
+        await settle(pilot)
+        assert app.clipboard == second.char
+        assert results.highlighted == 1
+
+
+@sync
+async def test_favorites_survive_two_runs_and_show_for_empty_query(tmp_path: Path) -> None:
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        results = app.search_screen.query_one(ResultsList)
+        assert "★" in str(results.get_option_at_index(0).prompt)
+    assert json.loads((tmp_path / STATE_FILE).read_text())["favorites"] == [0x2200]
+
+    app2 = make(tmp_path)  # a second run, empty query
+    async with app2.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        rows = app2.search_screen.rows
+        assert rows[0].symbol is None and "Favorites" in rows[0].title
+        assert rows[1].symbol is not None and rows[1].symbol.char == "∀"
+        # Toggling it off again in the second run sticks too.
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+    assert State(tmp_path).favorites == []
+
+
+@sync
+async def test_empty_query_lists_favorites_then_recents(tmp_path: Path) -> None:
+    s = State(tmp_path)
+    s.toggle_favorite(0x2200)
+    s.add_recent(0x2192)
+    s.add_recent(0x2200)  # also a favorite: listed once, under favorites
+    app = make(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        rows = app.search_screen.rows
+        assert [(r.title, r.symbol.char if r.symbol else None) for r in rows] == [
+            ("★ Favorites", None),
+            ("", "∀"),
+            ("Recent", None),
+            ("", "→"),
+        ]
+        results = app.search_screen.query_one(ResultsList)
+        assert results.highlighted == 1  # the heading is skipped
+
+
+@sync
+async def test_corrupt_state_file_kept_aside_and_reported_once(tmp_path: Path) -> None:
+    (tmp_path / STATE_FILE).write_text("{oops")
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert chars(app)[0] == "∀"  # the app works
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        notices = [n.message for n in app._notifications if "kept it as" in n.message]
+        assert len(notices) == 1
+    aside = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+    assert len(aside) == 1 and aside[0].read_text() == "{oops"
+    assert State(tmp_path).favorites == [0x2200]
+
+
+@sync
+async def test_scope_and_group_filters_from_keys(tmp_path: Path) -> None:
+    app = make(tmp_path, query="alpha")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.scope == "math"
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.scope == "extended"
+        assert State(tmp_path).setting("scope") == "extended"  # remembered
+        await pilot.press("f2", "f2")
+        await settle(pilot)
+        assert app.scope == "math"
+        await pilot.press("f3")  # first group: Greek
+        await settle(pilot)
+        assert app.group == "Greek"
+        syms = [r.symbol for r in app.search_screen.rows if r.symbol]
+        assert "α" in [s.char for s in syms] and all(s.group == "Greek" for s in syms)
+        assert "Greek" in str(app.search_screen.query_one("#status").render())
+        await pilot.press("shift+f3")
+        await settle(pilot)
+        assert app.group is None
+
+
+@sync
+async def test_empty_query_with_group_browses_the_group(tmp_path: Path) -> None:
+    app = make(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.set_group("Arrows")
+        await settle(pilot)
+        syms = [r.symbol for r in app.search_screen.rows if r.symbol]
+        assert len(syms) > 50 and all(s.group == "Arrows" for s in syms)
+
+
+@sync
+async def test_command_palette_offers_filters_copy_and_method(
+    tmp_path: Path, clip: list[str]
+) -> None:
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        titles = {c.title: c for c in app.get_system_commands(app.screen)}
+        for title in (
+            "Scope: all",
+            "Group: Greek",
+            "Copy as LaTeX",
+            "Show first: Vim (insert mode)",
+        ):
+            assert title in titles
+        # Through the palette itself: open, type, Enter.
+        await pilot.press("ctrl+p")
+        await pilot.press(*"copy as latex")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.clipboard == "\\forall"
+        titles["Show first: Vim (insert mode)"].callback()
+        await settle(pilot)
+        assert app.first_method == "vim"
+        assert State(tmp_path).setting("first_method") == "vim"
+        info = str(app.search_screen.query_one("#info").render())
+        assert info.index("Vim") < info.index("Emacs")
+
+
+@sync
+async def test_related_symbols_jump(tmp_path: Path) -> None:
+    app = make(tmp_path, query="U+2205")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        sym = app.search_screen.current
+        assert sym is not None and sym.related, "∅ has NamesList cross references (Ø, ⌀)"
+        related = app.search_screen.query_one(RelatedList)
+        assert related.codepoints == list(sym.related)
+        await pilot.press("tab")
+        assert app.focused is related
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.focused, QueryInput)
+        target = get(sym.related[0])
+        assert target is not None and app.search_screen.current == target
+
+
+@sync
+async def test_help_screen_f1_and_question_mark(tmp_path: Path) -> None:
+    app = make(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        assert "ctrl+l" in text and "U+2200" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")  # on an empty query: help, not a "?"
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press(*"a?")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.search_screen.query_one(QueryInput).value == "a?"
+
+
+@sync
+async def test_keymap_from_config_file_remaps_by_id(tmp_path: Path, clip: list[str]) -> None:
+    (tmp_path / "config.toml").write_text('[keys]\ncopy_latex = "f5"\nnot_a_binding = "f6"\n')
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert app.clipboard == "\\forall"
+        assert any("not_a_binding" in n.message for n in app._notifications)
+        await pilot.press("f1")
+        assert "f5" in str(app.screen.query_one("#help-text").render())
+
+
+def test_every_binding_has_an_id() -> None:
+    from app.tui.app import SearchScreen
+    from app.tui.widgets import PickInput
+
+    for cls in (MathsymApp, SearchScreen, QueryInput, PickInput, HelpScreen, RelatedList):
+        for b in cls.BINDINGS:
+            assert getattr(b, "id", None), (cls.__name__, b)
+
+
+@sync
+async def test_theme_persists(tmp_path: Path) -> None:
+    app = MathsymApp(state_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.theme = "nord"
+        await settle(pilot)
+    assert State(tmp_path).setting("theme") == "nord"
+    app2 = MathsymApp(state_dir=tmp_path)
+    async with app2.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app2.theme == "nord"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+@sync
+async def test_small_sizes_fold_the_detail_pane(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        detail = app.search_screen.query_one(DetailPane)
+        results = app.search_screen.query_one(ResultsList)
+        assert detail.display == (size[0] >= 64)
+        assert results.size.height >= 5  # still a usable list
+        assert chars(app)[0] == "∀"
+
+
+@sync
+async def test_escape_clears_then_quits(tmp_path: Path) -> None:
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        assert app.search_screen.query_one(QueryInput).value == ""
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_value is None
+
+
+@pytest.mark.parametrize(
+    ("what", "expected"), [("", "∀"), ("latex", "\\forall"), ("codepoint", "U+2200")]
+)
+@sync
+async def test_pick_mode_returns_the_choice(tmp_path: Path, what: str, expected: str) -> None:
+    app = make(tmp_path, query="forall", pick=what or "glyph")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_value == expected
+
+
+def _fake_run(keys: list[str]) -> Any:
+    """MathsymApp.run replaced by a headless Pilot run pressing *keys*."""
+
+    def run(self: MathsymApp, **_: Any) -> Any:
+        async def auto(pilot: Pilot[Any]) -> None:
+            await settle(pilot)
+            await pilot.press(*keys)
+
+        return MathsymApp.run_orig(self, headless=True, size=(100, 30), auto_pilot=auto)  # type: ignore[attr-defined]
+
+    return run
+
+
+@pytest.fixture
+def headless(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
+    monkeypatch.setenv(STATE_DIR_ENV, str(tmp_path))
+    monkeypatch.setattr(MathsymApp, "run_orig", MathsymApp.run, raising=False)
+
+    def press(*keys: str) -> None:
+        monkeypatch.setattr(MathsymApp, "run", _fake_run(list(keys)))
+
+    return press
+
+
+def test_run_pick_prints_after_exit(headless: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    headless("enter")
+    assert tui.run("forall", pick="latex") == 0
+    assert capsys.readouterr().out == "\\forall"  # no newline into a pipe
+
+
+def test_run_pick_escape_prints_nothing(headless: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    headless("escape")
+    assert tui.run("forall", pick="") == 1
+    assert capsys.readouterr().out == ""
+
+
+def test_run_pick_unknown_format_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert tui.run("forall", pick="bogus") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mathsym: unknown format 'bogus'") and err.count("\n") == 1
+
+
+def test_run_normal_mode_returns_zero(headless: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    headless("ctrl+q")
+    assert tui.run("forall") == 0
+    assert capsys.readouterr().out == ""
