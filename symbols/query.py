@@ -38,6 +38,10 @@ MAX_GLYPHS = 200
 
 _MAX_CODEPOINT = 0x10FFFF
 
+# Only ASCII white space is trimmed or counts as blank: a pasted no-break space or
+# em space is something to identify, not nothing.
+_ASCII_SPACE = " \t\n\r\f\v"
+
 # --------------------------------------------------------------------------- graphemes
 
 _ZWJ = 0x200D
@@ -166,8 +170,15 @@ _NON_WORD = re.compile(r"[\W_]+")
 def fold(text: str) -> str:
     """Text as names are compared: upper case, every run of punctuation/space one space.
 
+    Accents are dropped too, so ``"milreis"`` finds the alias "milréis".
     ``"plus-minus"`` and ``"Plus Minus"`` both fold to ``"PLUS MINUS"``.
     """
+    if not text.isascii():
+        text = "".join(
+            ch
+            for ch in unicodedata2.normalize("NFKD", text)
+            if not unicodedata2.category(ch).startswith("M")
+        )
     return _NON_WORD.sub(" ", text.upper()).strip()
 
 
@@ -271,6 +282,16 @@ def _glyph_codepoints(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z]{2}")
+
+
+def _accented_words(text: str) -> bool:
+    """Tell whether non-ASCII *text* is typed words with accents rather than symbols."""
+    return bool(_LATIN_RUN.search(text)) and all(
+        ch.isascii() or unicodedata2.category(ch)[0] in "LM" for ch in text
+    )
+
+
 def _is_symbolic_ascii(text: str) -> bool:
     """Tell whether *text* is ASCII punctuation like ``<=`` or ``+-`` (read as glyphs, too)."""
     return text.isascii() and not any(ch.isalnum() or ch.isspace() for ch in text)
@@ -283,7 +304,8 @@ def parse(query: str) -> Query:
         query: What the user typed; any string at all.
 
     Returns:
-        The `Query`; ``Query("")`` (`Query.empty`) for blank input.
+        The `Query`; ``Query("")`` (`Query.empty`) for blank input (empty or
+        ASCII white space only; a pasted no-break space is a glyph to identify).
 
     Examples:
         >>> parse("U+2200").codepoint == 0x2200
@@ -294,9 +316,9 @@ def parse(query: str) -> Query:
         ('\\mathbb{R}',)
 
     """
-    if not query or query.isspace():
+    glyph_source = query.strip(_ASCII_SPACE)
+    if not glyph_source:
         return Query("")
-    glyph_source = query.strip()
     text = glyph_source[:MAX_QUERY_CHARS]
 
     codepoint = _explicit_codepoint(text)
@@ -306,8 +328,9 @@ def parse(query: str) -> Query:
         hex_codepoint = int(text, 16)
         hex_is_word = not any(ch.isdigit() for ch in text)
 
-    # Anything outside ASCII, a single character, or ASCII punctuation is (also) glyphs.
-    pasted = not text.isascii()
+    # Anything outside ASCII, a single character, or ASCII punctuation is (also) glyphs,
+    # unless it reads as typed words with an accent or two ("milréis").
+    pasted = not text.isascii() and not _accented_words(text)
     glyphs: tuple[int, ...] = ()
     if pasted or len(text) == 1 or _is_symbolic_ascii(text):
         glyphs = _glyph_codepoints(glyph_source)
@@ -317,8 +340,10 @@ def parse(query: str) -> Query:
 
     latex: tuple[str, ...] = ()
     latex_prefix = ""
-    if codepoint is None:
+    if codepoint is None or text.startswith("\\"):
+        # "\u{A}" is both a code point and LaTeX's breve accent: keep both readings.
         latex = tuple(dict.fromkeys(normalize_command(text)))
+    if codepoint is None:
         if text.startswith("\\"):
             latex_prefix = text
         elif text.isidentifier() or text[:1] in "^_":

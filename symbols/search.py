@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -207,16 +208,28 @@ class _Index:
         self.doc_tokens: list[tuple[str, ...]] = []
         word_docs: dict[str, list[int]] = {}
         compact: dict[str, list[int]] = {}
+        spaced: dict[str, list[int]] = {}
+        unprefixed: dict[str, list[int]] = {}
         for d, text in enumerate(docs_text):
             toks = tuple(fold(text).split())
             self.doc_tokens.append(toks)
             for tok in set(toks):
                 word_docs.setdefault(tok, []).append(d)
             compact.setdefault("".join(toks), []).append(d)
+            spaced.setdefault(" ".join(toks), []).append(d)
+            if toks[:1] == ("MATHEMATICAL",) and len(toks) > 1:
+                # MATHEMATICAL LEFT ANGLE BRACKET is what people call "left angle bracket".
+                unprefixed.setdefault("".join(toks[1:]), []).append(d)
         self.word_docs = word_docs
         self.vocab: list[str] = sorted(word_docs)
+        self.vocab_by_initial: dict[str, list[str]] = {}
+        for w in self.vocab:
+            self.vocab_by_initial.setdefault(w[0], []).append(w)
         self.compact = compact
         self.compact_keys: list[str] = sorted(compact)
+        self.spaced = spaced
+        self.spaced_keys: list[str] = sorted(spaced)
+        self.unprefixed = unprefixed
 
         # Exact name indexes, restricted to this scope's rows.
         self.latex = _scoped(table.latex_index, self.row_of)
@@ -235,9 +248,10 @@ class _Index:
                     asciimath.setdefault(n, []).append(cp)
         self.asciimath = asciimath
         # The words LaTeX names are made of, for typos in commands ("\rigtharrow").
-        self.latex_words: list[str] = sorted(
-            {k[1:] for k in self.latex if k[1:].isalpha() and k.startswith("\\")}
-        )
+        self.latex_words: dict[str, list[str]] = {}
+        for k in sorted(self.latex):
+            if k.startswith("\\") and k[1:].isalpha():
+                self.latex_words.setdefault(k[1].lower(), []).append(k[1:])
         self._prefix_cache: dict[str, list[int]] = {}
 
     # -- word look-ups ------------------------------------------------------
@@ -468,17 +482,37 @@ def _word_hits(q: Query, idx: _Index, hits: _Hits) -> None:
     # Whole name, ignoring case, spaces and hyphens ("plusminus sign", "q.e.d.", "nbsp").
     for d in idx.compact.get(compact, ()):
         hits.add(idx.cps[idx.doc_row[d]], "exact", 1.0, idx.doc_field[d], idx.doc_text[d], words)
-    if len(compact) >= 2:
-        keys = _sorted_prefixed(idx.compact_keys, compact)
-        if len(keys) <= 2000:
-            for key in keys:
-                if key == compact:
-                    continue
-                for d in idx.compact[key]:
-                    quality = len(compact) / len(key)
-                    cp = idx.cps[idx.doc_row[d]]
-                    hits.add(cp, "prefix", quality, idx.doc_field[d], idx.doc_text[d], words)
+    for d in idx.unprefixed.get(compact, ()):
+        hits.add(idx.cps[idx.doc_row[d]], "exact", 0.9, idx.doc_field[d], idx.doc_text[d], words)
+    # Start of a name. Several words must be whole words but the last one ("less than
+    # or eq"); one word may run across words ("plusmin", "lessthan").
+    if len(words) == 1:
+        if len(compact) < 2:
+            return _words_any_order(words, idx, hits)
+        keys, table, typed = _sorted_prefixed(idx.compact_keys, compact), idx.compact, compact
+    else:
+        typed = " ".join(words)
+        keys, table = _sorted_prefixed(idx.spaced_keys, typed), idx.spaced
+    if len(keys) <= 2000:
+        last = words[-1]
+        for key in keys:
+            if key == typed:
+                continue
+            for d in table[key]:
+                if len(last) == 1 and not _letter_alone(idx.doc_text[d], len(words) - 1):
+                    continue  # "double struck N" is not DOUBLE-STRUCK N-ARY SUMMATION
+                quality = len(typed) / len(key)
+                cp = idx.cps[idx.doc_row[d]]
+                hits.add(cp, "prefix", quality, idx.doc_field[d], idx.doc_text[d], words)
     _words_any_order(words, idx, hits)
+
+
+def _letter_alone(text: str, position: int) -> bool:
+    """Tell whether word *position* of *text* stands alone (not the N of "N-ARY")."""
+    for i, m in enumerate(_WORD.finditer(text)):
+        if i == position:
+            return text[m.end() : m.end() + 1] != "-"
+    return False
 
 
 def _words_any_order(
@@ -499,32 +533,47 @@ def _words_any_order(
     words = tuple(dict.fromkeys(words))[:8]  # repeated words add nothing
     per_word: list[list[tuple[str, float]]] = []  # the forms each query word may take
     for w in words:
-        if corrections and w in corrections:
+        if corrections is not None and w in corrections:
             per_word.append(corrections[w])
+        elif len(w) > 3 and w.endswith("S") and not w.endswith("SS"):
+            per_word.append([(w, 1.0), (w[:-1], 0.95)])  # "numbers" finds NUMBER
         else:
             per_word.append([(w, 1.0)])
+    # Words like SIGN or LETTER may be left out of the name ("infinity sign" → INFINITY),
+    # as long as some word that says which symbol is there.
+    required = [i for i, w in enumerate(words) if w not in _FILLER] or list(range(len(words)))
     doc_sets: list[set[int]] = []
-    for forms in per_word:
+    for i in required:
         found: set[int] = set()
-        for form, _sim in forms:
+        for form, _sim in per_word[i]:
             if len(form) == 1 or form.isdigit():
                 found.update(idx.word_docs.get(form, ()))  # "R" is a letter, not a prefix
             else:
                 found.update(idx.docs_with_prefix(form))
-        if not found:
+        if found:
+            doc_sets.append(found)
+        elif corrections is None:
             return
-        doc_sets.append(found)
+        # else: a typo nothing resembles ("lses"); the other words still count.
+    if not doc_sets:
+        return
     doc_sets.sort(key=len)
     candidates = doc_sets[0].intersection(*doc_sets[1:])
+    if not candidates and corrections is not None and len(doc_sets) > 2:
+        # No name holds every word: take those holding all but one.
+        counts = Counter(d for found in doc_sets for d in found)
+        candidates = {d for d, n in counts.items() if n >= len(doc_sets) - 1}
     if len(candidates) > 20000:
         return
-    tier = "fuzzy" if corrections else "word-prefix"
+    tier = "fuzzy" if corrections is not None else "word-prefix"
+    query_weight = sum(_weight(w) for w in words)
     for d in candidates:
         toks = idx.doc_tokens[d]
         total = 0.0
+        matched_weight = 0.0
         last = -1
         in_order = True
-        for forms in per_word:
+        for w, forms in zip(words, per_word, strict=True):
             best = 0.0
             best_at = -1
             for form, sim in forms:
@@ -532,11 +581,16 @@ def _words_any_order(
                     s = _word_strength(form, tok) * sim * _weight(tok)
                     if s > best:
                         best, best_at = s, at
+            if best_at < 0:
+                continue  # a left-out filler word
+            matched_weight += _weight(w)
             total += best
             if best_at < last:
                 in_order = False
             last = best_at
-        quality = total / _doc_weight(toks) - (0.0 if in_order else 0.05)
+        quality = total / _doc_weight(toks) * (matched_weight / query_weight)
+        if not in_order:
+            quality -= 0.05
         cp = idx.cps[idx.doc_row[d]]
         shown = tuple(f for forms in per_word for f, _ in forms[:1])
         hits.add(cp, tier, quality, idx.doc_field[d], idx.doc_text[d], shown)
@@ -568,7 +622,8 @@ def _substring_hits(q: Query, idx: _Index, hits: _Hits) -> None:
 
 def _fuzzy_hits(q: Query, idx: _Index, hits: _Hits) -> None:
     r"""Misspelt words ("intergral", "rigth arrow") and LaTeX names ("\rigtharrow")."""
-    from rapidfuzz import fuzz, process  # only typos pay for this import
+    from rapidfuzz import process  # only typos pay for this import
+    from rapidfuzz.distance import OSA
 
     corrections: dict[str, list[tuple[str, float]]] = {}
     for w in q.words:
@@ -576,21 +631,30 @@ def _fuzzy_hits(q: Query, idx: _Index, hits: _Hits) -> None:
             continue
         if idx.vocab_prefixed(w):
             continue  # a real prefix, not a typo
-        cutoff = 75.0 if len(w) >= 5 else 80.0
-        found = process.extract(w, idx.vocab, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff)
+        # Slips rarely hit the first letter: comparing with words of the same initial
+        # is both faster and keeps "arow" from matching BKAROW. OSA counts a swap of
+        # two letters ("rigth") as one slip.
+        choices = idx.vocab_by_initial.get(w[0], [])
+        cutoff = 0.7 if len(w) >= 5 else 0.75
+        found = process.extract(
+            w, choices, scorer=OSA.normalized_similarity, limit=4, score_cutoff=cutoff
+        )
         if found:
-            corrections[w] = [(v, score / 100.0) for v, score, _i in found]
-    if corrections:
+            corrections[w] = [(v, score) for v, score, _i in found]
+    if corrections or len(q.words) > 1:
+        # Also when every word is spelt right but no name holds them all ("there-em
+        # dash"): the best names holding most of them.
         _words_any_order(q.words, idx, hits, corrections)
     # A LaTeX name typed with a slip, with or without its backslash.
     stem = q.text[1:] if q.text.startswith("\\") else q.text
     if len(stem) >= 4 and stem.isalpha():
+        choices = idx.latex_words.get(stem[0].lower(), [])
         found = process.extract(
-            stem, idx.latex_words, scorer=fuzz.ratio, limit=5, score_cutoff=80.0
+            stem, choices, scorer=OSA.normalized_similarity, limit=5, score_cutoff=0.75
         )
         for v, score, _i in found:
             for pos, cp in enumerate(idx.latex["\\" + v][:2]):
-                hits.add(cp, "fuzzy", score / 100.0 - 0.05 * pos, "latex", "\\" + v)
+                hits.add(cp, "fuzzy", 0.9 * score - 0.05 * pos, "latex", "\\" + v)
 
 
 # --------------------------------------------------------------------------- results
@@ -687,22 +751,27 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
             _substring_hits(q, idx, hits)
         if not hits.top_exact() and len(hits) < limit:
             _fuzzy_hits(q, idx, hits)
-    hex_word = None
+    second = None  # a reading shown right after the best one
+    if q.codepoint is not None and any(
+        q.codepoint not in idx.latex[k] for k in q.latex if k in idx.latex
+    ):
+        # "\u{A}": LaTeX's breve accent Ă first, the code point U+000A next.
+        hits.best.pop(q.codepoint, None)
+        second = q.codepoint
     if q.hex_codepoint is not None and make_symbol(q.hex_codepoint) is not None:
-        label = f"U+{q.hex_codepoint:04X}"
         if q.hex_is_word and hits.best:
-            # "face" is a word first and the code point second (see below).
+            # "face" is a word first and the code point second.
             hits.best.pop(q.hex_codepoint, None)
-            hex_word = q.hex_codepoint
+            second = q.hex_codepoint
         else:
             # "2200" is a code point first.
+            label = f"U+{q.hex_codepoint:04X}"
             hits.add(q.hex_codepoint, "codepoint", 1, "codepoint", label, fixed=800.0)
     ranked = heapq.nsmallest(limit, hits.best.items(), key=lambda kv: (-kv[1][0], kv[0]))
-    if hex_word is not None:
-        # Second place, level with the best name match, so that both readings show.
-        top = ranked[0][1]
-        entry = (top[0], "codepoint", "codepoint", f"U+{hex_word:04X}", ())
-        ranked.insert(1, (hex_word, entry))
+    if second is not None and ranked:
+        # Level with the best hit, so that both readings show.
+        entry = (ranked[0][1][0], "codepoint", "codepoint", f"U+{second:04X}", ())
+        ranked.insert(1, (second, entry))
         del ranked[limit:]
     out: list[Match] = []
     for cp, (score, tier, field, text, words) in ranked:

@@ -121,9 +121,14 @@ def test_html_typst_words() -> None:
     assert parse("double-struck  R").words == ("DOUBLE", "STRUCK", "R")
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\t\n", "\u3000"])
+@pytest.mark.parametrize("text", ["", "   ", "\t\n", " \r\n\f\v "])
 def test_blank(text: str) -> None:
     assert parse(text).empty
+
+
+def test_unicode_space_is_a_glyph_not_blank() -> None:
+    assert parse("\u00a0").glyphs == (0x00A0,)
+    assert parse(" \u2003 ").glyphs == (0x2003,)
 
 
 def test_huge_input_is_cut() -> None:
