@@ -1,0 +1,74 @@
+"""Snapshot tests of the TUI (pytest-textual-snapshot): fixed sizes, pinned theme, colour on.
+
+Update after an intended change with ``pytest tests/test_tui_snapshots.py --snapshot-update``
+and look at the SVGs under tests/__snapshots__/ before committing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pytest_textual_snapshot")
+
+from textual.pilot import Pilot
+
+from app.state import State
+from app.tui.app import MathsymApp
+
+THEME = "textual-dark"
+
+
+@pytest.fixture(autouse=True)
+def _pinned_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Colour on, and the same first input method on every machine.
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("MATHSYM_METHOD", "linux")
+
+
+async def _settle(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _app(tmp_path: Path, query: str = "") -> MathsymApp:
+    return MathsymApp(query=query, state_dir=tmp_path, theme=THEME)
+
+
+class TestMainScreen:
+    def test_search_results_80x24(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path, "arrow"), terminal_size=(80, 24), run_before=_settle)
+
+    def test_narrow_40x12_folds_detail(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path, "arrow"), terminal_size=(40, 12), run_before=_settle)
+
+
+class TestDetailPane:
+    def test_related_and_inputs(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path, "U+2205"), terminal_size=(110, 40), run_before=_settle)
+
+    def test_combining_mark_on_dotted_circle(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path, "U+0302"), terminal_size=(100, 30), run_before=_settle)
+
+
+class TestEmptyQuery:
+    def test_favorites_then_recents(self, snap_compare: Any, tmp_path: Path) -> None:
+        state = State(tmp_path)
+        for cp in (0x2200, 0x2203, 0x211D):
+            state.toggle_favorite(cp)
+        for cp in (0x2192, 0x2264):
+            state.add_recent(cp)
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_settle)
+
+
+class TestHelp:
+    def test_help_screen(self, snap_compare: Any, tmp_path: Path) -> None:
+        async def open_help(pilot: Pilot[Any]) -> None:
+            await _settle(pilot)
+            await pilot.press("f1")
+            await pilot.pause()
+
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=open_help)
