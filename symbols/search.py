@@ -21,12 +21,13 @@ import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import unicodedata2
 
 from symbols.query import Query, fold, parse
-from symbols.table import SCOPES, Symbol, all_codepoints, load, make_symbol
+from symbols.table import SCOPES, LatexCommand, Symbol, all_codepoints, load, make_symbol
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -155,12 +156,12 @@ class _Index:
         limit = SCOPES.index(scope)
         scopes = table.column("scope")
         names_col = table.column("name")
-        latex_col = table.column("latex")
         alias_col = table.column("alias")
         formal_col = table.column("formal")
         self.scope = scope
         self.cps: list[int] = []
-        self.everyday: list[float] = []
+        self.table_row: list[int] = []  # row of the JSON table, -1 for the "all" extras
+        self._everyday: list[float] = []  # filled on first use, see everyday()
         self.name_len: list[int] = []
         self.row_of: dict[int, int] = {}
         docs_row: list[int] = []
@@ -172,7 +173,6 @@ class _Index:
             docs_field.append(field)
             docs_text.append(text)
 
-        block_of = table.block_of
         for i, cp in enumerate(table.codepoints):
             if scopes[i] > limit:
                 continue
@@ -180,7 +180,7 @@ class _Index:
             self.cps.append(cp)
             self.row_of[cp] = row
             name = names_col[i]
-            self.everyday.append(_everyday(latex_col[i], scopes[i], block_of(cp)))
+            self.table_row.append(i)
             self.name_len.append(len(name))
             add_doc(row, "name", name)
             for alias in alias_col[i]:
@@ -198,7 +198,7 @@ class _Index:
                 row = len(self.cps)
                 self.cps.append(cp)
                 self.row_of[cp] = row
-                self.everyday.append(_everyday([], len(SCOPES) - 1, block_of(cp)))
+                self.table_row.append(-1)
                 self.name_len.append(len(name))
                 add_doc(row, "name", name)
 
@@ -222,9 +222,6 @@ class _Index:
                 unprefixed.setdefault("".join(toks[1:]), []).append(d)
         self.word_docs = word_docs
         self.vocab: list[str] = sorted(word_docs)
-        self.vocab_by_initial: dict[str, list[str]] = {}
-        for w in self.vocab:
-            self.vocab_by_initial.setdefault(w[0], []).append(w)
         self.compact = compact
         self.compact_keys: list[str] = sorted(compact)
         self.spaced = spaced
@@ -234,25 +231,67 @@ class _Index:
         # Exact name indexes, restricted to this scope's rows.
         self.latex = _scoped(table.latex_index, self.row_of)
         self.latex_keys: list[str] = sorted(self.latex)
-        self.latex_folded = _casefolded(self.latex)
         self.html = _scoped(table.html_index, self.row_of)
         self.html_keys: list[str] = sorted(self.html)
-        self.html_folded = _casefolded(self.html)
         self.typst = _scoped(table.typst_index, self.row_of)
         self.typst_keys: list[str] = sorted(self.typst)
-        asciimath: dict[str, list[int]] = {}
+        self._prefix_cache: dict[str, list[int]] = {}
+
+    # -- parts built on first use (a one-shot `mathsym forall` never needs them) --
+
+    @cached_property
+    def latex_folded(self) -> dict[str, list[str]]:
+        r"""Lower-cased LaTeX command → the real commands ("\LEQ" → "\leq")."""
+        return _casefolded(self.latex)
+
+    @cached_property
+    def html_folded(self) -> dict[str, list[str]]:
+        """Lower-cased entity name → the real names."""
+        return _casefolded(self.html)
+
+    @cached_property
+    def asciimath(self) -> dict[str, list[int]]:
+        """AsciiMath name → code points."""
+        table = load()
+        out: dict[str, list[int]] = {}
         for i, names in enumerate(table.column("asciimath")):
             cp = table.codepoints[i]
             if cp in self.row_of:
                 for n in names:
-                    asciimath.setdefault(n, []).append(cp)
-        self.asciimath = asciimath
-        # The words LaTeX names are made of, for typos in commands ("\rigtharrow").
-        self.latex_words: dict[str, list[str]] = {}
+                    out.setdefault(n, []).append(cp)
+        return out
+
+    @cached_property
+    def latex_words(self) -> dict[str, list[str]]:
+        r"""LaTeX names without backslash by lower-cased initial, for typos ("\rigtharrow")."""
+        out: dict[str, list[str]] = {}
         for k in sorted(self.latex):
             if k.startswith("\\") and k[1:].isalpha():
-                self.latex_words.setdefault(k[1].lower(), []).append(k[1:])
-        self._prefix_cache: dict[str, list[int]] = {}
+                out.setdefault(k[1].lower(), []).append(k[1:])
+        return out
+
+    @cached_property
+    def vocab_by_initial(self) -> dict[str, list[str]]:
+        """Name words by initial, for typos."""
+        out: dict[str, list[str]] = {}
+        for w in self.vocab:
+            out.setdefault(w[0], []).append(w)
+        return out
+
+    def everyday(self, row: int) -> float:
+        """How everyday the symbol of *row* is, 0..1 (see `_everyday`), computed once."""
+        if not self._everyday:
+            self._everyday = [-1.0] * len(self.cps)
+        value = self._everyday[row]
+        if value < 0:
+            i = self.table_row[row]
+            if i >= 0:
+                sym = load().row_symbol(i)
+                value = _everyday(sym.latex_commands, SCOPES.index(sym.scope), sym.block)
+            else:
+                value = _everyday((), len(SCOPES) - 1, load().block_of(self.cps[row]))
+            self._everyday[row] = value
+        return value
 
     # -- word look-ups ------------------------------------------------------
 
@@ -280,15 +319,13 @@ class _Index:
         return hit
 
 
-def _everyday(latex: list[Any], scope: int, block: str) -> float:
+def _everyday(latex: tuple[LatexCommand, ...], scope: int, block: str) -> float:
     """How everyday a symbol is, 0..1: LaTeX names (core LaTeX best), scope, plain letters."""
     score = 0.0
     if latex:
         score += 0.35
         # A command of classic LaTeX or AMS (no exotic package) marks a symbol people use.
-        if any(
-            "latex" in origins and pkg in _COMMON_PACKAGES for _cmd, origins, pkg, _cls in latex
-        ):
+        if any("latex" in c.origins and c.package in _COMMON_PACKAGES for c in latex):
             score += 0.25
     score += (0.2, 0.1, 0.0)[scope]
     if block not in _STYLED_BLOCKS:
@@ -360,7 +397,7 @@ class _Hits:
             score = fixed
         else:
             row = self.idx.row_of.get(cp)
-            everyday = self.idx.everyday[row] if row is not None else 0.0
+            everyday = self.idx.everyday(row) if row is not None else 0.0
             length = self.idx.name_len[row] if row is not None else _LONGEST_NAME
             short = 1.0 - min(length, _LONGEST_NAME) / _LONGEST_NAME
             score = (
