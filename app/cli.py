@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     from symbols.search import Match
     from symbols.table import Symbol
 
-__all__ = ["DEFAULT_LIMIT", "EXTRA_FIELDS", "SUBCOMMANDS", "main"]
+__all__ = ["DEFAULT_LIMIT", "EXTRA_FIELDS", "INTERNAL_ERROR", "SUBCOMMANDS", "main"]
+
+#: Exit status for an internal error (a bug, a missing or broken data file).
+INTERNAL_ERROR = 70
 
 #: Matches shown when ``-n`` is not given.
 DEFAULT_LIMIT = 10
@@ -59,7 +62,7 @@ examples:
   mathsym                        the interactive TUI (also: mathsym tui QUERY)
   mathsym -- identify            search for a word that is also a subcommand
 
-exit status: 0 found, 1 nothing found, 2 usage error.
+exit status: 0 found, 1 nothing found (or not copied), 2 usage error.
 environment: MATHSYM_METHOD picks the input method shown (like --method);
   NO_COLOR turns colour off.
 """
@@ -76,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         0 when something was found (or done), 1 when nothing was found or copied,
-        2 for a usage error, 130 when interrupted.
+        2 for a usage error, 70 for an internal error, 130 when interrupted.
 
     """
     args = list(sys.argv[1:] if argv is None else argv)
@@ -95,6 +98,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug or a broken data file: one line, not a traceback
+        if os.environ.get("MATHSYM_DEBUG"):
+            raise
+        message = str(exc).removeprefix(f"{PROG}: ").splitlines()
+        out.error(
+            f"{message[0] if message else type(exc).__name__} "
+            "(internal error; MATHSYM_DEBUG=1 shows the traceback)"
+        )
+        return INTERNAL_ERROR
 
 
 def _dispatch(args: list[str], out: _Out) -> int:
@@ -692,10 +704,13 @@ def _input_pairs(sym: Symbol, method: str, tty: bool) -> list[Pair]:
 
     pairs: list[Pair] = []
     for m in inputs(sym, first=method):
-        value = "  or  ".join([m.keys, *m.alternatives]) if m.keys else ""
+        forms = [m.keys, *m.alternatives] if m.keys else []
         if not tty:
-            pairs.append((m.id, value, "keys"))
+            # One line per form, the main one first; "input:latex" apart from the
+            # fact "latex" above, for scripts.
+            pairs += [(f"input:{m.id}", form, "keys") for form in forms or [""]]
             continue
+        value = "  or  ".join(forms)
         pairs.append((m.label, value or "(not possible)", "keys"))
         if m.note:
             pairs.append(("", m.note, "dim"))

@@ -18,7 +18,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-__all__ = ["CopyResult", "copy", "osc52_sequence"]
+__all__ = ["CopyResult", "copy", "copy_system", "osc52_sequence"]
 
 #: The terminal the OSC 52 sequence goes to (the controlling terminal, even when
 #: stdout is a pipe).
@@ -72,7 +72,7 @@ def copy(text: str) -> CopyResult:
         A `CopyResult` saying whether it worked and how.
 
     """
-    reason = _copy_system(text)
+    reason = copy_system(text)
     if reason is None:
         return CopyResult(True, "system", "copied to the system clipboard")
     sent = _copy_osc52(text)
@@ -90,14 +90,24 @@ def copy(text: str) -> CopyResult:
     )
 
 
-def _copy_system(text: str) -> str | None:
-    """Copy through pyperclip and read it back; None on success, else why not."""
+def copy_system(text: str, *, quiet: bool = True) -> str | None:
+    """Copy *text* to the system clipboard through pyperclip, and read it back.
+
+    Args:
+        text: What to copy.
+        quiet: Point stdout and stderr at /dev/null while the clipboard tool starts
+            (see `_quiet_std_fds`); a full-screen app that draws on them may say no.
+
+    Returns:
+        None on success, else a short reason why not.
+
+    """
     try:
         import pyperclip
     except ImportError:
         return "pyperclip is not installed"
     try:
-        with _quiet_std_fds():
+        with _quiet_std_fds() if quiet else contextlib.nullcontext():
             pyperclip.copy(text)
             back = pyperclip.paste()
     except pyperclip.PyperclipException:

@@ -1,0 +1,689 @@
+"""The one-shot command line: `app.cli.main` in-process, and a few real processes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import app.cli as cli
+from app.display import char_width, text_width, visible
+from symbols.inputs import METHODS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The documented --json schema (README "The command line"): keys and their order.
+JSON_KEYS = [
+    "char",
+    "codepoint",
+    "name",
+    "block",
+    "category",
+    "group",
+    "scope",
+    "latex",
+    "latex_commands",
+    "html",
+    "typst",
+    "aliases",
+    "formal_aliases",
+    "related",
+    "inputs",
+    "score",
+    "matched",
+]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def tsv(out: str) -> list[list[str]]:
+    return [line.split("\t") for line in out.splitlines()]
+
+
+@pytest.fixture(autouse=True)
+def _plain_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MATHSYM_METHOD", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+# --------------------------------------------------------------------------- look-ups
+
+
+@pytest.mark.parametrize(
+    ("argv", "char"),
+    [
+        (["forall"], "∀"),
+        (["\\le"], "≤"),
+        (["U+2200"], "∀"),
+        (["double", "struck", "R"], "ℝ"),
+        (["&rarr;"], "→"),
+        (["->"], "→"),  # starts with a dash yet is a query, not an option
+        (["--", "-"], "-"),
+    ],
+)
+def test_lookup_first_line(capsys: pytest.CaptureFixture[str], argv: list[str], char: str) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    first = tsv(out)[0]
+    assert first[0] == char
+    assert first[1] == f"U+{ord(char):04X}"
+
+
+def test_lookup_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--method", "macos", "forall")
+    assert code == 0
+    assert tsv(out)[0] == ["∀", "U+2200", "FOR ALL", "\\forall", "⌥2200"]
+
+
+@pytest.mark.parametrize(
+    ("method", "keys"),
+    [("linux", "Ctrl+Shift+U 2200 Space"), ("windows", "2200 Alt+X"), ("html", "&forall;")],
+)
+def test_method_option_and_env(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, method: str, keys: str
+) -> None:
+    assert tsv(run(capsys, "--method", method, "-n1", "forall")[1])[0][4] == keys
+    monkeypatch.setenv("MATHSYM_METHOD", method)
+    assert tsv(run(capsys, "-n1", "forall")[1])[0][4] == keys
+
+
+def test_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "-n", "3", "arrow")
+    assert code == 0
+    assert len(out.splitlines()) == 3
+    assert len(run(capsys, "arrow")[1].splitlines()) == cli.DEFAULT_LIMIT
+
+
+def test_scope(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--scope", "all", "-n1", "hiragana letter small a")
+    assert code == 0
+    assert tsv(out)[0][:2] == ["ぁ", "U+3041"]
+    code, out, _ = run(capsys, "--scope", "math", "hiragana letter small a")
+    assert "ぁ" not in [row[0] for row in tsv(out)]
+
+
+def test_widens_scope_when_math_has_nothing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import symbols.search
+
+    real = symbols.search.search
+    scopes: list[str] = []
+
+    def only_all(query: str, limit: int = 10, scope: str = "math") -> list[Any]:
+        scopes.append(scope)
+        return real(query, limit, scope) if scope == "all" else []
+
+    monkeypatch.setattr(symbols.search, "search", only_all)
+    code, out, err = run(capsys, "-n1", "hiragana letter small a")
+    assert code == 0
+    assert scopes == ["math", "extended", "all"]
+    assert tsv(out)[0][0] == "ぁ"
+    assert "showing the all scope" in err and err.count("\n") == 1
+    # an explicit --scope is never widened
+    scopes.clear()
+    code, out, err = run(capsys, "--scope", "math", "hiragana letter small a")
+    assert (code, out, scopes) == (1, "", ["math"])
+    assert "try --scope all" in err
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("char", "∀"),
+        ("glyph", "∀"),
+        ("codepoint", "U+2200"),
+        ("name", "FOR ALL"),
+        ("latex", "\\forall"),
+        ("html", "&forall;"),
+        ("typst", "sym.forall"),
+        ("macos", "⌥2200"),
+        ("utf8", "E2 88 80"),
+        ("block", "Mathematical Operators"),
+        ("category", "Sm"),
+    ],
+)
+def test_format_field(capsys: pytest.CaptureFixture[str], field: str, value: str) -> None:
+    code, out, _ = run(capsys, "-n1", "-f", field, "forall")
+    assert code == 0
+    assert out == value + "\n"
+
+
+def test_format_one_line_per_match(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "-n", "4", "-f", "codepoint", "arrow")
+    lines = out.splitlines()
+    assert len(lines) == 4
+    assert all(re.fullmatch(r"U\+[0-9A-F]{4,6}", line) for line in lines)
+
+
+def test_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--json", "\\le")
+    assert code == 0
+    data = json.loads(out)
+    assert isinstance(data, list) and len(data) >= 2
+    top = data[0]
+    assert list(top) == JSON_KEYS
+    assert top["char"] == "≤"
+    assert top["codepoint"] == "U+2264"
+    assert top["name"] == "LESS-THAN OR EQUAL TO"
+    assert top["category"] == "Sm"
+    assert top["block"] == "Mathematical Operators"
+    assert "\\le" in top["latex"]
+    assert "le" in top["html"]
+    assert top["latex_commands"][0]["command"] == top["latex"][0]
+    assert set(top["inputs"]) <= set(METHODS)
+    assert top["inputs"]["macos"] == "⌥2264"
+    assert top["matched"]["field"] == "latex"
+    assert isinstance(top["score"], float)
+    for item in data:
+        assert list(item) == JSON_KEYS
+        assert all(isinstance(item[k], list) for k in ("latex", "html", "typst", "aliases"))
+
+
+def test_json_first_is_one_element(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(run(capsys, "-1", "--json", "forall")[1])
+    assert [d["char"] for d in data] == ["∀"]
+
+
+def test_first_detail_view(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "-1", "--method", "vim", "\\le")
+    assert code == 0
+    pairs = tsv(out)
+    assert all(len(p) == 2 for p in pairs)
+    labels = [p[0] for p in pairs]
+    assert pairs[0] == ["char", "≤"]
+    assert ["name", "LESS-THAN OR EQUAL TO"] in pairs
+    assert ["latex", "\\leq"] in pairs and ["latex", "\\le"] in pairs
+    assert ["html", "&le;"] in pairs
+    assert ["typst", "sym.lt.eq"] in pairs
+    # every input method, the chosen one first
+    methods = [label.removeprefix("input:") for label in labels if label.startswith("input:")]
+    assert methods[0] == "vim"
+    assert set(METHODS) - {"compose"} <= set(methods) <= set(METHODS)
+    assert ["input:vim", "Ctrl-V u2264"] in pairs
+
+
+def test_first_detail_view_on_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(cli, "_isatty", lambda stream: True)
+    _, out, _ = run(capsys, "-1", "nbsp")
+    assert "\x1b[" not in out
+    lines = out.splitlines()
+    assert re.fullmatch("char +\\[\xa0\\]", lines[0])
+    assert any(line.startswith("how to type it") for line in lines)
+    assert "macOS (Unicode Hex Input)" in out
+    assert lines[-1].startswith("[ ]")  # the legend
+
+
+def test_copy_takes_a_field_only_when_it_is_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed = cli._parse_lookup(["-c", "forall"])
+    assert (parsed.copy, [*parsed.extra, *parsed.query]) == ("char", ["forall"])
+    parsed = cli._parse_lookup(["-c", "latex", "forall"])
+    assert (parsed.copy, [*parsed.extra, *parsed.query]) == ("latex", ["forall"])
+    parsed = cli._parse_lookup(["forall", "--copy"])
+    assert (parsed.copy, parsed.query) == ("char", ["forall"])
+
+
+def test_copy_reports_failure(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.clipboard
+
+    calls: list[str] = []
+
+    def fake(text: str) -> app.clipboard.CopyResult:
+        calls.append(text)
+        return app.clipboard.CopyResult(False, "none", "could not copy: no clipboard")
+
+    monkeypatch.setattr(app.clipboard, "copy", fake)
+    code, out, err = run(capsys, "-c", "latex", "forall")
+    assert calls == ["\\forall"]
+    assert code == 1
+    assert err == "mathsym: error: could not copy: no clipboard\n"
+    assert len(out.splitlines()) == 1  # -c shows the best match only
+
+
+# --------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "says"),
+    [
+        (["U+110000"], 2, "beyond the last Unicode code point"),
+        (["U+D800"], 2, "surrogate"),
+        (["U+ZZZZ"], 2, "not a code point"),
+        (["0x"], 2, "not a code point"),
+        (["U+0378"], 1, "unassigned"),
+        ([""], 2, "empty query"),
+        (["   "], 2, "empty query"),
+        (["--json"], 2, "empty query"),
+        (["--scope", "nope", "x"], 2, "invalid choice"),
+        (["--method", "nope", "x"], 2, "unknown input method"),
+        (["-f", "nope", "x"], 2, "unknown field"),
+        (["-n", "0", "x"], 2, "at least 1"),
+        (["-n", "many", "x"], 2, "not a whole number"),
+        (["--json", "-f", "char", "x"], 2, "not both"),
+        (["--bogus", "x"], 2, "unrecognized arguments"),
+        (["qqqqxxxxzzzz"], 1, "nothing matches"),
+        (["identify", "--bogus"], 2, "unrecognized arguments"),
+        (["convert", "--bogus"], 2, "unrecognized arguments"),
+    ],
+)
+def test_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], code: int, says: str
+) -> None:
+    got, out, err = run(capsys, *argv)
+    assert got == code
+    assert out == ""
+    assert err.count("\n") == 1, err
+    assert err.startswith("mathsym: error: ")
+    assert says in err
+
+
+def test_subcommand_word_searched_after_double_dash(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--", "identify")
+    assert code == 1  # searched (and not found), not run as the subcommand
+    assert "nothing matches 'identify'" in err
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    import unicodedata2
+
+    import symbols
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.strip() == f"mathsym {symbols.__version__} (Unicode {unicodedata2.unidata_version})"
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert "examples:" in out and "mathsym identify" in out and "mathsym convert" in out
+
+
+# --------------------------------------------------------------------------- identify
+
+
+def test_identify(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "identify", "--method", "macos", "∀x∈ℝ")
+    assert code == 0
+    rows = tsv(out)
+    assert [r[1] for r in rows] == ["U+2200", "U+0078", "U+2208", "U+211D"]
+    assert rows[3] == ["ℝ", "U+211D", "DOUBLE-STRUCK CAPITAL R", "\\mathbb{R}", "⌥211D"]
+
+
+def test_identify_keeps_grapheme_clusters(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "identify", "--method", "macos", "e\u0301\u2260")
+    rows = tsv(out)
+    assert len(rows) == 2
+    assert rows[0][:3] == [
+        "e\u0301",
+        "U+0065 U+0301",
+        "LATIN SMALL LETTER E + COMBINING ACUTE ACCENT",
+    ]
+    assert rows[0][4] == "⌥0065 ⌥0301"
+    assert rows[1][1] == "U+2260"
+
+
+def test_identify_tsv_never_breaks_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "identify", "a\tb\nc")
+    rows = tsv(out)
+    assert len(rows) == 5 and all(len(r) == 5 for r in rows)
+    assert rows[1][0].startswith("⟨") and rows[1][1] == "U+0009"
+
+
+def test_identify_format_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "identify", "-f", "name", "∀ℝ")
+    assert out.splitlines() == ["FOR ALL", "DOUBLE-STRUCK CAPITAL R"]
+    data = json.loads(run(capsys, "identify", "--json", "a\u0301∀")[1])
+    assert [(d["codepoint"], d["cluster"]) for d in data] == [
+        ("U+0061", 0),
+        ("U+0301", 0),
+        ("U+2200", 1),
+    ]
+    assert all(list(d)[: len(JSON_KEYS)] == JSON_KEYS for d in data)
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_identify_reads_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, "→≤\n".encode())
+    code, out, _ = run(capsys, "identify")
+    assert code == 0
+    assert [r[0] for r in tsv(out)] == ["→", "≤"]  # echo's newline is not identified
+
+
+def test_identify_binary_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, b"\xff\xfeA")
+    code, out, err = run(capsys, "identify")
+    assert code == 0
+    assert [r[1] for r in tsv(out)] == ["U+FFFD", "U+FFFD", "U+0041"]
+    assert "not valid UTF-8" in err and err.count("\n") == 1
+
+
+def test_identify_empty(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, b"")
+    code, _, err = run(capsys, "identify")
+    assert code == 2 and "nothing to identify" in err
+
+
+def test_identify_lone_surrogate_from_argv(capsys: pytest.CaptureFixture[str]) -> None:
+    # A non-UTF-8 byte in argv arrives as a lone surrogate (surrogateescape).
+    code, out, _ = run(capsys, "identify", "a\udcff")
+    assert code == 0
+    rows = tsv(out)
+    assert rows[1][1] == "U+DCFF" and rows[1][0] == "⟨DCFF⟩"
+
+
+# --------------------------------------------------------------------------- convert
+
+
+def test_convert(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "convert", "\\forall x \\in \\mathbb{R}: x^2 \\geq 0")
+    assert (code, out) == (0, "∀ x ∈ ℝ: x² ≥ 0\n")
+    assert run(capsys, "convert", "--to-latex", "∀x∈ℝ")[1] == "\\forall x\\in\\mathbb{R}\n"
+    assert run(capsys, "convert", "\\unknown \\alpha")[1] == "\\unknown α\n"
+
+
+def test_convert_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, b"\\alpha \\to \\beta\n\\sfrac{1}{2}\n")
+    assert run(capsys, "convert")[1] == "α → β\n½\n"
+
+
+# --------------------------------------------------------------------------- the TUI hand-off
+
+
+@pytest.fixture
+def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None]]:
+    import app.tui
+
+    calls: list[tuple[str, str | None]] = []
+
+    def run_tui(query: str = "", pick: str | None = None) -> int:
+        calls.append((query, pick))
+        return 0
+
+    monkeypatch.setattr(app.tui, "run", run_tui)
+    return calls
+
+
+@pytest.mark.parametrize(
+    ("argv", "call"),
+    [
+        ([], ("", None)),
+        (["tui"], ("", None)),
+        (["tui", "double", "struck"], ("double struck", None)),
+        (["--pick"], ("", "char")),
+        (["--pick", "latex"], ("", "latex")),
+        (["--pick", "latex", "arrow"], ("arrow", "latex")),
+        (["--pick", "arrow"], ("arrow", "char")),
+        (["tui", "--pick", "html", "rarr"], ("rarr", "html")),
+    ],
+)
+def test_tui_hand_off(
+    capsys: pytest.CaptureFixture[str],
+    fake_tui: list[tuple[str, str | None]],
+    argv: list[str],
+    call: tuple[str, str | None],
+) -> None:
+    assert run(capsys, *argv)[0] == 0
+    assert fake_tui == [call]
+
+
+def test_tui_without_textual(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.tui
+
+    def no_textual(query: str = "", pick: str | None = None) -> int:
+        raise ModuleNotFoundError("No module named 'textual'", name="textual")
+
+    monkeypatch.setattr(app.tui, "run", no_textual)
+    code, _, err = run(capsys)
+    assert code == 1
+    assert err.count("\n") == 1 and "needs textual" in err
+
+
+# --------------------------------------------------------------------------- terminal output
+
+
+class FakeTTY(io.StringIO):
+    encoding = "utf-8"
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _tty_run(monkeypatch: pytest.MonkeyPatch, *argv: str) -> tuple[int, str]:
+    fake = FakeTTY()
+    monkeypatch.setattr(sys, "stdout", fake)
+    code = cli.main(list(argv))
+    return code, fake.getvalue()
+
+
+def test_terminal_columns_align(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    # wide, combining, space, joiner, plain: the code point column lines up anyway
+    code, out = _tty_run(monkeypatch, "identify", "中e\u0301 \u200b=x")
+    assert code == 0
+    lines = out.splitlines()
+    rows = [line for line in lines if "U+" in line]
+    assert len(rows) == 6
+    starts = {text_width(line[: line.index("U+")]) for line in rows}
+    assert len(starts) == 1
+    assert rows[1].startswith("e\u0301 ")
+    assert rows[2].startswith("[ ]")
+    assert rows[3].startswith("⟨ZWSP⟩")
+    assert "\t" not in out and "\x1b[" not in out
+    legend = lines[len(rows) :]
+    assert legend and "framed" in legend[0] and "invisible" in legend[0]
+
+
+def test_combining_mark_on_dotted_circle(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, out = _tty_run(monkeypatch, "identify", "\u0301")
+    assert out.splitlines()[0].startswith("\u25cc\u0301")
+    assert "dotted circle" in out
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, out = _tty_run(monkeypatch, "-n2", "forall")
+    assert "\x1b[" in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, out = _tty_run(monkeypatch, "-n2", "forall")
+    assert "\x1b[" not in out
+    monkeypatch.undo()
+    assert "\x1b[" not in run(capsys, "-n2", "forall")[1]
+
+
+def test_ascii_output_does_not_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = io.BytesIO()
+    stdout = io.TextIOWrapper(raw, encoding="ascii")
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert cli.main(["-n3", "arrow"]) == 0
+    assert cli.main(["--json", "-n1", "forall"]) == 0
+    stdout.flush()
+    text = raw.getvalue().decode("ascii")
+    assert "\\u2191" in text or "\\u2190" in text
+    assert json.loads(text[text.index("[") :])[0]["char"] == "∀"
+    assert stderr.getvalue().count("output encoding (ascii)") == 1
+
+
+# --------------------------------------------------------------------------- display width
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("a", 1),
+        ("中", 2),
+        ("\u0301", 0),
+        ("e\u0301", 1),
+        ("\u200d", 0),
+        ("∀", 1),
+        ("❤\ufe0f", 2),
+        ("🙂", 2),
+        ("ｗ", 2),
+        ("", 0),
+    ],
+)
+def test_text_width(text: str, width: int) -> None:
+    assert text_width(text) == width
+
+
+def test_char_width_matches_east_asian_width() -> None:
+    import unicodedata2
+
+    for cp in (0x3000, 0x4E00, 0xFF21, 0x1F600, 0xAC00):
+        assert unicodedata2.east_asian_width(chr(cp)) in ("W", "F")
+        assert char_width(chr(cp)) == 2
+
+
+@pytest.mark.parametrize(
+    ("cluster", "aliases", "shown", "kind"),
+    [
+        ("∀", (), "∀", None),
+        ("\u0301", (), "\u25cc\u0301", "mark"),
+        ("\xa0", ("NBSP",), "[\xa0]", "space"),
+        ("\u200d", ("ZWJ",), "⟨ZWJ⟩", "invisible"),
+        ("\u200b", ("ZWSP",), "⟨ZWSP⟩", "invisible"),
+        ("\t", ("CHARACTER TABULATION", "HT", "TAB"), "⟨HT⟩", "invisible"),
+        ("\u2028", (), "⟨2028⟩", "invisible"),
+    ],
+)
+def test_visible(cluster: str, aliases: tuple[str, ...], shown: str, kind: str | None) -> None:
+    assert visible(cluster, aliases) == (shown, kind)
+
+
+# --------------------------------------------------------------------------- real processes
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "MATHSYM_METHOD")}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+def _python_m(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    env = kwargs.pop("env", None) or _env()
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], env=env, capture_output=True, timeout=60, **kwargs
+    )
+
+
+@pytest.mark.slow
+def test_python_m_app() -> None:
+    proc = _python_m("--method", "macos", "forall")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode().splitlines()[0] == "∀\tU+2200\tFOR ALL\t\\forall\t⌥2200"
+    assert proc.stderr == b""
+
+
+@pytest.mark.slow
+def test_console_script() -> None:
+    exe = shutil.which("mathsym") or shutil.which("mathsym", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("the mathsym console script is not installed (pip install -e .)")
+    proc = subprocess.run(
+        [exe, "-n1", "-f", "char", "forall"], env=_env(), capture_output=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode() == "∀\n"
+
+
+@pytest.mark.slow
+def test_lookup_never_imports_the_tui_or_its_dependencies() -> None:
+    code = (
+        "import sys\n"
+        "import app.cli\n"
+        "assert 'textual' not in sys.modules, 'import app.cli loaded textual'\n"
+        "app.cli.main(['forall']); app.cli.main(['--json', '\\\\le']); app.cli.main(['-1', 'le'])\n"
+        "app.cli.main(['identify', 'x']); app.cli.main(['convert', '\\\\alpha'])\n"
+        "bad = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'textual', 'rich', 'pyperclip', 'platformdirs'})\n"
+        "print(bad)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], env=_env(), capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stdout.decode().splitlines()[-1] == "[]"
+
+
+@pytest.mark.slow
+def test_closed_stdout_is_quiet() -> None:
+    proc = subprocess.run(
+        f"{sys.executable} -m app -n 10 arrow | head -1",
+        shell=True,
+        env=_env(),
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0
+    assert len(proc.stdout.decode().splitlines()) == 1
+    assert proc.stderr == b""
+    # A reader that closes the pipe before anything is written.
+    proc = subprocess.run(
+        f"{sys.executable} -m app -n 10 arrow | true",
+        shell=True,
+        env=_env(),
+        capture_output=True,
+        timeout=60,
+    )
+    assert b"Traceback" not in proc.stderr and b"BrokenPipe" not in proc.stderr
+
+
+@pytest.mark.slow
+def test_non_utf8_locale() -> None:
+    proc = _python_m("-n2", "forall", env=_env(LANG="C", LC_ALL="C", PYTHONIOENCODING="ascii"))
+    assert proc.returncode == 0
+    assert proc.stdout.decode("ascii").startswith("\\u2200\tU+2200\tFOR ALL")
+    assert b"Traceback" not in proc.stderr
+    assert proc.stderr.decode().count("output encoding") == 1
+
+
+@pytest.mark.slow
+def test_invalid_utf8_in_argv_and_stdin() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "identify", b"x\xff"],  # type: ignore[list-item]
+        env=_env(LC_ALL="C.UTF-8"),
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert b"U+DCFF" in proc.stdout
+    proc = _python_m("identify", input=b"\x80\x81 ok")
+    assert proc.returncode == 0
+    assert b"U+FFFD" in proc.stdout and b"not valid UTF-8" in proc.stderr
+    assert b"Traceback" not in proc.stderr
+
+
+@pytest.mark.slow
+def test_usage_error_process() -> None:
+    proc = _python_m("--scope")
+    assert proc.returncode == 2
+    assert proc.stderr.decode().count("\n") == 1 and b"Traceback" not in proc.stderr
