@@ -12,9 +12,11 @@ stays cheap (no textual, no rapidfuzz, no JSON parsing until something is asked)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+# Not `from typing import …`: typing alone would double the cost of `import symbols`.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from symbols.inputs import InputMethod, inputs
     from symbols.latex import convert, to_latex
     from symbols.search import Match, search

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import unicodedata2
 
-from symbols.table import LATEX_ORIGINS, from_html, from_latex, from_typst, get, load
+from symbols.table import FORMAT, LATEX_ORIGINS, from_html, from_latex, from_typst, get, load
 from symbols.groups import GROUPS, group_for
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,12 +37,13 @@ def raw() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def cols(raw: dict[str, Any]) -> dict[str, list[Any]]:
-    c: dict[str, list[Any]] = raw["symbols"]
-    return c
+    """Every column unpacked by the loader (list-valued fields as lists)."""
+    t = load()
+    return {name: t.column(name) for name in raw["symbols"]}
 
 
 def test_header(raw: dict[str, Any]) -> None:
-    assert raw["format"] == 1
+    assert raw["format"] == FORMAT == 2
     assert raw["unicode"] == unicodedata2.unidata_version == "18.0.0"
     assert raw["groups"] == list(GROUPS)
     starts = [b[0] for b in raw["blocks"]]
@@ -54,10 +55,24 @@ def test_header(raw: dict[str, Any]) -> None:
     assert any(b[0] == 0x1DB00 for b in raw["blocks"])
 
 
-def test_columns_have_one_entry_per_row(cols: dict[str, list[Any]]) -> None:
-    assert sorted(cols) == sorted(COLUMNS)
+def test_columns_have_one_entry_per_row(raw: dict[str, Any], cols: dict[str, list[Any]]) -> None:
+    assert sorted(raw["symbols"]) == sorted(COLUMNS)
     n = len(cols["cp"])
+    assert all(len(raw["symbols"][c]) == n for c in COLUMNS)
     assert all(len(cols[c]) == n for c in COLUMNS)
+
+
+def test_packed_columns_unpack_as_documented(raw: dict[str, Any], cols: dict[str, list[Any]]) -> None:
+    packed = raw["symbols"]
+    i = cols["cp"].index(0x2200)
+    assert packed["html"][i] == "forall\tForAll" and cols["html"][i] == ["forall", "ForAll"]
+    assert cols["latex"][i][0] == [r"\forall", ["unicode-math", "latex", "unicode.xml", "julia"], "", "ord"]
+    j = cols["cp"].index(0x2212)
+    assert packed["xref"][j] == "002D 2796" and cols["xref"][j] == [0x2D, 0x2796]
+    for name in COLUMNS:
+        if name not in ("cp", "name", "gc", "group", "scope"):
+            assert all(isinstance(v, str) for v in packed[name]), name
+            assert all(isinstance(v, list) for v in cols[name]), name
 
 
 def test_code_points_sorted_and_unique(cols: dict[str, list[Any]]) -> None:

@@ -8,19 +8,24 @@ SOURCES_DIR defaults to ``../shared/data/sources`` beside the repository root.
 The output is byte-identical on every run (no timestamps, sorted keys, every
 list built in a fixed order).
 
-Schema (what `symbols.table.Table` reads)::
+Schema (what `symbols.table.Table` reads; format 2)::
 
-    {"format": 1, "unicode": "18.0.0",
+    {"format": 2, "unicode": "18.0.0",
      "groups": [group names, symbols.groups.GROUPS],
      "blocks": [[start, end, name], ...],          # Unicode 18 blocks
      "symbols": {                                    # one list per column, one entry per row
         "cp": [int], "name": [str], "gc": [str],
         "group": [index into groups], "scope": [0 math | 1 extended],
-        "latex": [[[command, [origins], package, math_class], ...]],   # primary first
-        "html": [[entity]], "typst": [[name]], "vim": [[digraph]],
-        "compose": [[keys]], "asciimath": [[name]], "rfc1345": [[mnemonic]],
-        "alias": [[informative alias]], "formal": [[formal alias]],
-        "xref": [[code point]]}}
+        "latex": ["command\torigin,origin\tpackage\tmath_class\n…"],  # primary first
+        "html": ["entity\tentity"], "typst": [names], "vim": [digraphs],
+        "compose": [key sequences], "asciimath": [names], "rfc1345": [mnemonics],
+        "alias": [informative aliases], "formal": [formal aliases],
+        "xref": ["2010 2212"]}}                      # hex code points
+
+List-valued fields are packed into one string per row (items joined by TAB, LaTeX
+entries by LF, their origins by ","; "" for none), so the file is one JSON value
+per row and field: it loads about three times faster than nested lists
+(bench/README.md). `symbols.table.Table.column` gives them back as lists.
 
 LaTeX origins, best first: ``unicode-math``, ``style`` (styled letters, scripts and
 ``\\sfrac`` made here from Unicode names and decompositions), ``latex`` (the classic
@@ -381,12 +386,45 @@ class Builder:
         self.report["rows"] = {"math": cols["scope"].count(0), "extended": cols["scope"].count(1)}
         self.report["conflicts"] = conflicts(cols)
         return {
-            "format": 1,
+            "format": FORMAT,
             "unicode": unicodedata2.unidata_version,
             "groups": list(GROUPS),
             "blocks": [list(b) for b in self.blocks],
-            "symbols": cols,
+            "symbols": pack(cols),
         }
+
+
+#: The layout written (see the module docstring); symbols.table.FORMAT must match.
+FORMAT = 2
+_SCALAR_COLUMNS = ("cp", "name", "gc", "group", "scope")
+
+
+def _join(items: list[str], sep: str, forbidden: str) -> str:
+    for item in items:
+        if not item or any(ch in item for ch in forbidden):
+            raise ValueError(f"cannot pack {item!r}: empty or holds one of {forbidden!r}")
+    return sep.join(items)
+
+
+def pack(cols: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Pack list-valued columns into one string per row (format 2)."""
+    out: dict[str, list[Any]] = {}
+    for name, col in cols.items():
+        if name in _SCALAR_COLUMNS:
+            out[name] = col
+        elif name == "xref":
+            out[name] = [" ".join(f"{cp:04X}" for cp in row) for row in col]
+        elif name == "latex":
+            out[name] = [
+                "\n".join(
+                    "\t".join((_join([cmd], "", "\t\n"), _join(origins, ",", ",\t\n"), pkg, cls))
+                    for cmd, origins, pkg, cls in row
+                )
+                for row in col
+            ]
+        else:
+            out[name] = [_join(row, "\t", "\t\n") for row in col]
+    return out
 
 
 def conflicts(cols: dict[str, list[Any]]) -> dict[str, list[str]]:
