@@ -1,0 +1,190 @@
+"""Copying for real: X11 through Xvfb + xclip, OSC 52 through a pseudo-terminal."""
+
+from __future__ import annotations
+
+import base64
+import os
+import pty
+import select
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.clipboard import osc52_sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "NO_COLOR", "MATHSYM_METHOD")
+    }
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+# --------------------------------------------------------------------------- the sequence
+
+
+def test_osc52_bytes() -> None:
+    assert osc52_sequence("∀") == b"\x1b]52;c;4oiA\x07"
+    assert base64.b64decode(osc52_sequence("\\forall")[7:-1]) == b"\\forall"
+
+
+def test_osc52_tmux_passthrough() -> None:
+    # DCS tmux; <sequence with each ESC doubled> ST
+    assert osc52_sequence("∀", tmux=True) == b"\x1bPtmux;\x1b\x1b]52;c;4oiA\x07\x1b\\"
+
+
+# --------------------------------------------------------------------------- X11
+
+
+def _free_display() -> int:
+    for n in range(90, 200):
+        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
+            return n
+    raise RuntimeError("no free X display number")
+
+
+@pytest.fixture
+def xvfb() -> Iterator[str]:
+    if shutil.which("Xvfb") is None or shutil.which("xclip") is None:
+        pytest.skip("needs Xvfb and xclip (apt-get install xvfb xclip; .ci/run installs them)")
+    n = _free_display()
+    server = subprocess.Popen(
+        ["Xvfb", f":{n}", "-nolisten", "tcp", "-screen", "0", "320x240x24"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{n}").exists():
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.skip("Xvfb did not start")
+            time.sleep(0.05)
+        yield f":{n}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _clipboard(display: str) -> str:
+    return subprocess.run(
+        ["xclip", "-o", "-selection", "clipboard"],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        timeout=10,
+        check=True,
+    ).stdout.decode()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["-c", "forall"], "∀"),
+        (["-c", "latex", "forall"], "\\forall"),
+        (["--copy=html", "le"], "&le;"),
+    ],
+)
+def test_copy_to_x11_clipboard(xvfb: str, args: list[str], expected: str) -> None:
+    # capture_output: the run must end even though xclip keeps serving the selection
+    # (it must not inherit our pipes).
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        env=_env(DISPLAY=xvfb),
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "system clipboard" in proc.stderr.decode()
+    assert _clipboard(xvfb) == expected
+
+
+def test_convert_copy(xvfb: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "convert", "-c", "\\alpha \\to \\beta"],
+        env=_env(DISPLAY=xvfb),
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode() == "α → β\n"
+    assert _clipboard(xvfb) == "α → β"
+
+
+# --------------------------------------------------------------------------- OSC 52
+
+
+def _run_with_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes, str]:
+    """Run mathsym with a pseudo-terminal as its controlling terminal (not its stdout).
+
+    Returns (exit status, everything written to the terminal, stderr).
+    """
+    master, slave = pty.openpty()
+    slave_name = os.ttyname(slave)
+    os.close(slave)
+
+    def take_terminal() -> None:
+        # After setsid() (start_new_session), opening a terminal makes it ours.
+        os.close(os.open(slave_name, os.O_RDWR))
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=take_terminal,
+    )
+    _, err = proc.communicate(timeout=60)
+    seen = b""
+    while select.select([master], [], [], 0.2)[0]:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: nothing left on the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    return proc.returncode, seen, err.decode()
+
+
+def test_osc52_to_the_controlling_terminal() -> None:
+    code, seen, err = _run_with_terminal(["-c", "forall"], _env())
+    assert code == 0, err
+    assert seen == b"\x1b]52;c;4oiA\x07"
+    assert "OSC 52" in err and err.count("\n") == 1
+
+
+def test_osc52_in_tmux_is_wrapped_too() -> None:
+    code, seen, err = _run_with_terminal(["-c", "latex", "forall"], _env(TMUX="/tmp/tmux-0/x,1,0"))
+    assert code == 0, err
+    plain = b"\x1b]52;c;" + base64.b64encode(b"\\forall") + b"\x07"
+    assert seen == plain + b"\x1bPtmux;" + plain.replace(b"\x1b", b"\x1b\x1b") + b"\x1b\\"
+
+
+def test_neither_clipboard_nor_terminal() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "-c", "forall"],
+        env=_env(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        start_new_session=True,  # no controlling terminal at all
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert err.startswith("mathsym: error: could not copy") and err.count("\n") == 1
+    assert proc.stdout.decode().startswith("∀\tU+2200")
