@@ -1,0 +1,102 @@
+"""End to end: the real app in a real terminal (tmux), typed into like a person would."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class Tmux:
+    """One private tmux server (its own socket) running one command in an 80×24 pane."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def run(self, *args: str) -> str:
+        out = subprocess.run(
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=20,
+            env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+        )
+        return out.stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "app")
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the pane shows:\n{screen}")
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    t = Tmux(f"mathsym-test-{uuid.uuid4().hex[:8]}")
+    yield t
+    t.run("kill-server")
+
+
+def _start(tmux: Tmux, tmp_path: Path, args: str, size: tuple[int, int] = (80, 24)) -> None:
+    env = {
+        "PYTHONPATH": str(REPO),
+        "MATHSYM_STATE_DIR": str(tmp_path / "state"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+    }
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    # The shell stays after the app exits, so its last screen can still be read.
+    command = f"env {exports} {shlex.quote(sys.executable)} -m app {args}; sleep 30"
+    tmux.run("new-session", "-d", "-s", "app", "-x", str(size[0]), "-y", str(size[1]), command)
+
+
+def test_typing_forall_shows_the_symbol(tmux: Tmux, tmp_path: Path) -> None:
+    _start(tmux, tmp_path, "")
+    tmux.wait_for("palette")  # the footer is drawn: the app is up
+    tmux.run("send-keys", "-t", "app", "forall")
+    screen = tmux.wait_for("FOR ALL")
+    assert "∀" in screen
+    assert "U+2200" in screen
+    assert "\\forall" in screen
+
+
+def test_small_terminal_still_searches(tmux: Tmux, tmp_path: Path) -> None:
+    _start(tmux, tmp_path, "", size=(40, 12))
+    tmux.wait_for("palette")
+    tmux.run("send-keys", "-t", "app", "forall")
+    screen = tmux.wait_for("FOR ALL")
+    assert "∀" in screen
+
+
+def test_pick_prints_after_the_app_exits(tmux: Tmux, tmp_path: Path) -> None:
+    out = tmp_path / "picked.txt"
+    _start(tmux, tmp_path, f"--pick latex forall > {shlex.quote(str(out))}")
+    tmux.wait_for("FOR ALL")
+    tmux.run("send-keys", "-t", "app", "Enter")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not (out.exists() and out.read_text()):
+        time.sleep(0.2)
+    assert out.read_text(encoding="utf-8") == "\\forall"
