@@ -55,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         for name, code in COMMANDS.items():
             times[name].append(time_once(code, env))
     medians = {name: statistics.median(t) for name, t in times.items()}
-    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, {runs} runs each")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, {runs} runs each"
+    )
     for name, code in COMMANDS.items():
         print(f"  {medians[name] * 1000:7.1f} ms  median  python -c {code!r}")
     ratio = medians["symbols"] / medians["pass"]

@@ -45,11 +45,13 @@ _LETTER_BLOCKS = frozenset(
     }
 )
 # Zero-width and invisible format characters people look for next to the spaces.
-_INVISIBLE = frozenset({0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x2061, 0x2062, 0x2063, 0x2064})
+_INVISIBLE = frozenset(
+    {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x2061, 0x2062, 0x2063, 0x2064}
+)
 
 
 def group_for(codepoint: int, category: str, block: str, name: str, math_class: str) -> str:
-    """The browsing group of a character.
+    """Return the browsing group of a character.
 
     Args:
         codepoint: The code point.
@@ -60,6 +62,7 @@ def group_for(codepoint: int, category: str, block: str, name: str, math_class: 
 
     Returns:
         One of `GROUPS`.
+
     """
     if category == "Zs" or codepoint in _INVISIBLE:
         return "Spaces"
@@ -67,13 +70,15 @@ def group_for(codepoint: int, category: str, block: str, name: str, math_class: 
         return "Accents & combining"
     if category == "Sc":
         return "Currency"
-    if block == "Greek and Coptic" or (
-        block == "Greek Extended" and category.startswith("L")
-    ):
+    if block == "Greek and Coptic" or (block == "Greek Extended" and category.startswith("L")):
         return "Greek"
     if "ARROW" in name or "HARPOON" in name:
         return "Arrows"
-    if block in _LETTER_BLOCKS or (category.startswith("L") and category != "Lm") or category == "Nl":
+    if (
+        block in _LETTER_BLOCKS
+        or (category.startswith("L") and category != "Lm")
+        or category == "Nl"
+    ):
         return "Letterlike & alphabets"
     if math_class == "op" or "N-ARY" in name:
         return "Large operators"

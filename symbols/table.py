@@ -70,14 +70,15 @@ DATA_ENV = "MATHSYM_DATA"
 
 @dataclass(frozen=True, slots=True)
 class LatexCommand:
-    """One LaTeX command for a symbol, with where it comes from.
+    r"""One LaTeX command for a symbol, with where it comes from.
 
     Attributes:
-        command: The command as typed, e.g. ``\\forall`` or ``\\mathbb{R}`` or ``^2``.
+        command: The command as typed, e.g. ``\forall`` or ``\mathbb{R}`` or ``^2``.
         origins: The sources that give it, best first (see `LATEX_ORIGINS`).
         package: The LaTeX package it needs (``amssymb``, ``stmaryrd``…), or "" for none.
         math_class: ``rel``, ``bin``, ``op``, ``ord``, ``open``, ``close``, ``punct``,
             ``accent``, ``fence``… or "" where no source says.
+
     """
 
     command: str
@@ -122,6 +123,7 @@ class Symbol:
         aliases: Informative aliases from NamesList (``universal quantifier``).
         formal_aliases: Formal aliases from NameAliases (``NBSP``).
         related: Code points of cross-referenced characters (NamesList ``x`` lines).
+
     """
 
     char: str
@@ -193,7 +195,9 @@ def _data_path() -> str:
 FORMAT = 2
 
 #: Columns whose rows are lists of names, packed as one tab-separated string.
-_NAME_COLUMNS = frozenset({"html", "typst", "vim", "compose", "asciimath", "rfc1345", "alias", "formal"})
+_NAME_COLUMNS = frozenset(
+    {"html", "typst", "vim", "compose", "asciimath", "rfc1345", "alias", "formal"}
+)
 
 
 def _names(packed: str) -> tuple[str, ...]:
@@ -249,14 +253,14 @@ class Table:
         return isinstance(codepoint, int) and self.row_of(codepoint) is not None
 
     def row_of(self, codepoint: int) -> int | None:
-        """The row index of *codepoint*, or None when it is not in the table."""
+        """Return the row index of *codepoint*, or None when it is not in the table."""
         i = bisect.bisect_left(self.codepoints, codepoint)
         if i < len(self.codepoints) and self.codepoints[i] == codepoint:
             return i
         return None
 
     def row_symbol(self, i: int) -> Symbol:
-        """The `Symbol` of row *i* (built once, then cached)."""
+        """Return the `Symbol` of row *i* (built once, then cached)."""
         cp = self.codepoints[i]
         sym = self._cache.get(cp)
         if sym is None:
@@ -284,7 +288,7 @@ class Table:
         return sym
 
     def symbol(self, codepoint: int) -> Symbol | None:
-        """The table's `Symbol` for *codepoint*, or None when it is not in the table."""
+        """Return the table's `Symbol` for *codepoint*, or None when it is not in it."""
         i = self.row_of(codepoint)
         return None if i is None else self.row_symbol(i)
 
@@ -315,7 +319,10 @@ class Table:
             elif name == "xref":
                 col = [list(_xrefs(v)) for v in raw]
             elif name == "latex":
-                col = [[[c.command, list(c.origins), c.package, c.math_class] for c in _latex(v)] for v in raw]
+                col = [
+                    [[c.command, list(c.origins), c.package, c.math_class] for c in _latex(v)]
+                    for v in raw
+                ]
             else:
                 col = raw
             self._unpacked[name] = col
@@ -324,7 +331,7 @@ class Table:
     # -- blocks -------------------------------------------------------------
 
     def block_of(self, codepoint: int) -> str:
-        """The Unicode 18 block of *codepoint*, or ``No_Block``."""
+        """Return the Unicode 18 block of *codepoint*, or ``No_Block``."""
         i = bisect.bisect_right(self._block_starts, codepoint) - 1
         if i >= 0:
             start, end, name = self._blocks[i]
@@ -373,7 +380,7 @@ _TABLE: Table | None = None
 
 
 def load() -> Table:
-    """The process-wide `Table`, read from data/symbols.json on first use."""
+    """Return the process-wide `Table`, read from data/symbols.json on first use."""
     global _TABLE
     if _TABLE is None:
         with open(_data_path(), "rb") as f:
@@ -385,7 +392,7 @@ def load() -> Table:
 
 
 def _algorithmic(name: str) -> bool:
-    """True for names made from the code point (CJK UNIFIED IDEOGRAPH-4E00, HANGUL SYLLABLE GA…)."""
+    """Tell names made from the code point (CJK UNIFIED IDEOGRAPH-4E00, HANGUL SYLLABLE GA…)."""
     return name.startswith(_ALGORITHMIC_PREFIXES)
 
 
@@ -430,7 +437,7 @@ def all_codepoints() -> list[int]:
 
 
 def make_symbol(codepoint: int) -> Symbol | None:
-    """A `Symbol` for any assigned code point: from the table, else from unicodedata2."""
+    """Build a `Symbol` for any assigned code point: from the table, else unicodedata2."""
     if not 0 <= codepoint <= MAX_CODEPOINT:
         return None
     t = load()
@@ -504,6 +511,7 @@ def get(key: str | int) -> Symbol | None:
 
     Returns:
         The symbol, or None.
+
     """
     if isinstance(key, bool):
         return None
@@ -511,8 +519,10 @@ def get(key: str | int) -> Symbol | None:
         return make_symbol(key)
     if not isinstance(key, str) or not key:
         return None
-    stripped = key.rstrip("\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09"
-                          "\ufe0a\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f")
+    stripped = key.rstrip(
+        "\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09"
+        "\ufe0a\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f"
+    )
     if len(stripped) == 1:
         return make_symbol(ord(stripped))
     if len(key) == 1:
@@ -534,16 +544,17 @@ def _symbols(codepoints: Iterable[int]) -> list[Symbol]:
 
 
 def from_latex(command: str) -> list[Symbol]:
-    """Symbols for a LaTeX command, the best-ranked mapping first.
+    r"""Symbols for a LaTeX command, the best-ranked mapping first.
 
     Accepts the command with or without its backslash and the usual spellings of
-    styled letters: ``\\mathbb{R}``, ``\\mathbb R``, ``mathbb R``; and ``^2``, ``_1``.
+    styled letters: ``\mathbb{R}``, ``\mathbb R``, ``mathbb R``; and ``^2``, ``_1``.
 
     Args:
         command: The LaTeX command.
 
     Returns:
         Matching symbols (empty when the command is unknown).
+
     """
     from symbols.latex import normalize_command
 
@@ -592,6 +603,7 @@ def table(scope: str = "math") -> list[Symbol]:
 
     Raises:
         ValueError: for an unknown scope.
+
     """
     index = _scope_index(scope)
     t = load()
@@ -606,13 +618,12 @@ def table(scope: str = "math") -> list[Symbol]:
 
 
 def block_of(codepoint: int) -> str:
-    """The Unicode 18 block name of a code point (``No_Block`` outside every block)."""
+    """Return the Unicode 18 block name of a code point (``No_Block`` outside every block)."""
     return load().block_of(codepoint)
 
 
-
 class _CallableModule(types.ModuleType):
-    """This module, callable as `table` (see the note below)."""
+    """The symbols.table module, callable as `table` (see the note below)."""
 
     def __call__(self, scope: str = "math") -> list[Symbol]:
         return table(scope)

@@ -18,16 +18,30 @@ from typing import Any
 import pytest
 import unicodedata2
 
-from symbols.table import FORMAT, LATEX_ORIGINS, from_html, from_latex, from_typst, get, load
 from symbols.groups import GROUPS, group_for
+from symbols.table import FORMAT, LATEX_ORIGINS, from_html, from_latex, from_typst, get, load
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "symbols.json"
 SOURCES = REPO.parent / "shared" / "data" / "sources"
 
-COLUMNS = (
-    "cp name gc group scope latex html typst vim compose asciimath rfc1345 alias formal xref"
-).split()
+COLUMNS = [
+    "cp",
+    "name",
+    "gc",
+    "group",
+    "scope",
+    "latex",
+    "html",
+    "typst",
+    "vim",
+    "compose",
+    "asciimath",
+    "rfc1345",
+    "alias",
+    "formal",
+    "xref",
+]
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +76,18 @@ def test_columns_have_one_entry_per_row(raw: dict[str, Any], cols: dict[str, lis
     assert all(len(cols[c]) == n for c in COLUMNS)
 
 
-def test_packed_columns_unpack_as_documented(raw: dict[str, Any], cols: dict[str, list[Any]]) -> None:
+def test_packed_columns_unpack_as_documented(
+    raw: dict[str, Any], cols: dict[str, list[Any]]
+) -> None:
     packed = raw["symbols"]
     i = cols["cp"].index(0x2200)
     assert packed["html"][i] == "forall\tForAll" and cols["html"][i] == ["forall", "ForAll"]
-    assert cols["latex"][i][0] == [r"\forall", ["unicode-math", "latex", "unicode.xml", "julia"], "", "ord"]
+    assert cols["latex"][i][0] == [
+        r"\forall",
+        ["unicode-math", "latex", "unicode.xml", "julia"],
+        "",
+        "ord",
+    ]
     j = cols["cp"].index(0x2212)
     assert packed["xref"][j] == "002D 2796" and cols["xref"][j] == [0x2D, 0x2796]
     for name in COLUMNS:
@@ -81,7 +102,9 @@ def test_code_points_sorted_and_unique(cols: dict[str, list[Any]]) -> None:
 
 
 def test_names_and_categories_are_unicodedata2s(cols: dict[str, list[Any]]) -> None:
-    for cp, name, gc, formal in zip(cols["cp"], cols["name"], cols["gc"], cols["formal"]):
+    for cp, name, gc, formal in zip(
+        cols["cp"], cols["name"], cols["gc"], cols["formal"], strict=False
+    ):
         ch = chr(cp)
         assert gc == unicodedata2.category(ch), hex(cp)
         expected = unicodedata2.name(ch, "")
@@ -95,7 +118,7 @@ def test_names_and_categories_are_unicodedata2s(cols: dict[str, list[Any]]) -> N
 
 def test_every_control_character_is_in_scope_extended(cols: dict[str, list[Any]]) -> None:
     controls = [cp for cp in range(0x110000) if unicodedata2.category(chr(cp)) == "Cc"]
-    rows = dict(zip(cols["cp"], cols["scope"]))
+    rows = dict(zip(cols["cp"], cols["scope"], strict=False))
     assert all(rows.get(cp) == 1 for cp in controls)
     tab = get(9)
     assert tab is not None and tab.name == "CHARACTER TABULATION"
@@ -107,7 +130,9 @@ def test_groups_follow_the_one_rule() -> None:
         mclass = sym.latex_commands[0].math_class if sym.latex_commands else ""
         if not mclass:
             continue  # the generator falls back to the character's class; checked below
-        assert sym.group == group_for(sym.codepoint, sym.category, sym.block, sym.name, mclass), sym.label
+        assert sym.group == group_for(sym.codepoint, sym.category, sym.block, sym.name, mclass), (
+            sym.label
+        )
     assert get("∑").group == "Large operators"  # type: ignore[union-attr]
     assert get("→").group == "Arrows"  # type: ignore[union-attr]
     assert get("≤").group == "Relations"  # type: ignore[union-attr]
@@ -131,15 +156,22 @@ MATH_BLOCKS = (
     "Letterlike Symbols",
     "Miscellaneous Mathematical Symbols-B",
 )
-EXTENDED_BLOCKS = ("Dingbats", "Box Drawing", "Musical Symbols", "Arabic Mathematical Alphabetic Symbols")
+EXTENDED_BLOCKS = (
+    "Dingbats",
+    "Box Drawing",
+    "Musical Symbols",
+    "Arabic Mathematical Alphabetic Symbols",
+)
 
 
 def _assigned(cp: int) -> bool:
     return unicodedata2.category(chr(cp)) not in ("Cn", "Cs", "Co")
 
 
-def test_scope_math_holds_the_math_blocks_and_every_sm(raw: dict[str, Any], cols: dict[str, list[Any]]) -> None:
-    scope = dict(zip(cols["cp"], cols["scope"]))
+def test_scope_math_holds_the_math_blocks_and_every_sm(
+    raw: dict[str, Any], cols: dict[str, list[Any]]
+) -> None:
+    scope = dict(zip(cols["cp"], cols["scope"], strict=False))
     for block in MATH_BLOCKS:
         for cp in _block_cps(raw, block):
             if _assigned(cp):
@@ -155,7 +187,7 @@ def test_scope_math_holds_the_math_blocks_and_every_sm(raw: dict[str, Any], cols
 
 
 def test_scope_extended_holds_its_blocks(raw: dict[str, Any], cols: dict[str, list[Any]]) -> None:
-    scope = dict(zip(cols["cp"], cols["scope"]))
+    scope = dict(zip(cols["cp"], cols["scope"], strict=False))
     for block in EXTENDED_BLOCKS:
         for cp in _block_cps(raw, block):
             if _assigned(cp):
@@ -208,14 +240,22 @@ def test_latex_counts_per_origin(cols: dict[str, list[Any]]) -> None:
     # Measured: 8,477 distinct commands; per origin 2,559 unicode-math, 2,610 style,
     # 2,007 latex, 4,477 unicode.xml, 2,490 julia.
     assert 7600 <= len(commands) <= 9300
-    expected = {"unicode-math": 2559, "style": 2610, "latex": 2007, "unicode.xml": 4477, "julia": 2490}
+    expected = {
+        "unicode-math": 2559,
+        "style": 2610,
+        "latex": 2007,
+        "unicode.xml": 4477,
+        "julia": 2490,
+    }
     assert set(origins) == set(expected)
     for origin, n in expected.items():
         assert 0.9 * n <= origins[origin] <= 1.1 * n, (origin, origins[origin])
 
 
 def test_every_html5_single_code_point_entity_is_attached(cols: dict[str, list[Any]]) -> None:
-    attached = {(name, cp) for cp, row in zip(cols["cp"], cols["html"]) for name in row}
+    attached = {
+        (name, cp) for cp, row in zip(cols["cp"], cols["html"], strict=False) for name in row
+    }
     for key, value in html.entities.html5.items():
         if len(value) == 1:
             assert (key.rstrip(";"), ord(value)) in attached, key
@@ -223,7 +263,7 @@ def test_every_html5_single_code_point_entity_is_attached(cols: dict[str, list[A
 
 def test_latex_entries_are_well_formed(cols: dict[str, list[Any]]) -> None:
     classes = {"", "rel", "bin", "op", "ord", "open", "close", "punct", "accent", "fence"}
-    for cp, row in zip(cols["cp"], cols["latex"]):
+    for cp, row in zip(cols["cp"], cols["latex"], strict=False):
         seen = set()
         ranks = []
         for cmd, origins, package, mclass in row:
@@ -250,7 +290,7 @@ def test_every_name_resolves_back_to_its_symbol() -> None:
 
 
 def test_cross_references_point_at_assigned_characters(cols: dict[str, list[Any]]) -> None:
-    for cp, refs in zip(cols["cp"], cols["xref"]):
+    for cp, refs in zip(cols["cp"], cols["xref"], strict=False):
         for r in refs:
             assert unicodedata2.category(chr(r)) != "Cn", (hex(cp), hex(r))
 

@@ -24,7 +24,9 @@ def _run(code: str) -> dict[str, bool]:
     return result
 
 
-_REPORT = "import json, sys; print(json.dumps({m: m in sys.modules for m in ('textual', 'rapidfuzz')}))"
+_REPORT = (
+    "import json, sys; print(json.dumps({m: m in sys.modules for m in ('textual', 'rapidfuzz')}))"
+)
 
 
 def test_import_symbols_and_get_load_neither_textual_nor_rapidfuzz() -> None:
@@ -48,5 +50,6 @@ def test_table_function_survives_the_submodule_import() -> None:
     # `symbols.get` imports symbols.table, which rebinds the package attribute
     # `table` to the module: the exported function must still be callable.
     for first in ("symbols.get('∀')", "symbols.table", "symbols.Symbol"):
-        code = f"import symbols; {first}; import json; print(json.dumps({{'n': len(symbols.table('math'))}}))"
+        count = "print(json.dumps({'n': len(symbols.table('math'))}))"
+        code = f"import symbols; {first}; import json; {count}"
         assert _run(code)["n"] > 4000

@@ -16,19 +16,29 @@ REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
 # pip's messages when PyPI cannot be reached (the dependencies come from there).
-_OFFLINE = ("NewConnectionError", "Temporary failure in name resolution", "No matching distribution")
+_OFFLINE = (
+    "NewConnectionError",
+    "Temporary failure in name resolution",
+    "No matching distribution",
+)
 
 
 def _env() -> dict[str, str]:
     # No PYTHONPATH: the installed package must be found, not the checkout.
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "MATHSYM_DATA")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "VIRTUAL_ENV", "MATHSYM_DATA")
+    }
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     return env
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("build", reason="the 'build' package is needed to build the wheel (pip install build)")
+    pytest.importorskip(
+        "build", reason="the 'build' package is needed to build the wheel (pip install build)"
+    )
     out = tmp_path_factory.mktemp("dist")
     proc = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(REPO)],
@@ -58,7 +68,10 @@ def test_installed_wheel_imports_from_another_folder(wheel: Path, tmp_path: Path
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=_env())
     py = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
     proc = subprocess.run(
-        [str(py), "-m", "pip", "install", "-q", str(wheel)], capture_output=True, text=True, env=_env()
+        [str(py), "-m", "pip", "install", "-q", str(wheel)],
+        capture_output=True,
+        text=True,
+        env=_env(),
     )
     if proc.returncode != 0 and any(m in proc.stdout + proc.stderr for m in _OFFLINE):
         pytest.skip("cannot fetch mathsym's dependencies from PyPI")
@@ -68,7 +81,8 @@ def test_installed_wheel_imports_from_another_folder(wheel: Path, tmp_path: Path
     code = (
         "import json, symbols, symbols.table as t;"
         "s = symbols.get('∀');"
-        "print(json.dumps({'latex': s.latex[0], 'R': [x.char for x in symbols.from_latex(r'\\mathbb{R}')],"
+        "R = [x.char for x in symbols.from_latex(r'\\mathbb{R}')];"
+        "print(json.dumps({'latex': s.latex[0], 'R': R,"
         " 'module': t.__file__, 'data': str(t._data_path()), 'n': len(symbols.table())}))"
     )
     out = subprocess.run(

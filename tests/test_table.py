@@ -9,7 +9,15 @@ import unicodedata2
 
 import symbols
 from symbols.latex import normalize_command
-from symbols.table import SCOPES, Symbol, all_codepoints, block_of, load, make_symbol, parse_codepoint
+from symbols.table import (
+    SCOPES,
+    Symbol,
+    all_codepoints,
+    block_of,
+    load,
+    make_symbol,
+    parse_codepoint,
+)
 
 
 def chars(found: list[Symbol]) -> list[str]:
@@ -53,7 +61,23 @@ def test_get_private_use_has_a_descriptive_name() -> None:
 
 @pytest.mark.parametrize(
     "key",
-    [0x0378, 0x10FFFF + 1, -1, 0xD800, 0xDFFF, 0xFFFF, "U+0378", "U+110000", "U+ZZZZ", "", "ab", "xyz", True, None, 2.5],
+    [
+        0x0378,
+        0x10FFFF + 1,
+        -1,
+        0xD800,
+        0xDFFF,
+        0xFFFF,
+        "U+0378",
+        "U+110000",
+        "U+ZZZZ",
+        "",
+        "ab",
+        "xyz",
+        True,
+        None,
+        2.5,
+    ],
 )
 def test_get_returns_none_for_unassigned_invalid_and_surrogates(key: object) -> None:
     assert symbols.get(key) is None  # type: ignore[arg-type]
@@ -177,7 +201,9 @@ CONFLICTS = {
 
 
 @pytest.mark.parametrize(("command", "pair"), sorted(CONFLICTS.items()))
-def test_conflicting_commands_keep_every_mapping_ranked(command: str, pair: tuple[str, str]) -> None:
+def test_conflicting_commands_keep_every_mapping_ranked(
+    command: str, pair: tuple[str, str]
+) -> None:
     found = symbols.from_latex(command)
     best, other = pair
     assert found[0].char == best
@@ -196,10 +222,22 @@ def test_var_epsilon_in_the_math_alphabets_keeps_both_namings() -> None:
 
 @pytest.mark.parametrize(
     ("entity", "char"),
-    [("&forall;", "∀"), ("forall", "∀"), ("&ForAll;", "∀"), ("&rarr;", "→"), ("&Rarr;", "↠"), ("&rArr;", "⇒"),
-     ("&Ropf;", "ℝ"), ("&nbsp;", "\u00a0"), ("&nbsp", "\u00a0"), ("&#x2200;", "∀"), ("&#8704;", "∀"),
-     ("&Tab;", "\t"), ("&NewLine;", "\n")],
-)  # fmt: skip
+    [
+        ("&forall;", "∀"),
+        ("forall", "∀"),
+        ("&ForAll;", "∀"),
+        ("&rarr;", "→"),
+        ("&Rarr;", "↠"),
+        ("&rArr;", "⇒"),
+        ("&Ropf;", "ℝ"),
+        ("&nbsp;", "\u00a0"),
+        ("&nbsp", "\u00a0"),
+        ("&#x2200;", "∀"),
+        ("&#8704;", "∀"),
+        ("&Tab;", "\t"),
+        ("&NewLine;", "\n"),
+    ],
+)
 def test_from_html(entity: str, char: str) -> None:
     assert chars(symbols.from_html(entity))[0] == char
 
@@ -212,9 +250,17 @@ def test_from_html_unknown() -> None:
 
 @pytest.mark.parametrize(
     ("name", "char"),
-    [("sym.forall", "∀"), ("forall", "∀"), ("arrow.r.double", "⇒"), ("RR", "ℝ"), ("space.nobreak", "\u00a0"),
-     ("dash.em", "—"), ("minus", "−"), ("chess.king.white", "♔")],
-)  # fmt: skip
+    [
+        ("sym.forall", "∀"),
+        ("forall", "∀"),
+        ("arrow.r.double", "⇒"),
+        ("RR", "ℝ"),
+        ("space.nobreak", "\u00a0"),
+        ("dash.em", "—"),
+        ("minus", "−"),
+        ("chess.king.white", "♔"),
+    ],
+)
 def test_from_typst(name: str, char: str) -> None:
     assert chars(symbols.from_typst(name))[0] == char
 
@@ -264,9 +310,15 @@ def test_dashes_and_minus_cross_reference_each_other() -> None:
 
 @pytest.mark.parametrize(
     ("cp", "html_name", "typst_name"),
-    [(0x00A0, "nbsp", "space.nobreak"), (0x2002, "ensp", "space.en"), (0x2003, "emsp", "space.quad"),
-     (0x2009, "thinsp", "space.thin"), (0x200A, "hairsp", "space.hair"), (0x2007, "numsp", "space.fig")],
-)  # fmt: skip
+    [
+        (0x00A0, "nbsp", "space.nobreak"),
+        (0x2002, "ensp", "space.en"),
+        (0x2003, "emsp", "space.quad"),
+        (0x2009, "thinsp", "space.thin"),
+        (0x200A, "hairsp", "space.hair"),
+        (0x2007, "numsp", "space.fig"),
+    ],
+)
 def test_spaces(cp: int, html_name: str, typst_name: str) -> None:
     s = symbols.get(cp)
     assert s is not None

@@ -119,7 +119,7 @@ ASCII_LATIN1 = ("Basic Latin", "Latin-1 Supplement")
 
 def unicode_blocks() -> list[tuple[int, int, str]]:
     """Unicode 18 blocks from fontTools (the UCD 17 Blocks.json lacks the new ones)."""
-    from fontTools.unicodedata import Blocks
+    from fontTools.unicodedata import Blocks  # type: ignore[import-untyped]
 
     out = []
     for i, start in enumerate(Blocks.RANGES):
@@ -248,7 +248,9 @@ class Builder:
                 package = next((m.packages[o] for o in ("style", "latex") if o in m.packages), "")
                 if not package and "latex" not in m.origins:
                     package = m.packages.get("unicode-math", "")
-                mclass = next((m.classes[o] for o in origins if o in m.classes), char_class.get(cp, ""))
+                mclass = next(
+                    (m.classes[o] for o in origins if o in m.classes), char_class.get(cp, "")
+                )
                 style_first = 0 if "style" in m.origins else 1
                 key = (style_first, ORIGINS.index(origins[0]), m.seq)
                 rows.append((key, [m.command, origins, package, mclass]))
@@ -258,7 +260,10 @@ class Builder:
     def approx_entries(self, approx: list[LatexEntry], used: set[str]) -> list[LatexEntry]:
         """unimathsymbols ``#`` references whose command no other source maps anywhere."""
         kept = [e for e in approx if e.command not in used]
-        self.report["unimathsymbols_approx"] = {"kept": len(kept), "skipped": len(approx) - len(kept)}
+        self.report["unimathsymbols_approx"] = {
+            "kept": len(kept),
+            "skipped": len(approx) - len(kept),
+        }
         return kept
 
     # -- names -------------------------------------------------------------------
@@ -289,7 +294,7 @@ class Builder:
         ``control`` aliases are preferred (U+0009 CHARACTER TABULATION); U+0080,
         U+0081 and U+0099 only have ``figment`` aliases (PADDING CHARACTER).
         """
-        name = unicodedata2.name(chr(cp), "")
+        name: str = unicodedata2.name(chr(cp), "")
         if name:
             return name
         for wanted in ("control", "figment"):
@@ -308,7 +313,11 @@ class Builder:
         typst_pairs, typst_skipped = read_typst(src / "typst-sym.txt")
         self.report["typst"] = {"names": len(typst_pairs), "skipped": typst_skipped}
 
-        named = {e.codepoint for e in latex_entries} | {cp for cp, _ in html_pairs} | {cp for cp, _ in typst_pairs}
+        named = (
+            {e.codepoint for e in latex_entries}
+            | {cp for cp, _ in html_pairs}
+            | {cp for cp, _ in typst_pairs}
+        )
         scope = self.scopes(named)
         in_table = set(scope)
 
@@ -318,7 +327,7 @@ class Builder:
             if e.math_class and e.origin in ("unicode-math", "latex"):
                 char_class.setdefault(e.codepoint, e.math_class)
 
-        classic = {}
+        classic: dict[int, str] = {}
         for e in latex_entries:
             if e.origin == "latex" and e.command[1:].isalpha():
                 classic.setdefault(e.codepoint, e.command)
@@ -357,9 +366,23 @@ class Builder:
 
         cols: dict[str, list[Any]] = {
             k: []
-            for k in (
-                "cp name gc group scope latex html typst vim compose asciimath rfc1345 alias formal xref"
-            ).split()
+            for k in [
+                "cp",
+                "name",
+                "gc",
+                "group",
+                "scope",
+                "latex",
+                "html",
+                "typst",
+                "vim",
+                "compose",
+                "asciimath",
+                "rfc1345",
+                "alias",
+                "formal",
+                "xref",
+            ]
         }
         for cp in sorted(in_table):
             gc = unicodedata2.category(chr(cp))
@@ -430,7 +453,7 @@ def pack(cols: dict[str, list[Any]]) -> dict[str, list[Any]]:
 def conflicts(cols: dict[str, list[Any]]) -> dict[str, list[str]]:
     """LaTeX commands that several symbols claim: command → ``U+XXXX origin`` best first."""
     claims: dict[str, list[tuple[int, int, str]]] = {}
-    for cp, commands in zip(cols["cp"], cols["latex"]):
+    for cp, commands in zip(cols["cp"], cols["latex"], strict=False):
         for cmd, origins, _pkg, _cls in commands:
             claims.setdefault(cmd, []).append((ORIGINS.index(origins[0]), cp, "/".join(origins)))
     return {
@@ -442,21 +465,30 @@ def conflicts(cols: dict[str, list[Any]]) -> dict[str, list[str]]:
 
 def dump(obj: dict[str, Any]) -> bytes:
     """The canonical serialisation: compact, sorted keys, UTF-8, final newline."""
-    return (json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+    return (
+        json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode("utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sources", nargs="?", type=Path, default=REPO.parent / "shared" / "data" / "sources")
+    parser.add_argument(
+        "sources", nargs="?", type=Path, default=REPO.parent / "shared" / "data" / "sources"
+    )
     parser.add_argument("-o", "--output", type=Path, default=REPO / "data" / "symbols.json")
-    parser.add_argument("--report", type=Path, help="also write counts, skips and conflicts as JSON here")
+    parser.add_argument(
+        "--report", type=Path, help="also write counts, skips and conflicts as JSON here"
+    )
     args = parser.parse_args(argv)
     if not (args.sources / "SOURCES.md").is_file():
         print(f"build_symbols: no upstream tables in {args.sources}", file=sys.stderr)
         return 2
     if unicodedata2.unidata_version != "18.0.0":
-        print(f"build_symbols: unicodedata2 {unicodedata2.unidata_version}, want 18.0.0", file=sys.stderr)
+        print(
+            f"build_symbols: unicodedata2 {unicodedata2.unidata_version}, want 18.0.0",
+            file=sys.stderr,
+        )
         return 2
     builder = Builder(args.sources)
     data = dump(builder.build())
@@ -466,7 +498,10 @@ def main(argv: list[str] | None = None) -> int:
     tmp.replace(args.output)
     report = builder.report
     if args.report:
-        args.report.write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        args.report.write_text(
+            json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
     summary = {k: v for k, v in report.items() if k != "conflicts"}
     print(json.dumps(summary, ensure_ascii=False, sort_keys=True), file=sys.stderr)
     print(f"{len(report['conflicts'])} LaTeX commands claimed by several symbols", file=sys.stderr)

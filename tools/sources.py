@@ -84,7 +84,11 @@ def read_unicode_math(path: Path) -> list[LatexEntry]:
         if not line or line.startswith("#"):
             continue
         cols = line.split("\t")
-        out.append(LatexEntry(int(cols[0], 16), cols[1], "unicode-math", "unicode-math", _math_class(cols[2])))
+        out.append(
+            LatexEntry(
+                int(cols[0], 16), cols[1], "unicode-math", "unicode-math", _math_class(cols[2])
+            )
+        )
     return out
 
 
@@ -95,7 +99,7 @@ _COMMAND = re.compile(r"^\\(?:[A-Za-z]+|[^A-Za-z\s])(?:\{\\?[A-Za-z0-9]+\})?$")
 
 
 def read_unimathsymbols(path: Path) -> tuple[list[LatexEntry], list[LatexEntry]]:
-    """unimathsymbols.txt (fields ``no.^chr^LaTeX^unicode-math^cls^category^requirements^comments``).
+    """unimathsymbols.txt: ``no.^chr^LaTeX^unicode-math^cls^category^requirements^comments``.
 
     Returns:
         ``(entries, approx)``: *entries* are the classic LaTeX command (origin
@@ -141,7 +145,7 @@ def read_unicode_xml(path: Path) -> tuple[list[LatexEntry], list[tuple[int, str]
     for line in _lines(path):
         if not line or line.startswith("#"):
             continue
-        cols = line.split("\t") + ["", "", ""]
+        cols = [*line.split("\t"), "", "", ""]
         cp = int(cols[0], 16)
         for name in cols[2].split():
             entities.append((cp, name))

@@ -5,7 +5,8 @@ for every superscript, so they are derived from the Unicode 18 names and
 compatibility decompositions (origin ``style``):
 
 * the Mathematical Alphanumeric Symbols block: the style is read from the name
-  (``MATHEMATICAL BOLD ITALIC SMALL X``), the letter from the ``<font>`` decomposition (one step: 𝛜 → ϵ);
+  (``MATHEMATICAL BOLD ITALIC SMALL X``), the letter from the ``<font>``
+  decomposition (one step: 𝛜 → ϵ);
 * its holes (reserved code points whose NamesList cross-reference points at a
   Letterlike Symbol: U+1D455 → ℎ, U+1D53A → ℂ …) take the style of the alphabet
   they sit in;
@@ -21,7 +22,6 @@ from __future__ import annotations
 from typing import Any
 
 import unicodedata2
-
 from sources import LatexEntry
 
 __all__ = ["STYLES", "script_entries", "sfrac_entries", "styled_entries"]
@@ -33,7 +33,12 @@ STYLES: dict[str, tuple[tuple[str, str], ...]] = {
     "BOLD": (("mathbf", ""), ("symbf", "unicode-math")),
     "ITALIC": (("mathit", ""), ("symit", "unicode-math")),
     "BOLD ITALIC": (("mathbfit", "unicode-math"), ("symbfit", "unicode-math")),
-    "SCRIPT": (("mathcal", ""), ("mathscr", "mathrsfs"), ("symcal", "unicode-math"), ("symscr", "unicode-math")),
+    "SCRIPT": (
+        ("mathcal", ""),
+        ("mathscr", "mathrsfs"),
+        ("symcal", "unicode-math"),
+        ("symscr", "unicode-math"),
+    ),
     "BOLD SCRIPT": (
         ("mathbfcal", "unicode-math"),
         ("mathbfscr", "unicode-math"),
@@ -45,7 +50,11 @@ STYLES: dict[str, tuple[tuple[str, str], ...]] = {
     "DOUBLE-STRUCK": (("mathbb", "amssymb"), ("symbb", "unicode-math")),
     "DOUBLE-STRUCK ITALIC": (("mathbbit", "unicode-math"), ("symbbit", "unicode-math")),
     "SANS-SERIF": (("mathsf", ""), ("symsf", "unicode-math")),
-    "SANS-SERIF BOLD": (("mathsfbf", "unicode-math"), ("mathbfsf", "unicode-math"), ("symbfsf", "unicode-math")),
+    "SANS-SERIF BOLD": (
+        ("mathsfbf", "unicode-math"),
+        ("mathbfsf", "unicode-math"),
+        ("symbfsf", "unicode-math"),
+    ),
     "SANS-SERIF ITALIC": (("mathsfit", "unicode-math"), ("symsfit", "unicode-math")),
     "SANS-SERIF BOLD ITALIC": (
         ("mathsfbfit", "unicode-math"),
@@ -94,7 +103,7 @@ def letter_argument(base: str, classic: dict[int, str]) -> str | None:
     cmd = classic.get(ord(base))
     if cmd:
         return cmd
-    name = unicodedata2.name(base, "")
+    name: str = unicodedata2.name(base, "")
     for prefix, upper in (("GREEK CAPITAL LETTER ", True), ("GREEK SMALL LETTER ", False)):
         if name.startswith(prefix):
             word = name[len(prefix) :].lower()
@@ -173,7 +182,9 @@ def _script_argument(base: str, classic: dict[int, str]) -> str | None:
     return None
 
 
-def script_entries(in_table: set[int], classic: dict[int, str], report: dict[str, Any]) -> list[LatexEntry]:
+def script_entries(
+    in_table: set[int], classic: dict[int, str], report: dict[str, Any]
+) -> list[LatexEntry]:
     """``^2``, ``_1``, ``^n``, ``^\\beta`` for the table's super- and subscript characters."""
     out = []
     for cp in sorted(in_table):
