@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+import sys
+import types
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -658,40 +660,51 @@ def _substring_hits(q: Query, idx: _Index, hits: _Hits) -> None:
 
 
 def _fuzzy_hits(q: Query, idx: _Index, hits: _Hits) -> None:
-    r"""Misspelt words ("intergral", "rigth arrow") and LaTeX names ("\rigtharrow")."""
-    from rapidfuzz import process  # only typos pay for this import
-    from rapidfuzz.distance import OSA
+    r"""Misspelt words ("intergral", "rigth arrow") and LaTeX names ("\rigtharrow").
 
-    corrections: dict[str, list[tuple[str, float]]] = {}
-    for w in q.words:
-        if len(w) < 4 or w.isdigit() or w in idx.word_docs:
-            continue
-        if idx.vocab_prefixed(w):
-            continue  # a real prefix, not a typo
-        # Slips rarely hit the first letter: comparing with words of the same initial
-        # is both faster and keeps "arow" from matching BKAROW. OSA counts a swap of
-        # two letters ("rigth") as one slip.
-        choices = idx.vocab_by_initial.get(w[0], [])
-        cutoff = 0.7 if len(w) >= 5 else 0.75
-        found = process.extract(
-            w, choices, scorer=OSA.normalized_similarity, limit=4, score_cutoff=cutoff
-        )
-        if found:
-            corrections[w] = [(v, score) for v, score, _i in found]
-    if corrections or len(q.words) > 1:
-        # Also when every word is spelt right but no name holds them all ("there-em
-        # dash"): the best names holding most of them.
-        _words_any_order(q.words, idx, hits, corrections)
-    # A LaTeX name typed with a slip, with or without its backslash.
+    rapidfuzz is imported here, and only when some word looks misspelt (it is no
+    word or word start of any name, nor the start of a LaTeX name).
+    """
+    misspelt = [
+        w
+        for w in q.words
+        if len(w) >= 4 and not w.isdigit() and w not in idx.word_docs and not idx.vocab_prefixed(w)
+    ]
     stem = q.text[1:] if q.text.startswith("\\") else q.text
-    if len(stem) >= 4 and stem.isalpha():
-        choices = idx.latex_words.get(stem[0].lower(), [])
-        found = process.extract(
-            stem, choices, scorer=OSA.normalized_similarity, limit=5, score_cutoff=0.75
-        )
-        for v, score, _i in found:
-            for pos, cp in enumerate(idx.latex["\\" + v][:2]):
-                hits.add(cp, "fuzzy", 0.9 * score - 0.05 * pos, "latex", "\\" + v)
+    latex_slip = (
+        len(stem) >= 4
+        and stem.isalpha()
+        and not _sorted_prefixed(idx.latex_keys, "\\" + stem)
+        and not idx.vocab_prefixed(stem.upper())
+    )
+    corrections: dict[str, list[tuple[str, float]]] = {}
+    if misspelt or latex_slip:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        for w in misspelt:
+            # Slips rarely hit the first letter: comparing with words of the same initial
+            # is faster and keeps "arow" from matching BKAROW. OSA counts a swap of two
+            # letters ("rigth") as one slip.
+            choices = idx.vocab_by_initial.get(w[0], [])
+            cutoff = 0.7 if len(w) >= 5 else 0.75
+            found = process.extract(
+                w, choices, scorer=OSA.normalized_similarity, limit=4, score_cutoff=cutoff
+            )
+            if found:
+                corrections[w] = [(v, score) for v, score, _i in found]
+        if latex_slip:
+            choices = idx.latex_words.get(stem[0].lower(), [])
+            found = process.extract(
+                stem, choices, scorer=OSA.normalized_similarity, limit=5, score_cutoff=0.75
+            )
+            for v, score, _i in found:
+                for pos, cp in enumerate(idx.latex["\\" + v][:2]):
+                    hits.add(cp, "fuzzy", 0.9 * score - 0.05 * pos, "latex", "\\" + v)
+    if corrections or (len(q.words) > 1 and not hits.best):
+        # Also when every word is spelt right but no name holds them all ("three em
+        # dsh" → THREE-EM DASH is found from the words it does hold).
+        _words_any_order(q.words, idx, hits, corrections)
 
 
 # --------------------------------------------------------------------------- results
@@ -817,3 +830,18 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
             continue
         out.append(Match(sym, round(score, 6), _matched(tier, field, text, words, q)))
     return out
+
+
+class _CallableModule(types.ModuleType):
+    """The symbols.search module, callable as `search` (see the note below)."""
+
+    def __call__(self, query: str, limit: int = 10, scope: str = "math") -> list[Match]:
+        return search(query, limit, scope)
+
+
+# ``symbols.search`` names both this module and the function `search`: importing
+# the module (``from symbols.search import Match``) rebinds the package attribute to
+# the module, shadowing the lazily exported function. A callable module makes
+# ``symbols.search("forall")`` work whichever of the two was bound last (as
+# symbols.table does for ``table``).
+sys.modules[__name__].__class__ = _CallableModule

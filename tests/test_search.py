@@ -1,0 +1,332 @@
+"""symbols.search: the API contract, each kind of query, and the ranking rules."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import symbols
+from symbols.search import MAX_LIMIT, Match, Matched, search
+
+ROOT = Path(__file__).resolve().parent.parent
+TIERS = ["codepoint", "glyph", "exact", "prefix", "word-prefix", "substring", "fuzzy"]
+
+
+def chars(query: str, limit: int = 10, scope: str = "math") -> list[str]:
+    return [m.symbol.char for m in search(query, limit, scope)]
+
+
+def top(query: str, scope: str = "math") -> Match:
+    results = search(query, 10, scope)
+    assert results, f"nothing found for {query!r}"
+    return results[0]
+
+
+# --------------------------------------------------------------------------- contract
+
+
+def test_exported_from_package() -> None:
+    # symbols.search is the function or, once the module was imported, the callable
+    # module: either way it searches.
+    assert [m.symbol.char for m in symbols.search("\\forall")] == ["∀"]
+    assert symbols.Match is Match
+
+
+def test_match_records_are_frozen_and_slotted() -> None:
+    m = top("\\forall")
+    assert isinstance(m.matched, Matched)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.score = 0.0  # type: ignore[misc]
+    assert not hasattr(m, "__dict__") and not hasattr(m.matched, "__dict__")
+
+
+def test_unknown_scope_is_the_one_error() -> None:
+    with pytest.raises(ValueError, match="scope"):
+        search("forall", scope="everything")
+    with pytest.raises(ValueError, match="scope"):
+        search("", scope="")  # checked even for a blank query
+
+
+@pytest.mark.parametrize("query", ["", " ", "\t\n  ", "\r\n"])
+def test_blank_query_gives_nothing(query: str) -> None:
+    assert search(query) == []
+
+
+@pytest.mark.parametrize("limit", [0, -1, -(10**9)])
+def test_limit_zero_or_less_gives_nothing(limit: int) -> None:
+    assert search("arrow", limit) == []
+
+
+def test_limit_is_honoured_and_huge_limit_capped() -> None:
+    assert len(search("arrow", 3)) == 3
+    many = search("arrow", 10**12, scope="all")
+    assert MAX_LIMIT // 2 < len(many) <= MAX_LIMIT
+    assert len({m.symbol.codepoint for m in many}) == len(many)  # each symbol once
+
+
+def test_scores_descend_and_ties_break_by_code_point() -> None:
+    for query in ["arrow", "integral", "less", "a", "double struck", "rigth arrow"]:
+        results = search(query, 50)
+        for a, b in itertools.pairwise(results):
+            assert a.score >= b.score
+            if a.score == b.score and a.matched.kind == b.matched.kind != "codepoint":
+                assert a.symbol.codepoint < b.symbol.codepoint
+        assert search(query, 50) == results  # deterministic
+
+
+def test_spans_lie_inside_the_matched_text() -> None:
+    for query in ["plus minus", "\\rightarr", "&rarr;", "arrow.r", "U+2200", "∀", "intergral"]:
+        for m in search(query, 20):
+            for start, end in m.matched.spans:
+                assert 0 <= start < end <= len(m.matched.text)
+            assert m.matched.kind in TIERS
+
+
+# --------------------------------------------------------------------------- code points
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["2200", "U+2200", "u+2200", "U2200", "0x2200", "\\u2200", "\\x{2200}", "&#x2200;", "&#8704;"],
+)
+def test_code_point_spellings(query: str) -> None:
+    m = top(query)
+    assert m.symbol.char == "∀"
+    assert m.matched == Matched("codepoint", "U+2200", ((0, 6),), "codepoint")
+
+
+def test_code_point_beyond_the_bmp_and_outside_the_scope() -> None:
+    assert top("\\U0001D400").symbol.char == "𝐀"
+    assert top("U+3042").symbol.name == "HIRAGANA LETTER A"  # not a math symbol, still found
+    assert search("U+0378") == []  # unassigned
+    assert search("U+110000") == [] or top("U+110000").matched.kind != "codepoint"
+
+
+def test_bare_digits_are_hex_not_decimal() -> None:
+    assert top("100").symbol.codepoint == 0x100
+
+
+def test_hex_word_gives_names_and_the_code_point() -> None:
+    results = search("face", 10)
+    assert results[0].matched.kind != "codepoint"
+    assert "FACE" in results[0].matched.text.upper()
+    assert results[1].symbol.codepoint == 0xFACE
+    assert results[1].matched.kind == "codepoint"
+
+
+# --------------------------------------------------------------------------- glyphs
+
+
+def test_pasted_glyph() -> None:
+    m = top("≤")
+    assert m.symbol.codepoint == 0x2264
+    assert m.matched.kind == "glyph" and m.matched.field == "glyph"
+
+
+def test_string_of_glyphs_in_order() -> None:
+    results = search("∀x∈ℝ")
+    assert [m.symbol.char for m in results[:4]] == ["∀", "x", "∈", "ℝ"]
+    assert all(m.matched.kind == "glyph" for m in results[:4])
+
+
+def test_variation_selector_ignored_and_nfc() -> None:
+    assert top("≤\ufe00").symbol.codepoint == 0x2264
+    assert top("A\u030a").symbol.codepoint == 0x00C5  # decomposed Å
+    assert top("\u2126").symbol.codepoint == 0x2126  # OHM SIGN stays itself
+
+
+def test_pasted_unicode_space_is_identified() -> None:
+    assert top("\u00a0").symbol.name == "NO-BREAK SPACE"
+
+
+# --------------------------------------------------------------------------- LaTeX
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [
+        ("\\forall", "∀"),
+        ("forall", "∀"),
+        ("\\mathbb{R}", "ℝ"),
+        ("\\mathbb R", "ℝ"),
+        ("mathbb R", "ℝ"),
+        ("\\bbR", "ℝ"),
+        ("\\hat", "\u0302"),
+        ("^2", "²"),
+        ("_1", "₁"),
+        ("\\alpha", "α"),
+    ],
+)
+def test_latex_exact(query: str, char: str) -> None:
+    m = top(query)
+    assert m.symbol.char == char
+    assert m.matched.field == "latex" and m.matched.kind == "exact"
+
+
+def test_latex_exact_wins_over_case_folded() -> None:
+    assert top("\\Leftarrow").symbol.char == "⇐"
+    assert top("\\leftarrow").symbol.char == "←"
+    assert top("\\LEFTARROW").symbol.char in "←⇐"  # a second chance without case
+
+
+def test_latex_prefix_lists_completions_shortest_first() -> None:
+    results = search("\\rightarr", 8)
+    assert results[0].symbol.char == "→"
+    assert all(m.matched.text.startswith("\\rightarr") for m in results)
+    assert results[0].matched.spans == ((0, len("\\rightarr")),)
+    assert len(results[0].matched.text) == min(len(m.matched.text) for m in results)
+
+
+def test_half_written_latex() -> None:
+    assert set(chars("\\mathbb{", 40)) >= {"ℝ", "ℕ", "ℤ"}
+
+
+# --------------------------------------------------------------------------- HTML, Typst
+
+
+def test_html_entities() -> None:
+    assert top("&rarr;").symbol.char == "→"
+    assert top("rarr").symbol.char == "→"
+    assert top("&rArr;").symbol.char == "⇒"  # entity names keep their case
+    assert top("&rarr;").matched == Matched("html", "&rarr;", ((0, 6),), "exact")
+
+
+def test_typst_names() -> None:
+    assert top("arrow.r.double").symbol.char == "⇒"
+    m = top("sym.arrow.r")
+    assert m.symbol.char == "→" and m.matched.field == "typst" and m.matched.text == "arrow.r"
+
+
+# --------------------------------------------------------------------------- words
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [
+        ("plus minus", "±"),
+        ("PLUS-MINUS", "±"),
+        ("plusminus", "±"),
+        ("double struck R", "ℝ"),
+        ("greek small alpha", "α"),
+        ("arrow right double", "⇒"),
+        ("less than or equal", "≤"),
+        ("empty set", "∅"),
+    ],
+)
+def test_words_any_order_and_case(query: str, char: str) -> None:
+    assert top(query).symbol.char == char
+
+
+def test_name_spans_highlight_the_words() -> None:
+    m = top("plus minus")
+    assert m.matched.text == "PLUS-MINUS SIGN"
+    assert [m.matched.text[a:b] for a, b in m.matched.spans] == ["PLUS", "MINUS"]
+    m = top("arrow right double")
+    picked = {m.matched.text[a:b] for a, b in m.matched.spans}
+    assert picked == {"ARROW", "RIGHT", "DOUBLE"}
+
+
+@pytest.mark.parametrize(
+    ("query", "char", "field"),
+    [
+        ("universal quantifier", "∀", "alias"),
+        ("nbsp", "\u00a0", None),
+        ("NBSP", "\u00a0", None),
+        ("qed", "∎", None),
+    ],
+)
+def test_informal_names(query: str, char: str, field: str | None) -> None:
+    m = top(query)
+    assert m.symbol.char == char
+    if field:
+        assert m.matched.field == field
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [("intergral", "∫"), ("rigth arrow", "→"), ("lamda", "λ"), ("therfore", "∴")],
+)
+def test_typos(query: str, char: str) -> None:
+    assert top(query).symbol.char == char
+
+
+def test_typo_tier_is_fuzzy() -> None:
+    assert top("intergral").matched.kind == "fuzzy"
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+def _tier_order(results: list[Match]) -> list[int]:
+    return [TIERS.index(m.matched.kind) for m in results]
+
+
+@pytest.mark.parametrize("query", ["integral", "arrow", "less than", "empty", "sum", "tack"])
+def test_tiers_never_mix(query: str) -> None:
+    order = _tier_order(search(query, 60))
+    assert order == sorted(order)
+
+
+def test_exact_before_prefix_before_words() -> None:
+    results = search("integral", 30)
+    assert results[0].symbol.char == "∫" and results[0].matched.kind == "exact"
+    kinds = [m.matched.kind for m in results]
+    assert "prefix" in kinds and "word-prefix" in kinds
+
+
+def test_plain_letter_before_styled_variant() -> None:
+    got = chars("alpha", 10)
+    assert got.index("α") < got.index("𝛼")
+    got = chars("double struck R", 10)
+    assert got[0] == "ℝ"
+
+
+def test_everyday_symbol_first_among_equals() -> None:
+    # "left" completes many LaTeX names; the arrow everyone types comes before moons.
+    got = chars("\\left", 5)
+    assert got[0] == "←"
+
+
+# --------------------------------------------------------------------------- scopes
+
+
+def test_scopes_nest() -> None:
+    assert "あ" not in chars("hiragana letter a", 10, "math")
+    assert chars("hiragana letter a", 10, "all")[0] == "あ"
+    math = {m.symbol.codepoint for m in search("arrow", MAX_LIMIT, "math")}
+    ext = {m.symbol.codepoint for m in search("arrow", MAX_LIMIT, "extended")}
+    assert math < ext
+
+
+def test_word_results_stay_in_their_scope() -> None:
+    for m in search("arrow", 200, "math"):
+        assert m.symbol.scope == "math"
+
+
+def test_exact_query_does_not_load_rapidfuzz_or_the_all_scope() -> None:
+    code = (
+        "import sys, symbols\n"
+        "symbols.search('forall'); symbols.search('plus minus'); symbols.search('U+2200')\n"
+        "s = sys.modules['symbols.search']\n"
+        "print('rapidfuzz' in sys.modules, sorted(s._INDEXES), 'textual' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    ).stdout.split("\n")[0]
+    assert out == "False ['math'] False"
+
+
+def test_every_result_is_a_real_character() -> None:
+    for m in search("arrow", 100, "all"):
+        assert unicodedata.category(m.symbol.char) != "Cn" or m.symbol.name
