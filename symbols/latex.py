@@ -33,6 +33,8 @@ STYLE_COMMANDS: tuple[str, ...] = (
     "mathsfbf",
     "mathsfit",
     "mathsfbfit",
+    "mathbfsf",
+    "mathbfsfit",
     "mathrm",
     "symbb",
     "symcal",
@@ -43,12 +45,19 @@ STYLE_COMMANDS: tuple[str, ...] = (
     "symsf",
     "symtt",
     "symbfit",
+    "symbfsf",
+    "symbfsfit",
+    "symsfit",
+    "symbfcal",
+    "symbfscr",
+    "symbffrak",
+    "symbbit",
     "symrm",
 )
 
 # \font{X}, \font X, font X, \font{ X } — one letter or digit (or a Greek command).
 _STYLED = re.compile(r"^\\?([A-Za-z]+)\s*(?:\{\s*(\\?[A-Za-z]+|[0-9])\s*\}|\s(\s*\\?[A-Za-z]+|\s*[0-9])|(\\[A-Za-z]+))$")
-_SCRIPT = re.compile(r"^([\^_])\s*(?:\{\s*(.+?)\s*\}|(.))$")
+_SCRIPT = re.compile(r"^([\^_])\s*(?:\{\s*(.+?)\s*\}|(\\[A-Za-z]+|.))$")
 _SFRAC = re.compile(r"^\\?sfrac\s*(?:\{\s*(\w+)\s*\}|(\w))\s*(?:\{\s*(\w+)\s*\}|(\w))$")
 
 

@@ -400,3 +400,11 @@ def test_normalize_command_keys() -> None:
     assert normalize_command(r"\mathbb R") == [r"\mathbb{R}"]
     assert normalize_command("^{2}") == ["^2"]
     assert normalize_command("  ") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "char"),
+    [(r"^\beta", "ᵝ"), (r"^{\beta}", "ᵝ"), (r"\symbfsf A", "𝗔"), (r"\mathbfsf{A}", "𝗔"), ("_ 1", "₁")],
+)
+def test_from_latex_more_spellings(typed: str, char: str) -> None:
+    assert chars(symbols.from_latex(typed)) == [char]
