@@ -56,19 +56,23 @@ STYLE_COMMANDS: tuple[str, ...] = (
 )
 
 # \font{X}, \font X, font X, \font{ X } — one letter or digit (or a Greek command).
-_STYLED = re.compile(r"^\\?([A-Za-z]+)\s*(?:\{\s*(\\?[A-Za-z]+|[0-9])\s*\}|\s(\s*\\?[A-Za-z]+|\s*[0-9])|(\\[A-Za-z]+))$")
+_STYLED = re.compile(
+    r"^\\?([A-Za-z]+)\s*"
+    r"(?:\{\s*(\\?[A-Za-z]+|[0-9])\s*\}|\s(\s*\\?[A-Za-z]+|\s*[0-9])|(\\[A-Za-z]+))$"
+)
 _SCRIPT = re.compile(r"^([\^_])\s*(?:\{\s*(.+?)\s*\}|(\\[A-Za-z]+|.))$")
 _SFRAC = re.compile(r"^\\?sfrac\s*(?:\{\s*(\w+)\s*\}|(\w))\s*(?:\{\s*(\w+)\s*\}|(\w))$")
 
 
 def normalize_command(text: str) -> list[str]:
-    """Canonical table keys a typed LaTeX command may stand for, most likely first.
+    r"""Canonical table keys a typed LaTeX command may stand for, most likely first.
 
     Args:
-        text: What the user typed: ``\\forall``, ``forall``, ``\\mathbb R``, ``^{2}``…
+        text: What the user typed: ``\forall``, ``forall``, ``\mathbb R``, ``^{2}``…
 
     Returns:
-        Candidate keys, e.g. ``["\\\\mathbb{R}"]``; empty when *text* is blank.
+        Candidate keys, e.g. ``["\\mathbb{R}"]``; empty when *text* is blank.
+
     """
     s = text.strip()
     if not s:

@@ -404,7 +404,13 @@ def test_normalize_command_keys() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "char"),
-    [(r"^\beta", "ᵝ"), (r"^{\beta}", "ᵝ"), (r"\symbfsf A", "𝗔"), (r"\mathbfsf{A}", "𝗔"), ("_ 1", "₁")],
+    [
+        (r"^\beta", "ᵝ"),
+        (r"^{\beta}", "ᵝ"),
+        (r"\symbfsf A", "𝗔"),
+        (r"\mathbfsf{A}", "𝗔"),
+        ("_ 1", "₁"),
+    ],
 )
 def test_from_latex_more_spellings(typed: str, char: str) -> None:
     assert chars(symbols.from_latex(typed)) == [char]
