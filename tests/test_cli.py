@@ -687,3 +687,43 @@ def test_usage_error_process() -> None:
     proc = _python_m("--scope")
     assert proc.returncode == 2
     assert proc.stderr.decode().count("\n") == 1 and b"Traceback" not in proc.stderr
+
+
+# --------------------------------------------------------------------------- README
+
+
+def _readme_examples() -> list[tuple[list[str], list[str]]]:
+    """The `$ mathsym …` lines of README's command-line section, with the output shown."""
+    import shlex
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("<!-- section: cli (owner: cli) -->", 1)[1].split("<!-- section:", 1)[0]
+    block = section.split("```console\n", 1)[1].split("```", 1)[0]
+    examples: list[tuple[list[str], list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            command = line[2:].split("  #", 1)[0]
+            examples.append((shlex.split(command)[1:], []))
+        elif examples:
+            examples[-1][1].append(line)
+    return examples
+
+
+def test_readme_examples(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MATHSYM_METHOD", "linux")  # README shows Linux chords
+    examples = _readme_examples()
+    assert len(examples) >= 8
+    checked = 0
+    for argv, expected in examples:
+        if not argv or "-c" in argv:
+            continue  # the TUI and the clipboard are tested above
+        code, out, err = run(capsys, *argv)
+        assert code == 0, (argv, err)
+        if expected:
+            assert [line.split() for line in out.splitlines()] == [
+                line.split() for line in expected
+            ], argv
+            checked += 1
+    assert checked >= 4
