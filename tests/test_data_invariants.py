@@ -315,13 +315,12 @@ def test_generator_reproduces_the_committed_file(tmp_path: Path) -> None:
     if importlib.util.find_spec("fontTools") is None:
         pytest.skip("fontTools not installed (generator-only dependency: pip install fonttools)")
     out = tmp_path / "symbols.json"
-    subprocess.run(
-        [sys.executable, str(REPO / "tools" / "build_symbols.py"), str(SOURCES), "-o", str(out)],
-        check=True,
-        capture_output=True,
-        cwd=tmp_path,
-    )
+    conflicts = tmp_path / "latex-conflicts.md"
+    script = str(REPO / "tools" / "build_symbols.py")
+    cmd = [sys.executable, script, str(SOURCES), "-o", str(out), "--conflicts", str(conflicts)]
+    subprocess.run(cmd, check=True, capture_output=True, cwd=tmp_path)
     assert out.read_bytes() == DATA.read_bytes()
+    assert conflicts.read_bytes() == (REPO / "docs" / "latex-conflicts.md").read_bytes()
 
 
 def test_every_character_a_source_names_is_in_scope_math() -> None:
