@@ -212,8 +212,9 @@ class _Index:
         compact: dict[str, list[int]] = {}
         spaced: dict[str, list[int]] = {}
         unprefixed: dict[str, list[int]] = {}
+        canon: dict[str, str] = {}  # one string object per distinct word
         for d, text in enumerate(docs_text):
-            toks = tuple(fold(text).split())
+            toks = tuple([canon.setdefault(t, t) for t in fold(text).split()])
             self.doc_tokens.append(toks)
             for tok in set(toks):
                 word_docs.setdefault(tok, []).append(d)
