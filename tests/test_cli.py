@@ -118,16 +118,18 @@ def test_scope(capsys: pytest.CaptureFixture[str]) -> None:
 def test_widens_scope_when_math_has_nothing(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import symbols.search
+    import importlib
 
-    real = symbols.search.search
+    # (the package attribute symbols.search is the function, so fetch the module)
+    search_module = importlib.import_module("symbols.search")
+    real = search_module.search
     scopes: list[str] = []
 
     def only_all(query: str, limit: int = 10, scope: str = "math") -> list[Any]:
         scopes.append(scope)
         return real(query, limit, scope) if scope == "all" else []
 
-    monkeypatch.setattr(symbols.search, "search", only_all)
+    monkeypatch.setattr(search_module, "search", only_all)
     code, out, err = run(capsys, "-n1", "hiragana letter small a")
     assert code == 0
     assert scopes == ["math", "extended", "all"]
