@@ -1,8 +1,10 @@
-"""LaTeX: the spellings of a command, styled letters, and converting text both ways.
+r"""LaTeX: the spellings of a command, styled letters, and converting text both ways.
 
-A command can be typed many ways: ``\\mathbb{R}``, ``\\mathbb R``, ``mathbb R``,
+A command can be typed many ways: ``\mathbb{R}``, ``\mathbb R``, ``mathbb R``,
 ``forall`` without its backslash, ``^{2}``. `normalize_command` turns each into
-the canonical keys stored in data/symbols.json (``\\mathbb{R}``, ``\\forall``, ``^2``).
+the canonical keys stored in data/symbols.json (``\mathbb{R}``, ``\forall``, ``^2``).
+`convert` turns LaTeX text into Unicode (``\alpha \to \beta`` → ``α → β``) and
+`to_latex` back.
 """
 
 from __future__ import annotations
