@@ -274,6 +274,11 @@ class _Index:
         return out
 
     @cached_property
+    def latex_words_all(self) -> list[str]:
+        """Every LaTeX name of `latex_words`, whatever its initial."""
+        return [w for words in self.latex_words.values() for w in words]
+
+    @cached_property
     def vocab_by_initial(self) -> dict[str, list[str]]:
         """Name words by initial, for typos."""
         out: dict[str, list[str]] = {}
@@ -660,6 +665,18 @@ def _substring_hits(q: Query, idx: _Index, hits: _Hits) -> None:
         hits.add(cp, "substring", quality, idx.doc_field[d], idx.doc_text[d], tuple(words))
 
 
+def _command_as_words(q: Query, idx: _Index, hits: _Hits) -> None:
+    r"""Read an unknown command as a name: ``\infinity`` → INFINITY, ``\texteuro`` → EURO."""
+    stem = q.text[1:]
+    if not q.text.startswith("\\") or not stem.isalpha() or len(stem) < 3:
+        return
+    for word in (stem, stem[4:] if stem.startswith("text") else ""):
+        if len(word) >= 3:
+            _word_hits(Query(word, words=(word.upper(),)), idx, hits)
+            if hits.best:
+                return
+
+
 def _fuzzy_hits(q: Query, idx: _Index, hits: _Hits) -> None:
     r"""Misspelt words ("intergral", "rigth arrow") and LaTeX names ("\rigtharrow").
 
@@ -699,6 +716,12 @@ def _fuzzy_hits(q: Query, idx: _Index, hits: _Hits) -> None:
             found = process.extract(
                 stem, choices, scorer=OSA.normalized_similarity, limit=5, score_cutoff=0.75
             )
+            if not found and not hits.best:
+                # Nothing else at all: the slip may be the first letter ("\lvert" → \vert).
+                every = idx.latex_words_all
+                found = process.extract(
+                    stem, every, scorer=OSA.normalized_similarity, limit=5, score_cutoff=0.75
+                )
             for v, score, _i in found:
                 for pos, cp in enumerate(idx.latex["\\" + v][:2]):
                     hits.add(cp, "fuzzy", 0.9 * score - 0.05 * pos, "latex", "\\" + v)
@@ -800,6 +823,8 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
         _word_hits(q, idx, hits)
         if len(hits) < limit:
             _substring_hits(q, idx, hits)
+        if not hits.best:
+            _command_as_words(q, idx, hits)
         if not hits.top_exact() and len(hits) < limit:
             _fuzzy_hits(q, idx, hits)
     second = None  # a reading shown right after the best one
