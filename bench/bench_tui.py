@@ -107,16 +107,11 @@ def main() -> None:
         ms_ff.append(f)
         ms_wall.append(w)
     med = statistics.median
-    print(f"first frame (in-process, from interpreter start of the script), median of {args.runs}:")
-    print(
-        f"  bare textual app : {med(bare_ff) * 1000:7.1f} ms   (process wall {med(bare_wall) * 1000:.0f} ms)"
-    )
-    print(
-        f"  mathsym          : {med(ms_ff) * 1000:7.1f} ms   (process wall {med(ms_wall) * 1000:.0f} ms)"
-    )
-    print(
-        f"  ratio            : {med(ms_ff) / med(bare_ff):.2f}x   (process wall {med(ms_wall) / med(bare_wall):.2f}x)"
-    )
+    print(f"first frame (from the script's start), median of {args.runs}:")
+    for label, ff, wall in (("bare textual app", bare_ff, bare_wall), ("mathsym", ms_ff, ms_wall)):
+        print(f"  {label:<17}: {med(ff) * 1000:7.1f} ms   (process wall {med(wall) * 1000:.0f} ms)")
+    ratio, wall_ratio = med(ms_ff) / med(bare_ff), med(ms_wall) / med(bare_wall)
+    print(f"  ratio            : {ratio:.2f}x   (process wall {wall_ratio:.2f}x)")
 
     ns: dict[str, Any] = {}
     exec(BARE_APP, ns)
@@ -130,12 +125,9 @@ def main() -> None:
     ms = asyncio.run(_keystrokes(MathsymApp, True))
     n = len(ms)
     print(f"per keystroke under Pilot ({n} keys over {len(QUERIES)} queries):")
-    print(
-        f"  bare press+pause : mean {statistics.mean(bare) * 1000:6.2f} ms  median {med(bare) * 1000:6.2f} ms"
-    )
-    print(
-        f"  mathsym          : mean {statistics.mean(ms) * 1000:6.2f} ms  median {med(ms) * 1000:6.2f} ms"
-    )
+    for label, ts in (("bare press+pause", bare), ("mathsym", ms)):
+        mean, median = statistics.mean(ts) * 1000, med(ts) * 1000
+        print(f"  {label:<17}: mean {mean:6.2f} ms  median {median:6.2f} ms")
     print(f"  ratio (mean)     : {statistics.mean(ms) / statistics.mean(bare):.2f}x")
 
 

@@ -393,6 +393,9 @@ class MathsymApp(App[str | None]):
         self.state = State(state_dir)
         self._config_dir = state_dir
         self._pinned_theme = theme
+        # Set before mounting: changing the theme afterwards restyles every widget.
+        saved = theme or self.state.setting("theme", DEFAULT_THEME)
+        self.theme = saved if saved in self.available_themes else DEFAULT_THEME
         from symbols.table import SCOPES
 
         stored_scope = self.state.setting("scope", "math")
@@ -415,11 +418,7 @@ class MathsymApp(App[str | None]):
 
     def on_mount(self) -> None:
         """Apply the saved theme and the user's key map; report state problems once."""
-        if self._pinned_theme is not None:
-            self.theme = self._pinned_theme
-        else:
-            saved = self.state.setting("theme", DEFAULT_THEME)
-            self.theme = saved if saved in self.available_themes else DEFAULT_THEME
+        if self._pinned_theme is None:
             self.theme_changed_signal.subscribe(self, self._theme_changed)
         keymap, problem = load_keymap(self._config_dir)
         known = {b.id for b in self._all_bindings() if b.id}
