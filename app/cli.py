@@ -388,14 +388,20 @@ def _parse_lookup(args: list[str]) -> argparse.Namespace:
     return ns
 
 
+def _text_parser(name: str, usage: str, description: str) -> argparse.ArgumentParser:
+    """Build the parser of a subcommand that takes TEXT (or stdin)."""
+    parser = _new_parser(f"{PROG} {name}", f"{PROG} {name} {usage} [TEXT...]", description)
+    parser.add_argument("text", nargs="*", metavar="TEXT")
+    return parser
+
+
 def _parse_identify(args: list[str]) -> argparse.Namespace:
-    parser = _new_parser(
-        f"{PROG} identify",
-        f"{PROG} identify [--json | -f FIELD] [--method ID] [TEXT...]",
+    parser = _text_parser(
+        "identify",
+        "[--json | -f FIELD] [--method ID]",
         "Name every character of TEXT (grapheme clusters kept together); "
         "reads stdin when no TEXT is given.",
     )
-    parser.add_argument("text", nargs="*", metavar="TEXT")
     _add_method(parser)
     _add_format(parser)
     ns = parser.parse_intermixed_args(args)
@@ -404,13 +410,12 @@ def _parse_identify(args: list[str]) -> argparse.Namespace:
 
 
 def _parse_convert(args: list[str]) -> argparse.Namespace:
-    parser = _new_parser(
-        f"{PROG} convert",
-        f"{PROG} convert [--to-latex] [-c] [TEXT...]",
+    parser = _text_parser(
+        "convert",
+        "[--to-latex] [-c]",
         "Turn LaTeX commands into Unicode (\\alpha → α), or Unicode into LaTeX with "
         "--to-latex; reads stdin when no TEXT is given. Unknown commands stay as they are.",
     )
-    parser.add_argument("text", nargs="*", metavar="TEXT")
     parser.add_argument("--to-latex", action="store_true", help="Unicode to LaTeX")
     parser.add_argument("-c", "--copy", action="store_true", help="copy the result as well")
     return parser.parse_intermixed_args(args)
@@ -619,40 +624,6 @@ def _isatty(stream: TextIO) -> bool:
 # --------------------------------------------------------------------------- detail view
 
 
-_CATEGORY_NAMES = {
-    "Lu": "uppercase letter",
-    "Ll": "lowercase letter",
-    "Lt": "titlecase letter",
-    "Lm": "modifier letter",
-    "Lo": "other letter",
-    "Mn": "nonspacing mark",
-    "Mc": "spacing mark",
-    "Me": "enclosing mark",
-    "Nd": "decimal number",
-    "Nl": "letter number",
-    "No": "other number",
-    "Pc": "connector punctuation",
-    "Pd": "dash punctuation",
-    "Ps": "open punctuation",
-    "Pe": "close punctuation",
-    "Pi": "initial quote",
-    "Pf": "final quote",
-    "Po": "other punctuation",
-    "Sm": "math symbol",
-    "Sc": "currency symbol",
-    "Sk": "modifier symbol",
-    "So": "other symbol",
-    "Zs": "space separator",
-    "Zl": "line separator",
-    "Zp": "paragraph separator",
-    "Cc": "control",
-    "Cf": "format",
-    "Cs": "surrogate",
-    "Co": "private use",
-    "Cn": "unassigned",
-}
-
-
 Pair = tuple[str, str, str]  # (label, value, colour role) of one detail line
 
 
@@ -672,7 +643,9 @@ def _detail_pairs(sym: Symbol, tty: bool, show: Callable[[str], str]) -> list[Pa
     pairs += [("alias", a, "name") for a in sym.aliases]
     category = sym.category
     if tty:
-        category += f" ({_CATEGORY_NAMES.get(sym.category, '?')})"
+        from app.display import CATEGORY_NAMES
+
+        category += f" ({CATEGORY_NAMES.get(sym.category, '?')})"
     pairs += [
         ("block", sym.block, ""),
         ("category", category, ""),

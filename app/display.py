@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = [
+    "CATEGORY_NAMES",
     "DOTTED_CIRCLE",
     "LEGEND",
     "Style",
@@ -31,6 +32,40 @@ __all__ = [
     "text_width",
     "visible",
 ]
+
+#: General categories in words (the Unicode Standard's property value names, lower case).
+CATEGORY_NAMES: dict[str, str] = {
+    "Lu": "uppercase letter",
+    "Ll": "lowercase letter",
+    "Lt": "titlecase letter",
+    "Lm": "modifier letter",
+    "Lo": "other letter",
+    "Mn": "nonspacing mark",
+    "Mc": "spacing mark",
+    "Me": "enclosing mark",
+    "Nd": "decimal number",
+    "Nl": "letter number",
+    "No": "other number",
+    "Pc": "connector punctuation",
+    "Pd": "dash punctuation",
+    "Ps": "open punctuation",
+    "Pe": "close punctuation",
+    "Pi": "initial punctuation",
+    "Pf": "final punctuation",
+    "Po": "other punctuation",
+    "Sm": "math symbol",
+    "Sc": "currency symbol",
+    "Sk": "modifier symbol",
+    "So": "other symbol",
+    "Zs": "space separator",
+    "Zl": "line separator",
+    "Zp": "paragraph separator",
+    "Cc": "control",
+    "Cf": "format",
+    "Cs": "surrogate",
+    "Co": "private use",
+    "Cn": "unassigned",
+}
 
 #: The base a lone combining mark is shown on (U+25CC, as in the Unicode charts).
 DOTTED_CIRCLE = "\u25cc"

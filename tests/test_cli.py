@@ -637,26 +637,19 @@ def test_lookup_never_imports_the_tui_or_its_dependencies() -> None:
 
 
 @pytest.mark.slow
-def test_closed_stdout_is_quiet() -> None:
+@pytest.mark.parametrize("reader", ["head -1", "true"])
+def test_closed_stdout_is_quiet(reader: str) -> None:
+    # head reads a line and goes; true goes before anything is written
     proc = subprocess.run(
-        f"{sys.executable} -m app -n 10 arrow | head -1",
+        f"{sys.executable} -m app -n 10 arrow | {reader}",
         shell=True,
         env=_env(),
         capture_output=True,
         timeout=60,
     )
     assert proc.returncode == 0
-    assert len(proc.stdout.decode().splitlines()) == 1
+    assert len(proc.stdout.decode().splitlines()) == (1 if reader.startswith("head") else 0)
     assert proc.stderr == b""
-    # A reader that closes the pipe before anything is written.
-    proc = subprocess.run(
-        f"{sys.executable} -m app -n 10 arrow | true",
-        shell=True,
-        env=_env(),
-        capture_output=True,
-        timeout=60,
-    )
-    assert b"Traceback" not in proc.stderr and b"BrokenPipe" not in proc.stderr
 
 
 @pytest.mark.slow
