@@ -465,7 +465,7 @@ def _exact_name_hits(q: Query, idx: _Index, hits: _Hits) -> None:
         for key in q.latex:
             for real in idx.latex_folded.get(key.lower(), ()):
                 for pos, cp in enumerate(idx.latex[real]):
-                    hits.add(cp, "exact", 0.8 - 0.02 * pos, "latex", real)
+                    hits.add(cp, "exact", 0.6 - 0.02 * pos, "latex", real)
     for name in q.html:
         found = idx.html.get(name)
         if found:
@@ -474,7 +474,7 @@ def _exact_name_hits(q: Query, idx: _Index, hits: _Hits) -> None:
         else:
             for real in idx.html_folded.get(name.lower(), ()):
                 for cp in idx.html[real]:
-                    hits.add(cp, "exact", 0.8, "html", f"&{real};")
+                    hits.add(cp, "exact", 0.6, "html", f"&{real};")
     for name in q.typst:
         for cp in idx.typst.get(name, ()):
             hits.add(cp, "exact", 1.0, "typst", name)
@@ -633,7 +633,8 @@ def _words_any_order(
             if best_at < last:
                 in_order = False
             last = best_at
-        quality = total / _doc_weight(toks) * (matched_weight / query_weight)
+        # A name lacking a word of the query (a left-out filler) is a weaker match.
+        quality = total / _doc_weight(toks) * (matched_weight / query_weight) ** 2
         if not in_order:
             quality -= 0.05
         cp = idx.cps[idx.doc_row[d]]
