@@ -83,6 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     """
     args = list(sys.argv[1:] if argv is None else argv)
+    # A stream closed before the start (`mathsym x >&-`) is None: write nowhere, quietly.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives until exit
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives until exit
     out = _Out(sys.stdout, sys.stderr)
     try:
         code = _dispatch(args, out)

@@ -653,6 +653,18 @@ def test_closed_stdout_is_quiet(reader: str) -> None:
 
 
 @pytest.mark.slow
+def test_stdout_closed_from_the_start() -> None:
+    proc = subprocess.run(
+        f"{sys.executable} -m app forall >&-",
+        shell=True,
+        env=_env(),
+        capture_output=True,
+        timeout=60,
+    )
+    assert (proc.returncode, proc.stderr) == (0, b"")
+
+
+@pytest.mark.slow
 def test_non_utf8_locale() -> None:
     proc = _python_m("-n2", "forall", env=_env(LANG="C", LC_ALL="C", PYTHONIOENCODING="ascii"))
     assert proc.returncode == 0
