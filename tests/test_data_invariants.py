@@ -218,7 +218,7 @@ def _distinct(cols: dict[str, list[Any]], column: str) -> int:
         ("typst", 1130, 1380),  # 1,253
         ("vim", 740, 900),  # 818
         ("compose", 1190, 1460),  # 1,325 sequences
-        ("asciimath", 160, 200),  # 179
+        ("asciimath", 160, 200),  # 178
         ("rfc1345", 740, 910),  # 824
         ("alias", 650, 810),  # 733 informative aliases
         ("formal", 160, 200),  # 180 formal aliases

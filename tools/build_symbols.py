@@ -383,7 +383,15 @@ class Builder:
         vim_col = collect(read_vim(src / "vim-digraph.txt"))
         rfc_col = collect(read_rfc1345(src / "rfc1345.txt"))
         compose_col = collect(read_compose(src / "Compose"))
-        ascii_col = collect(read_asciimath(src / "asciimath.tsv"))
+        # ASCIIMathML.js maps "-" to U+0096, a C1 control (a slip for U+2212 in its
+        # table): names of control characters are left out.
+        asciimath = read_asciimath(src / "asciimath.tsv")
+        ascii_col = collect(
+            [(cp, n) for cp, n in asciimath if unicodedata2.category(chr(cp)) != "Cc"]
+        )
+        self.report["asciimath_skipped_controls"] = [
+            f"{n} U+{cp:04X}" for cp, n in asciimath if unicodedata2.category(chr(cp)) == "Cc"
+        ]
 
         cols: dict[str, list[Any]] = {
             k: []
