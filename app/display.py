@@ -85,6 +85,7 @@ _MARKS = frozenset({"Mn", "Me", "Mc"})
 _BREAKS_TSV = frozenset({"Cc", "Zl", "Zp", "Cs"})
 
 _VS16 = "\ufe0f"  # emoji presentation selector: makes the character before it wide
+_ZWJ = "\u200d"  # zero width joiner: the next character joins the glyph before it
 
 
 def char_width(ch: str) -> int:
@@ -104,14 +105,24 @@ def char_width(ch: str) -> int:
 
 
 def text_width(text: str) -> int:
-    """Terminal cells *text* takes, counting VS16 as widening a narrow character to two."""
+    """Terminal cells *text* takes, for emoji sequences as today's terminals draw them.
+
+    VS16 widens a narrow character before it to two cells; the character after a
+    ZWJ (👩‍💻) and an emoji skin-tone modifier join the glyph before them and add
+    nothing (as in wcwidth's ``wcswidth``).
+    """
     total = 0
     last = 0
+    joined = False
     for ch in text:
         if ch == _VS16 and last == 1:
             total += 1
             last = 2
             continue
+        if joined or (0x1F3FB <= ord(ch) <= 0x1F3FF and last == 2):
+            joined = False
+            continue
+        joined = ch == _ZWJ and last == 2  # emoji sequences only: a\u200db stays two
         w = char_width(ch)
         total += w
         if w:
