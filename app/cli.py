@@ -299,8 +299,9 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
         "-f",
         "--format",
         metavar="FIELD",
-        help="print only FIELD of each result, one per line: char, codepoint, name, block, "
-        "category, group, or an input method id (latex, html, typst, macos…)",
+        help="print only FIELD of each result, one per line: char (or glyph), codepoint, "
+        "name, block, category, group, chord (the --method keys), or an input method id "
+        "(latex, html, typst, macos…)",
     )
 
 
@@ -384,7 +385,12 @@ def _parse_lookup(args: list[str]) -> argparse.Namespace:
         action=_field_action(fields[: -len(EXTRA_FIELDS)]),
         help="open the TUI to pick a symbol; print its glyph (or WHAT) on exit",
     )
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=_version(),
+        help="show the version of mathsym and of its Unicode data",
+    )
     parser.set_defaults(extra=[])
     ns = parser.parse_intermixed_args(args)
     _check_common(parser, ns)
