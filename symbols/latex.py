@@ -275,7 +275,11 @@ class _Converter:
         return hit, end
 
     def script(self, start: int) -> tuple[str, int]:
-        """Convert ``^2``, ``_{12}``: every character must have a script form."""
+        r"""Convert ``^2``, ``_{12}``: every character must have a script form.
+
+        Otherwise the script stays a script, and only the commands inside it are
+        converted: ``^\infty`` → ``^∞``, ``e^{i\pi}`` → ``e^{iπ}``.
+        """
         arg = self.argument(start + 1)
         if arg is None:
             return self.text[start], start + 1
@@ -284,7 +288,8 @@ class _Converter:
         chars = [self.lookup(f"{mark}{unit}") for unit in _SCRIPT_UNIT.findall(body)]
         if chars and all(c is not None for c in chars):
             return "".join(c for c in chars if c is not None), end
-        return self.text[start:end], end
+        raw = self.text[start + 1 : end]
+        return mark + raw.replace(body, _Converter(body).run(), 1), end
 
     def styled(self, style: str, body: str) -> str | None:
         r"""Convert ``\mathbb{AB}`` → ``𝔸𝔹``; None unless every letter has a styled form."""

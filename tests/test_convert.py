@@ -36,6 +36,10 @@ def test_exported_from_package() -> None:
         (r"\not=", "≠"),
         (r"\sum_{i=1}^n", "∑ᵢ₌₁ⁿ"),
         ("a \\rightarrow b", "a → b"),
+        # a script with no Unicode form stays a script; commands inside still convert
+        (r"\int_0^\infty", "∫₀^∞"),
+        (r"e^{i\pi}", "e^{iπ}"),
+        (r"e^{-x^2}", "e^{-x²}"),
     ],
 )
 def test_convert(latex: str, expected: str) -> None:
