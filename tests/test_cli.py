@@ -656,6 +656,16 @@ def test_closed_stdout_is_quiet(reader: str) -> None:
 
 
 @pytest.mark.slow
+def test_tui_without_textual_for_real() -> None:
+    # Blocking the import the way a missing package fails it, through the real app.tui.
+    code = "import sys; sys.modules['textual'] = None\nimport app.cli; sys.exit(app.cli.main([]))"
+    proc = subprocess.run([sys.executable, "-c", code], env=_env(), capture_output=True, timeout=60)
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert err.count("\n") == 1 and "needs textual" in err and "Traceback" not in err
+
+
+@pytest.mark.slow
 def test_stdout_closed_from_the_start() -> None:
     proc = subprocess.run(
         f"{sys.executable} -m app forall >&-",
