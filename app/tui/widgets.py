@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from app.display import CATEGORY_NAMES
 from app.tui.glyph import glyph_cell, glyph_content
 
 if TYPE_CHECKING:
@@ -23,40 +24,6 @@ __all__ = ["DetailPane", "PickInput", "QueryInput", "RelatedList", "ResultsList"
 
 _MUTED = "$text-muted"
 _HEADING = "bold $text-secondary"
-
-#: General categories in words (the Unicode Standard's own names).
-CATEGORY_NAMES: dict[str, str] = {
-    "Lu": "uppercase letter",
-    "Ll": "lowercase letter",
-    "Lt": "titlecase letter",
-    "Lm": "modifier letter",
-    "Lo": "other letter",
-    "Mn": "nonspacing mark",
-    "Mc": "spacing mark",
-    "Me": "enclosing mark",
-    "Nd": "decimal number",
-    "Nl": "letter number",
-    "No": "other number",
-    "Pc": "connector punctuation",
-    "Pd": "dash punctuation",
-    "Ps": "open punctuation",
-    "Pe": "close punctuation",
-    "Pi": "initial punctuation",
-    "Pf": "final punctuation",
-    "Po": "other punctuation",
-    "Sm": "math symbol",
-    "Sc": "currency symbol",
-    "Sk": "modifier symbol",
-    "So": "other symbol",
-    "Zs": "space separator",
-    "Zl": "line separator",
-    "Zp": "paragraph separator",
-    "Cc": "control",
-    "Cf": "format",
-    "Cs": "surrogate",
-    "Co": "private use",
-    "Cn": "unassigned",
-}
 
 
 class QueryInput(Input):
