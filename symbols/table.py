@@ -219,6 +219,17 @@ def _latex(packed: str) -> tuple[LatexCommand, ...]:
     return tuple(out)
 
 
+def _latex_lists(packed: str) -> list[list[Any]]:
+    """Unpack one row of the latex column into ``[command, [origins], package, class]`` lists."""
+    if not packed:
+        return []
+    out: list[list[Any]] = []
+    for entry in packed.split("\n"):
+        cmd, origins, pkg, mclass = entry.split("\t")
+        out.append([cmd, origins.split(","), pkg, mclass])
+    return out
+
+
 class Table:
     """The loaded symbol table: rows by code point and the exact-name indexes.
 
@@ -319,10 +330,7 @@ class Table:
             elif name == "xref":
                 col = [list(_xrefs(v)) for v in raw]
             elif name == "latex":
-                col = [
-                    [[c.command, list(c.origins), c.package, c.math_class] for c in _latex(v)]
-                    for v in raw
-                ]
+                col = [_latex_lists(v) for v in raw]
             else:
                 col = raw
             self._unpacked[name] = col
@@ -345,11 +353,24 @@ class Table:
     def latex_index(self) -> dict[str, list[int]]:
         """LaTeX command → code points, the best-ranked mapping first."""
         found: dict[str, list[tuple[int, int, int]]] = {}
+        worst = len(LATEX_ORIGINS)
+        ranks = {origin: i for i, origin in enumerate(LATEX_ORIGINS)}
+        codepoints = self.codepoints
+        # Straight from the packed strings: building LatexCommand objects for every
+        # row would make the first look-up several times slower.
         for i, packed in enumerate(self._cols["latex"]):
-            cp = self.codepoints[i]
-            for pos, command in enumerate(_latex(packed)):
-                found.setdefault(command.command, []).append((command.rank, pos, cp))
-        return {cmd: [cp for _r, _p, cp in sorted(v)] for cmd, v in found.items()}
+            if not packed:
+                continue
+            cp = codepoints[i]
+            for pos, entry in enumerate(packed.split("\n")):
+                cmd, origins, _rest = entry.split("\t", 2)
+                # Origins are stored best first.
+                rank = ranks.get(origins.split(",", 1)[0], worst)
+                found.setdefault(cmd, []).append((rank, pos, cp))
+        return {
+            cmd: [v[0][2]] if len(v) == 1 else [cp for _r, _p, cp in sorted(v)]
+            for cmd, v in found.items()
+        }
 
     def _name_index(self, column: str) -> dict[str, list[int]]:
         index: dict[str, list[int]] = {}
