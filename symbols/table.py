@@ -106,8 +106,9 @@ class Symbol:
     Attributes:
         char: The character itself.
         codepoint: Its code point as an int (``0x2200``).
-        name: The Unicode 18 character name (``FOR ALL``); for characters with no
-            name of their own (controls), the first formal alias in angle brackets.
+        name: The Unicode 18 character name (``FOR ALL``); controls, which have no
+            name, take their first formal alias (``CHARACTER TABULATION``); private
+            use code points are called ``<private use-E000>``.
         category: General category (``Sm``).
         block: Unicode 18 block name (``Mathematical Operators``).
         group: Browsing group (``Relations``, ``Arrows``…), see `symbols.groups.GROUPS`.
