@@ -39,6 +39,9 @@ __all__ = ["MAX_LIMIT", "Match", "Matched", "search"]
 #: Most results one search returns; a larger ``limit`` is cut to this.
 MAX_LIMIT = 1000
 
+# Most names scored for one word reading; see _words_any_order.
+_MAX_SCORED = 1500
+
 # Tier floors. Within a tier a hit earns up to `_SPAN` more points, so tiers never mix.
 _SPAN = 100.0
 _TIER_SCORE = {
@@ -208,6 +211,7 @@ class _Index:
         self.doc_field = docs_field
         self.doc_text = docs_text
         self.doc_tokens: list[tuple[str, ...]] = []
+        self.doc_weight: list[float] = []  # see _doc_weight
         word_docs: dict[str, list[int]] = {}
         compact: dict[str, list[int]] = {}
         spaced: dict[str, list[int]] = {}
@@ -216,6 +220,7 @@ class _Index:
         for d, text in enumerate(docs_text):
             toks = tuple([canon.setdefault(t, t) for t in fold(text).split()])
             self.doc_tokens.append(toks)
+            self.doc_weight.append(_doc_weight(toks))
             for tok in set(toks):
                 word_docs.setdefault(tok, []).append(d)
             compact.setdefault("".join(toks), []).append(d)
@@ -608,8 +613,11 @@ def _words_any_order(
         # No name holds every word: take those holding all but one.
         counts = Counter(d for found in doc_sets for d in found)
         candidates = {d for d, n in counts.items() if n >= len(doc_sets) - 1}
-    if len(candidates) > 20000:
-        return
+    if len(candidates) > _MAX_SCORED:
+        # A short, common start ("greek small le", "le") matches thousands of names:
+        # score the lightest ones, which are those that can come first.
+        weights = idx.doc_weight
+        candidates = set(heapq.nsmallest(_MAX_SCORED, candidates, key=lambda d: (weights[d], d)))
     tier = "fuzzy" if corrections is not None else "word-prefix"
     query_weight = sum(_weight(w) for w in words)
     for d in candidates:
@@ -623,7 +631,14 @@ def _words_any_order(
             best_at = -1
             for form, sim in forms:
                 for at, tok in enumerate(toks):
-                    s = _word_strength(form, tok) * sim * _weight(tok)
+                    # _word_strength, inlined: this loop is the hot spot of a search.
+                    if tok == form:
+                        s = 1.0
+                    elif tok.startswith(form):
+                        s = 0.8 + 0.15 * len(form) / len(tok)
+                    else:
+                        continue
+                    s *= sim * (_FILLER_WEIGHT if tok in _FILLER else 1.0)
                     if s > best:
                         best, best_at = s, at
             if best_at < 0:
@@ -634,7 +649,7 @@ def _words_any_order(
                 in_order = False
             last = best_at
         # A name lacking a word of the query (a left-out filler) is a weaker match.
-        quality = total / _doc_weight(toks) * (matched_weight / query_weight) ** 2
+        quality = total / idx.doc_weight[d] * (matched_weight / query_weight) ** 2
         if not in_order:
             quality -= 0.05
         cp = idx.cps[idx.doc_row[d]]
