@@ -554,7 +554,13 @@ def _lookup(ns: argparse.Namespace, out: _Out) -> int:
     elif ns.first:
         _print_detail(out, matches[0].symbol, method)
     else:
-        _print_rows(out, [_match_row(m, method) for m in matches], _LOOKUP_ROLES)
+        rows = [_match_row(m, method) for m in matches]
+        _print_rows(
+            out,
+            rows,
+            _LOOKUP_ROLES,
+            [_highlight(m, row) for m, row in zip(matches, rows, strict=True)],
+        )
     if ns.copy is not None:
         return _copy(out, _field(matches[0].symbol, ns.copy, method), matches[0].symbol.label)
     return 0
@@ -579,6 +585,17 @@ def _match_row(match: Match, method: str) -> list[str]:
     return row
 
 
+def _highlight(match: Match, row: list[str]) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Underline what the query matched, where it shows: in the name or LaTeX column."""
+    how = match.matched
+    if how is None or not how.spans:
+        return {}
+    for column in (2, 3):  # name, LaTeX
+        if row[column] == how.text:
+            return {column: how.spans}
+    return {}
+
+
 def _symbol_row(sym: Symbol, method: str) -> list[str]:
     from symbols.inputs import keys_for
 
@@ -594,7 +611,12 @@ def _field(sym: Symbol, field: str, method: str) -> str:
     return value_of(sym, field, first=method)
 
 
-def _print_rows(out: _Out, rows: list[list[str]], roles: Sequence[str]) -> None:
+def _print_rows(
+    out: _Out,
+    rows: list[list[str]],
+    roles: Sequence[str],
+    highlights: Sequence[dict[int, tuple[tuple[int, int], ...]]] = (),
+) -> None:
     """Aligned, coloured columns on a terminal; tab-separated plain lines otherwise."""
     from app.display import LEGEND, Style, plain_safe, render_rows, visible
 
@@ -612,7 +634,7 @@ def _print_rows(out: _Out, rows: list[list[str]], roles: Sequence[str]) -> None:
         if kind is not None and kind not in kinds:
             kinds.append(kind)
         shown.append([glyph, *row[1:]])
-    for line in render_rows(shown, roles, style):
+    for line in render_rows(shown, roles, style, highlights):
         out.line(line)
     if kinds:
         out.line(style("dim", "   ".join(LEGEND[k] for k in kinds)))

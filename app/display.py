@@ -227,7 +227,16 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
-def render_rows(rows: Sequence[Sequence[str]], roles: Sequence[str], style: Style) -> list[str]:
+#: Character ranges ``[start, end)`` of a cell to highlight (what the query matched).
+Spans = tuple[tuple[int, int], ...]
+
+
+def render_rows(
+    rows: Sequence[Sequence[str]],
+    roles: Sequence[str],
+    style: Style,
+    highlights: Sequence[dict[int, Spans]] = (),
+) -> list[str]:
     """Lines with every column padded to its widest cell, two spaces apart.
 
     Widths are measured with `text_width` on the plain text, so colour codes,
@@ -237,6 +246,7 @@ def render_rows(rows: Sequence[Sequence[str]], roles: Sequence[str], style: Styl
         rows: Plain cells, one sequence per line.
         roles: The `Style` role of each column.
         style: Colour, or none.
+        highlights: Per row, column index → spans of that cell to underline.
 
     Returns:
         One string per row, without trailing spaces.
@@ -248,12 +258,30 @@ def render_rows(rows: Sequence[Sequence[str]], roles: Sequence[str], style: Styl
         for i, cell in enumerate(row):
             widths[i] = max(widths[i], text_width(cell))
     lines = []
-    for row in rows:
+    for n, row in enumerate(rows):
+        marks = highlights[n] if n < len(highlights) else {}
         parts = []
         for i, cell in enumerate(row):
             role = roles[i] if i < len(roles) else ""
             last = i == len(row) - 1
             gap = "" if last else " " * (widths[i] - text_width(cell) + 2)
-            parts.append(style(role, cell) + gap)
+            parts.append(_styled(cell, role, marks.get(i, ()), style) + gap)
         lines.append("".join(parts).rstrip(" "))
     return lines
+
+
+def _styled(cell: str, role: str, spans: Spans, style: Style) -> str:
+    """Colour *cell* for *role*, with *spans* of it underlined as well."""
+    if not spans or not style.enabled:
+        return style(role, cell)
+    out = []
+    pos = 0
+    for start, end in sorted(spans):
+        start, end = max(start, pos), min(end, len(cell))
+        if start >= end:
+            continue
+        out.append(style(role, cell[pos:start]))
+        out.append(style("match", cell[start:end]))
+        pos = end
+    out.append(style(role, cell[pos:]))
+    return "".join(out)

@@ -747,3 +747,22 @@ def test_readme_examples(
             ], argv
             checked += 1
     assert checked >= 4
+
+
+def test_render_rows_underlines_spans() -> None:
+    from app.display import Style, render_rows
+
+    style = Style(io.StringIO(), enabled=True)
+    lines = render_rows([["∀", "FOR ALL"], ["中", "X"]], ["glyph", "name"], style, [{1: ((4, 7),)}])
+    # 中 takes two cells: ∀ gets one more space than it
+    assert lines[0] == "\x1b[1m∀\x1b[0m   FOR \x1b[4mALL\x1b[0m"
+    assert lines[1] == "\x1b[1m中\x1b[0m  X"
+    plain = render_rows([["∀", "FOR ALL"]], ["glyph", "name"], Style(io.StringIO(), enabled=False))
+    assert plain == ["∀  FOR ALL"]
+
+
+def test_terminal_underlines_the_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, out = _tty_run(monkeypatch, "-n1", "rightwards arrow")
+    line = out.splitlines()[0]
+    assert "RIGHTWARDS ARROW" in re.sub("\x1b\\[[0-9;]*m", "", line)
+    assert "\x1b[4m" in line
