@@ -109,6 +109,11 @@ def letter_argument(base: str, classic: dict[int, str]) -> str | None:
             word = name[len(prefix) :].lower()
             if word.isalpha():
                 return "\\" + (word.capitalize() if upper else word)
+    # ϴ GREEK CAPITAL THETA SYMBOL: unicode-math's "var" naming (\mbfvarTheta).
+    if name.startswith("GREEK CAPITAL ") and name.endswith(" SYMBOL"):
+        word = name[len("GREEK CAPITAL ") : -len(" SYMBOL")].lower()
+        if word.isalpha():
+            return "\\var" + word.capitalize()
     return None
 
 
@@ -160,7 +165,8 @@ def styled_entries(
         ch = chr(cp)
         parsed = _style_of(unicodedata2.name(ch, ""))
         base = font_base(ch)
-        if parsed is None or not base:
+        # Letters only: ⅀ DOUBLE-STRUCK N-ARY SUMMATION is no styled letter.
+        if parsed is None or not base or not unicodedata2.category(base).startswith("L"):
             continue
         arg = letter_argument(base, classic)
         if arg is None or (parsed[0], arg) in seen:
