@@ -13,7 +13,8 @@ For every query of tests/data/eval_queries.tsv, in the math and the all scope:
   limit=10)`` over the names of the same scope, in the same run.
 
 Mean and p99 per query are printed (each query timed ``--repeat`` times, its
-median kept), then the index build time and the memory the indexes hold
+median kept), then the same for every query typed one character at a time (the
+TUI searches on each keystroke), then the index build time and the memory the indexes hold
 (tracemalloc, measured in a fresh process), then the cold cost of a first
 ``symbols.search("forall")`` in a fresh process. Prints a Markdown table.
 """
@@ -139,6 +140,7 @@ def main() -> None:
 
     rows = []
     builds = {}
+    keystrokes: dict[str, tuple[int, float, float]] = {}
     for scope in ("math", "all"):
         t = time.perf_counter()
         idx = mod._index(scope)
@@ -157,6 +159,12 @@ def main() -> None:
         ours_t = per_query(ours, queries, args.repeat)
         naive_t = per_query(naive, queries, 1)
         rows.append((scope, len(names), summary(ours_t), summary(naive_t)))
+        # The TUI searches on every keystroke: each query as typed, one character at
+        # a time (prefix cache kept, as in a session).
+        t = time.perf_counter()
+        typed = [q[:i] for q in queries for i in range(1, len(q) + 1)]
+        keys_t = per_query(lambda q, scope=scope: search(q, 10, scope), typed, 1)
+        keystrokes[scope] = (len(typed), *summary(keys_t))
 
     mem = {scope: memory(scope) for scope in ("math", "all")}
     inside, whole, bare = cold_first_search(args.cold_runs)
@@ -172,6 +180,11 @@ def main() -> None:
             f"| {scope} | {n:,} | {m:.3f} ms | {p:.2f} ms | {nm:.2f} ms | {np_:.2f} ms "
             f"| {nm / m:.0f}× |"
         )
+    print()
+    print("| keystroke workload (every prefix of every query) | searches | mean | p99 |")
+    print("|---|---:|---:|---:|")
+    for scope, (n, m, p) in keystrokes.items():
+        print(f"| {scope} | {n:,} | {m:.3f} ms | {p:.2f} ms |")
     print()
     print("| one-time cost | ms |")
     print("|---|---:|")

@@ -357,7 +357,8 @@ def parse(query: str) -> Query:
 
     typst: tuple[str, ...] = ()
     name = text[4:] if text.startswith("sym.") else text
-    if name and all(part.isalnum() for part in name.split(".")):
+    # A trailing dot ("arrow.r.") asks for the variants: kept for the prefix look-up.
+    if name.rstrip(".") and all(part.isalnum() for part in name.rstrip(".").split(".")):
         typst = (name,)
 
     words: tuple[str, ...] = ()
