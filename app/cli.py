@@ -235,6 +235,8 @@ def _new_parser(prog: str, usage: str, description: str) -> argparse.ArgumentPar
             hint = ""
             if "unrecognized arguments: -" in message:
                 hint = " (to search for text that starts with -, put -- before it)"
+            # One line, whatever the arguments quoted in the message contain.
+            message = message.replace("\r", "\\r").replace("\n", "\\n")
             self.exit(2, f"{PROG}: error: {message}{hint} (see {self.prog} --help)\n")
 
     return Parser(

@@ -281,6 +281,7 @@ def test_copy_reports_failure(
         (["-n", "many", "x"], 2, "not a whole number"),
         (["--json", "-f", "char", "x"], 2, "not both"),
         (["--bogus", "x"], 2, "unrecognized arguments"),
+        (["--bo\ngus", "x"], 2, "unrecognized arguments: --bo\\ngus"),
         (["qqqqxxxxzzzz"], 1, "nothing matches"),
         (["identify", "--bogus"], 2, "unrecognized arguments"),
         (["convert", "--bogus"], 2, "unrecognized arguments"),
