@@ -537,7 +537,7 @@ def _lookup(ns: argparse.Namespace, out: _Out) -> int:
         for wider in ("extended", "all"):
             matches = search(query, limit=limit, scope=wider)
             if matches:
-                out.note(f"no math symbol matches {query!r}; showing the {wider} scope")
+                out.note(f"no math symbol matches {_quoted(query)}; showing the {wider} scope")
                 break
     if not matches:
         where = (
@@ -545,7 +545,7 @@ def _lookup(ns: argparse.Namespace, out: _Out) -> int:
             if ns.scope not in (None, "all")
             else "in Unicode"
         )
-        out.error(f"nothing matches {query!r} {where}")
+        out.error(f"nothing matches {_quoted(query)} {where}")
         return 1
     method = ns.method or _default_method()
     if ns.json:
@@ -566,6 +566,11 @@ def _lookup(ns: argparse.Namespace, out: _Out) -> int:
     if ns.copy is not None:
         return _copy(out, _field(matches[0].symbol, ns.copy, method), matches[0].symbol.label)
     return 0
+
+
+def _quoted(text: str, most: int = 60) -> str:
+    """*text* quoted for a one-line message (escaped, and shortened when long)."""
+    return repr(text if len(text) <= most else text[: most - 1] + "…")
 
 
 def _default_method() -> str:
