@@ -767,3 +767,27 @@ def test_terminal_underlines_the_match(monkeypatch: pytest.MonkeyPatch) -> None:
     line = out.splitlines()[0]
     assert "RIGHTWARDS ARROW" in re.sub("\x1b\\[[0-9;]*m", "", line)
     assert "\x1b[4m" in line
+
+
+def test_any_arguments_give_a_status_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    words = st.text(st.characters(codec=None, blacklist_categories=()), max_size=12)
+    options = st.sampled_from(["-n", "2", "-1", "--json", "-f", "name", "--scope", "all", "--"])
+
+    @settings(
+        max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(st.lists(st.one_of(words, options), max_size=4))
+    def check(argv: list[str]) -> None:
+        if argv[:1] in (["tui"], []) or "--pick" in argv:
+            return  # would start the TUI
+        code = cli.main(argv)
+        err = capsys.readouterr().err
+        assert code in (0, 1, 2), (argv, err)
+        assert "Traceback" not in err
+        if code != 0:
+            assert err.count("\n") >= 1 and err.startswith("mathsym: ")
+
+    check()
