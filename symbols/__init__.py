@@ -1,12 +1,12 @@
-"""mathsym's library: a typed table of Unicode math and typographic symbols.
+r"""mathsym's library: a typed table of Unicode math and typographic symbols.
 
 Everything is reachable from here, loaded on first use so that ``import symbols``
 stays cheap (no textual, no rapidfuzz, no JSON parsing until something is asked)::
 
     >>> import symbols
     >>> symbols.get("∀").latex[0]
-    '\\\\forall'
-    >>> [s.char for s in symbols.from_latex(r"\\mathbb{R}")]
+    '\\forall'
+    >>> [s.char for s in symbols.from_latex(r"\mathbb{R}")]
     ['ℝ']
 """
 
@@ -15,12 +15,13 @@ from __future__ import annotations
 # Not `from typing import …`: typing alone would double the cost of `import symbols`.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    # For type checkers only: at run time __getattr__ below imports these on first use.
     from typing import Any
 
-    from symbols.inputs import InputMethod, inputs
-    from symbols.latex import convert, to_latex
-    from symbols.search import Match, search
-    from symbols.table import (
+    from symbols.inputs import InputMethod, inputs  # noqa: F401
+    from symbols.latex import convert, to_latex  # noqa: F401
+    from symbols.search import Match, search  # noqa: F401
+    from symbols.table import (  # noqa: F401
         SCOPES,
         LatexCommand,
         Symbol,
