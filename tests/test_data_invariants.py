@@ -328,3 +328,16 @@ def test_every_character_a_source_names_is_in_scope_math() -> None:
         named = sym.html or sym.typst or any(c.origins != ("style",) for c in sym.latex_commands)
         if named and sym.category != "Cc":
             assert sym.scope == "math", sym.label
+
+
+def test_generator_without_sources_says_so_in_one_line(tmp_path: Path) -> None:
+    script = str(REPO / "tools" / "build_symbols.py")
+    out = tmp_path / "never.json"
+    proc = subprocess.run(
+        [sys.executable, script, str(tmp_path / "missing"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "no upstream tables" in proc.stderr
+    assert not out.exists()
