@@ -258,7 +258,8 @@ def read_typst(path: Path) -> tuple[list[tuple[int, str]], dict[str, int]]:
 
 def read_vim(path: Path) -> list[tuple[int, str]]:
     """vim-digraph.txt: the rows of its digraph tables (char, digraph, hex, dec, name)."""
-    row = re.compile(r"^\S+\t(\S\S)\t(?:0x)?([0-9a-fA-F]+)\t\s*(\d+)\t")
+    # The first column is the character itself: a space (EN SPACE…), or empty for SPACE.
+    row = re.compile(r"^[^\t]*\t([^\t]{2})\t(?:0x)?([0-9a-fA-F]+)\t\s*(\d+)\t")
     out = []
     for line in _lines(path):
         m = row.match(line)
