@@ -609,7 +609,7 @@ def _words_any_order(
         return
     doc_sets.sort(key=len)
     candidates = doc_sets[0].intersection(*doc_sets[1:])
-    if not candidates and corrections is not None and len(doc_sets) > 2:
+    if not candidates and corrections is not None and len(doc_sets) > 1:
         # No name holds every word: take those holding all but one.
         counts = Counter(d for found in doc_sets for d in found)
         candidates = {d for d, n in counts.items() if n >= len(doc_sets) - 1}
@@ -725,8 +725,17 @@ def _fuzzy_hits(q: Query, idx: _Index, hits: _Hits) -> None:
             found = process.extract(
                 w, choices, scorer=OSA.normalized_similarity, limit=4, score_cutoff=cutoff
             )
-            if found:
-                corrections[w] = [(v, score) for v, score, _i in found]
+            forms = [(v, score) for v, score, _i in found]
+            # A word cut or ended differently ("quote" → QUOTATION, "laplacian" →
+            # LAPLACE): the longest start, of at least 4 letters and 60 % of the word,
+            # that some name word shares.
+            for k in range(len(w) - 1, max(3, -(-len(w) * 3 // 5)) - 1, -1):
+                stems = idx.vocab_prefixed(w[:k])
+                if stems:
+                    forms += [(v, 0.9 * k / len(w)) for v in stems[:8]]
+                    break
+            if forms:
+                corrections[w] = forms
         if latex_slip:
             choices = idx.latex_words.get(stem[0].lower(), [])
             found = process.extract(

@@ -260,6 +260,22 @@ def test_typo_tier_is_fuzzy() -> None:
     assert top("intergral").matched.kind == "fuzzy"
 
 
+def test_word_ended_differently() -> None:
+    # LAPLACIAN is no word of any name, but "Laplace operator" is an alias of ∆.
+    assert top("laplacian").symbol.char == "∆"
+
+
+def test_words_no_name_holds_together() -> None:
+    # No name holds LOGICAL and NOT: the names holding one of them come instead.
+    assert top("logical not").symbol.char == "¬"
+    assert top("there em dash", "extended").symbol.name in ("EM DASH", "THREE-EM DASH")
+
+
+def test_unknown_command_read_as_a_name() -> None:
+    assert top("\\infinity").symbol.char == "∞"
+    assert top("\\texteuro").symbol.char == "€"
+
+
 # --------------------------------------------------------------------------- ranking
 
 
