@@ -326,6 +326,13 @@ def test_spaces(cp: int, html_name: str, typst_name: str) -> None:
     assert html_name in s.html and typst_name in s.typst
 
 
+def test_vim_digraphs_of_spaces() -> None:
+    # Their rows in Vim's table start with the (blank) character itself.
+    assert symbols.get(" ").vim == ("SP",)  # type: ignore[union-attr]
+    assert symbols.get(0x2002).vim == ("1N",)  # type: ignore[union-attr]
+    assert symbols.get(0x2009).vim == ("1T",)  # type: ignore[union-attr]
+
+
 def test_nbsp_aliases() -> None:
     s = symbols.get("\u00a0")
     assert s is not None
