@@ -268,7 +268,10 @@ def _glyph_codepoints(text: str) -> tuple[int, ...]:
     """
     out: list[int] = []
     seen: set[int] = set()
-    for cluster in graphemes(text)[:MAX_GLYPHS]:
+    clusters = graphemes(text)[:MAX_GLYPHS]
+    for cluster in clusters:
+        if len(clusters) > 1 and cluster in _ASCII_SPACE:
+            continue  # the spaces of a pasted formula ("∀x ∈ ℝ") are not looked for
         raw = strip_variation_selectors(cluster) or cluster
         nfc = unicodedata2.normalize("NFC", raw)
         order = (nfc, raw) if len(raw) > 1 else (raw, nfc)

@@ -99,6 +99,7 @@ def test_glyphs() -> None:
     assert parse("+").glyphs == (ord("+"),)
     assert parse("\ufe0f").glyphs == (0xFE0F,)  # a lone selector is still something
     assert parse("forall").glyphs == ()
+    assert parse("∀x ∈ ℝ").glyphs == (0x2200, ord("x"), 0x2208, 0x211D)
 
 
 def test_latex_readings() -> None:
