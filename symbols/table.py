@@ -27,8 +27,6 @@ from functools import cached_property
 
 import unicodedata2
 
-from symbols.groups import group_for
-
 # Not `from typing import TYPE_CHECKING`: importing typing (and pathlib) costs more
 # than the rest of `import symbols` together (bench/bench_import.py).
 TYPE_CHECKING = False
@@ -484,9 +482,17 @@ def make_symbol(codepoint: int) -> Symbol | None:
         name=name,
         category=category,
         block=block,
-        group=group_for(codepoint, category, block, name, ""),
+        group=_group_for(codepoint, category, block, name),
         scope="all",
     )
+
+
+def _group_for(codepoint: int, category: str, block: str, name: str) -> str:
+    # Imported here: only characters outside the table need it, and `import
+    # symbols; symbols.get(…)` is benchmarked (bench/bench_import.py).
+    from symbols.groups import group_for
+
+    return group_for(codepoint, category, block, name, "")
 
 
 _CATEGORY_LABELS = {
