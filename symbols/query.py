@@ -238,6 +238,8 @@ class Query:
         typst: Typst names without ``sym.`` (``arrow.r.double``).
         asciimath: The text as an AsciiMath name (``->``, ``AA``), or "".
         words: Folded words for names and aliases (``PLUS``, ``MINUS``).
+        capitals: The single letters typed in upper case (``bold R`` → ``R``): a
+            hint that the capital is meant.
 
     """
 
@@ -252,6 +254,7 @@ class Query:
     typst: tuple[str, ...] = ()
     asciimath: str = ""
     words: tuple[str, ...] = ()
+    capitals: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -365,8 +368,10 @@ def parse(query: str) -> Query:
         typst = (name,)
 
     words: tuple[str, ...] = ()
+    capitals: frozenset[str] = frozenset()
     if codepoint is None and not text.startswith(("\\", "&")):
         words = tuple(tokens(text))
+        capitals = frozenset(w for w in _NON_WORD.split(text) if len(w) == 1 and w.isupper())
 
     return Query(
         text,
@@ -380,4 +385,5 @@ def parse(query: str) -> Query:
         typst=typst,
         asciimath=text,
         words=words,
+        capitals=capitals,
     )

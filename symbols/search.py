@@ -73,6 +73,15 @@ _STYLED_BLOCKS = frozenset(
     {"Mathematical Alphanumeric Symbols", "Arabic Mathematical Alphabetic Symbols"}
 )
 
+# Unicode names spell digits out (SUBSCRIPT ZERO): a typed digit finds its name too.
+_DIGIT_NAMES = dict(
+    zip(
+        "0123456789",
+        ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"],
+        strict=True,
+    )
+)
+
 # Packages whose commands every LaTeX user has.
 _COMMON_PACKAGES = frozenset({"", "amssymb", "amsmath", "latexsym"})
 
@@ -538,7 +547,7 @@ def _word_hits(q: Query, idx: _Index, hits: _Hits) -> None:
     # or eq"); one word may run across words ("plusmin", "lessthan").
     if len(words) == 1:
         if len(compact) < 2:
-            return _words_any_order(words, idx, hits)
+            return _words_any_order(words, idx, hits, capitals=q.capitals)
         keys, table, typed = _sorted_prefixed(idx.compact_keys, compact), idx.compact, compact
     else:
         typed = " ".join(words)
@@ -554,7 +563,7 @@ def _word_hits(q: Query, idx: _Index, hits: _Hits) -> None:
                 quality = len(typed) / len(key)
                 cp = idx.cps[idx.doc_row[d]]
                 hits.add(cp, "prefix", quality, idx.doc_field[d], idx.doc_text[d], words)
-    _words_any_order(words, idx, hits)
+    _words_any_order(words, idx, hits, capitals=q.capitals)
 
 
 def _letter_alone(text: str, position: int) -> bool:
@@ -570,6 +579,7 @@ def _words_any_order(
     idx: _Index,
     hits: _Hits,
     corrections: dict[str, list[tuple[str, float]]] | None = None,
+    capitals: frozenset[str] = frozenset(),
 ) -> None:
     """Documents holding every query word (or a correction of it) at a word start.
 
@@ -578,6 +588,7 @@ def _words_any_order(
         idx: The scope's index.
         hits: Where hits go.
         corrections: For the fuzzy tier, each misspelt word → (vocabulary word, similarity).
+        capitals: Single letters typed in upper case (see `Query.capitals`).
 
     """
     words = tuple(dict.fromkeys(words))[:8]  # repeated words add nothing
@@ -585,6 +596,8 @@ def _words_any_order(
     for w in words:
         if corrections is not None and w in corrections:
             per_word.append(corrections[w])
+        elif w in _DIGIT_NAMES:
+            per_word.append([(w, 1.0), (_DIGIT_NAMES[w], 1.0)])  # "subscript 0" → ZERO
         elif len(w) > 3 and w.endswith("S") and not w.endswith("SS"):
             per_word.append([(w, 1.0), (w[:-1], 0.95)])  # "numbers" finds NUMBER
         else:
@@ -652,6 +665,12 @@ def _words_any_order(
         quality = total / idx.doc_weight[d] * (matched_weight / query_weight) ** 2
         if not in_order:
             quality -= 0.05
+        if capitals:
+            # "bold R" means the capital: CAPITAL names first, SMALL ones after.
+            if "CAPITAL" in toks:
+                quality += 0.1
+            elif "SMALL" in toks:
+                quality -= 0.1
         cp = idx.cps[idx.doc_row[d]]
         shown = tuple(f for forms in per_word for f, _ in forms[:1])
         hits.add(cp, tier, quality, idx.doc_field[d], idx.doc_text[d], shown)
@@ -753,7 +772,7 @@ def _fuzzy_hits(q: Query, idx: _Index, hits: _Hits) -> None:
     if corrections or (len(q.words) > 1 and not hits.best):
         # Also when every word is spelt right but no name holds them all ("three em
         # dsh" → THREE-EM DASH is found from the words it does hold).
-        _words_any_order(q.words, idx, hits, corrections)
+        _words_any_order(q.words, idx, hits, corrections, q.capitals)
 
 
 # --------------------------------------------------------------------------- results

@@ -120,6 +120,8 @@ def test_html_typst_words() -> None:
     assert parse("sym.arrow.r").typst == ("arrow.r",)
     assert parse("arrow.r.double").typst == ("arrow.r.double",)
     assert parse("double-struck  R").words == ("DOUBLE", "STRUCK", "R")
+    assert parse("double-struck  R").capitals == {"R"}
+    assert parse("bold r").capitals == frozenset()
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\t\n", " \r\n\f\v "])

@@ -296,6 +296,17 @@ def test_exact_before_prefix_before_words() -> None:
     assert "prefix" in kinds and "word-prefix" in kinds
 
 
+def test_capital_letter_typed_means_the_capital() -> None:
+    assert top("bold R").symbol.name == "MATHEMATICAL BOLD CAPITAL R"
+    assert top("bold r").symbol.name == "MATHEMATICAL BOLD SMALL R"
+    assert top("fraktur A").symbol.name == "MATHEMATICAL FRAKTUR CAPITAL A"
+
+
+def test_digits_find_spelt_out_names() -> None:
+    assert top("subscript 0").symbol.char == "₀"
+    assert top("superscript 3").symbol.char == "³"
+
+
 def test_plain_letter_before_styled_variant() -> None:
     got = chars("alpha", 10)
     assert got.index("α") < got.index("𝛼")
