@@ -63,16 +63,15 @@ def child_memory(scope: str) -> None:
     """In a fresh process: memory held by the scope's index (table loaded first)."""
     import tracemalloc
 
-    from symbols import search as _search  # noqa: F401  (module import)
+    from symbols.search_index import index
     from symbols.table import all_codepoints, load
 
     load()
     if scope == "all":
         all_codepoints()  # the table module's cache, not the search index
-    mod = sys.modules["symbols.search"]
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
-    idx = mod._index(scope)  # type: ignore[attr-defined]
+    idx = index(scope)
     # The parts built on first use, as a session that met typos and case slips has them.
     for part in ("latex_folded", "html_folded", "asciimath", "latex_words", "vocab_by_initial"):
         getattr(idx, part)
@@ -126,9 +125,9 @@ def main() -> None:
     from rapidfuzz import fuzz, process
 
     from symbols.search import search
+    from symbols.search_index import index
     from symbols.table import all_codepoints, load
 
-    mod = sys.modules["symbols.search"]
     queries = eval_queries()
 
     t = time.perf_counter()
@@ -143,7 +142,7 @@ def main() -> None:
     keystrokes: dict[str, tuple[int, float, float]] = {}
     for scope in ("math", "all"):
         t = time.perf_counter()
-        idx = mod._index(scope)
+        idx = index(scope)
         builds[scope] = (time.perf_counter() - t) * 1000
         names = [idx.doc_text[d] for d in range(len(idx.doc_text)) if idx.doc_field[d] == "name"]
 

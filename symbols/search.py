@@ -23,13 +23,11 @@ import sys
 import types
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
-import unicodedata2
-
-from symbols.query import Query, fold, parse
-from symbols.table import SCOPES, LatexCommand, Symbol, all_codepoints, load, make_symbol
+from symbols.query import Query, parse
+from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
+from symbols.table import SCOPES, Symbol, make_symbol
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -68,11 +66,6 @@ _W_FIELD = {  # which kind of name matched, for exact hits on the same footing
 }
 _LONGEST_NAME = 80
 
-# Styled math letters ("alpha" → α before 𝛼).
-_STYLED_BLOCKS = frozenset(
-    {"Mathematical Alphanumeric Symbols", "Arabic Mathematical Alphabetic Symbols"}
-)
-
 # Unicode names spell digits out (SUBSCRIPT ZERO): a typed digit finds its name too.
 _DIGIT_NAMES = dict(
     zip(
@@ -81,39 +74,6 @@ _DIGIT_NAMES = dict(
         strict=True,
     )
 )
-
-# Packages whose commands every LaTeX user has.
-_COMMON_PACKAGES = frozenset({"", "amssymb", "amsmath", "latexsym"})
-
-# Words that say what kind of thing a character is rather than which one: they
-# weigh less when judging how much of a name the query covers, so "a" finds
-# LATIN SMALL LETTER A before "is a tautology".
-_FILLER = frozenset(
-    {
-        "LATIN",
-        "GREEK",
-        "SMALL",
-        "CAPITAL",
-        "LETTER",
-        "SIGN",
-        "SYMBOL",
-        "WITH",
-        "OF",
-        "AND",
-        "OR",
-        "THE",
-        "TO",
-        "MATHEMATICAL",
-        "OPERATOR",
-        "CHARACTER",
-    }
-)
-_FILLER_WEIGHT = 0.25
-
-
-def _weight(token: str) -> float:
-    return _FILLER_WEIGHT if token in _FILLER else 1.0
-
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -154,241 +114,13 @@ class Match:
     matched: Matched
 
 
-# --------------------------------------------------------------------------- indexes
-
-
-class _Index:
-    """Everything one scope needs to answer a query, built once.
-
-    Rows are symbols (code points); documents are the texts searched by words: a
-    row's name, its aliases and formal aliases. Words map to documents; a sorted
-    vocabulary answers prefix look-ups with `bisect`.
-    """
-
-    def __init__(self, scope: str) -> None:
-        table = load()
-        limit = SCOPES.index(scope)
-        scopes = table.column("scope")
-        names_col = table.column("name")
-        alias_col = table.column("alias")
-        formal_col = table.column("formal")
-        self.scope = scope
-        self.cps: list[int] = []
-        self.table_row: list[int] = []  # row of the JSON table, -1 for the "all" extras
-        self._everyday: list[float] = []  # filled on first use, see everyday()
-        self.name_len: list[int] = []
-        self.row_of: dict[int, int] = {}
-        docs_row: list[int] = []
-        docs_field: list[str] = []
-        docs_text: list[str] = []
-
-        def add_doc(row: int, field: str, text: str) -> None:
-            docs_row.append(row)
-            docs_field.append(field)
-            docs_text.append(text)
-
-        for i, cp in enumerate(table.codepoints):
-            if scopes[i] > limit:
-                continue
-            row = len(self.cps)
-            self.cps.append(cp)
-            self.row_of[cp] = row
-            name = names_col[i]
-            self.table_row.append(i)
-            self.name_len.append(len(name))
-            add_doc(row, "name", name)
-            for alias in alias_col[i]:
-                add_doc(row, "alias", alias)
-            for alias in formal_col[i]:
-                add_doc(row, "formal", alias)
-        if scope == "all":
-            uname = unicodedata2.name
-            for cp in all_codepoints():
-                if cp in self.row_of:
-                    continue
-                name = uname(chr(cp), "")
-                if not name:
-                    continue
-                row = len(self.cps)
-                self.cps.append(cp)
-                self.row_of[cp] = row
-                self.table_row.append(-1)
-                self.name_len.append(len(name))
-                add_doc(row, "name", name)
-
-        self.doc_row = docs_row
-        self.doc_field = docs_field
-        self.doc_text = docs_text
-        self.doc_tokens: list[tuple[str, ...]] = []
-        self.doc_weight: list[float] = []  # see _doc_weight
-        word_docs: dict[str, list[int]] = {}
-        compact: dict[str, list[int]] = {}
-        spaced: dict[str, list[int]] = {}
-        unprefixed: dict[str, list[int]] = {}
-        canon: dict[str, str] = {}  # one string object per distinct word
-        for d, text in enumerate(docs_text):
-            toks = tuple([canon.setdefault(t, t) for t in fold(text).split()])
-            self.doc_tokens.append(toks)
-            self.doc_weight.append(_doc_weight(toks))
-            for tok in set(toks):
-                word_docs.setdefault(tok, []).append(d)
-            compact.setdefault("".join(toks), []).append(d)
-            spaced.setdefault(" ".join(toks), []).append(d)
-            if toks[:1] == ("MATHEMATICAL",) and len(toks) > 1:
-                # MATHEMATICAL LEFT ANGLE BRACKET is what people call "left angle bracket".
-                unprefixed.setdefault("".join(toks[1:]), []).append(d)
-        self.word_docs = word_docs
-        self.vocab: list[str] = sorted(word_docs)
-        self.compact = compact
-        self.compact_keys: list[str] = sorted(compact)
-        self.spaced = spaced
-        self.spaced_keys: list[str] = sorted(spaced)
-        self.unprefixed = unprefixed
-
-        # Exact name indexes, restricted to this scope's rows.
-        self.latex = _scoped(table.latex_index, self.row_of)
-        self.latex_keys: list[str] = sorted(self.latex)
-        self.html = _scoped(table.html_index, self.row_of)
-        self.html_keys: list[str] = sorted(self.html)
-        self.typst = _scoped(table.typst_index, self.row_of)
-        self.typst_keys: list[str] = sorted(self.typst)
-        self._prefix_cache: dict[str, list[int]] = {}
-
-    # -- parts built on first use (a one-shot `mathsym forall` never needs them) --
-
-    @cached_property
-    def latex_folded(self) -> dict[str, list[str]]:
-        r"""Lower-cased LaTeX command → the real commands ("\LEQ" → "\leq")."""
-        return _casefolded(self.latex)
-
-    @cached_property
-    def html_folded(self) -> dict[str, list[str]]:
-        """Lower-cased entity name → the real names."""
-        return _casefolded(self.html)
-
-    @cached_property
-    def asciimath(self) -> dict[str, list[int]]:
-        """AsciiMath name → code points."""
-        table = load()
-        out: dict[str, list[int]] = {}
-        for i, names in enumerate(table.column("asciimath")):
-            cp = table.codepoints[i]
-            if cp in self.row_of:
-                for n in names:
-                    out.setdefault(n, []).append(cp)
-        return out
-
-    @cached_property
-    def latex_words(self) -> dict[str, list[str]]:
-        r"""LaTeX names without backslash by lower-cased initial, for typos ("\rigtharrow")."""
-        out: dict[str, list[str]] = {}
-        for k in sorted(self.latex):
-            if k.startswith("\\") and k[1:].isalpha():
-                out.setdefault(k[1].lower(), []).append(k[1:])
-        return out
-
-    @cached_property
-    def latex_words_all(self) -> list[str]:
-        """Every LaTeX name of `latex_words`, whatever its initial."""
-        return [w for words in self.latex_words.values() for w in words]
-
-    @cached_property
-    def vocab_by_initial(self) -> dict[str, list[str]]:
-        """Name words by initial, for typos."""
-        out: dict[str, list[str]] = {}
-        for w in self.vocab:
-            out.setdefault(w[0], []).append(w)
-        return out
-
-    def everyday(self, row: int) -> float:
-        """How everyday the symbol of *row* is, 0..1 (see `_everyday`), computed once."""
-        if not self._everyday:
-            self._everyday = [-1.0] * len(self.cps)
-        value = self._everyday[row]
-        if value < 0:
-            i = self.table_row[row]
-            if i >= 0:
-                sym = load().row_symbol(i)
-                value = _everyday(sym.latex_commands, SCOPES.index(sym.scope), sym.block)
-            else:
-                value = _everyday((), len(SCOPES) - 1, load().block_of(self.cps[row]))
-            self._everyday[row] = value
-        return value
-
-    # -- word look-ups ------------------------------------------------------
-
-    def vocab_prefixed(self, prefix: str) -> list[str]:
-        """Vocabulary words starting with *prefix* (the word itself included)."""
-        lo = bisect.bisect_left(self.vocab, prefix)
-        hi = bisect.bisect_left(self.vocab, prefix + "\uffff", lo)
-        return self.vocab[lo:hi]
-
-    def docs_with_prefix(self, prefix: str) -> list[int]:
-        """Documents with a word starting with *prefix*, cached (typing repeats prefixes)."""
-        hit = self._prefix_cache.get(prefix)
-        if hit is None:
-            words = self.vocab_prefixed(prefix)
-            if len(words) == 1:
-                hit = self.word_docs[words[0]]
-            else:
-                merged: set[int] = set()
-                for w in words:
-                    merged.update(self.word_docs[w])
-                hit = sorted(merged)
-            if len(self._prefix_cache) > 4096:
-                self._prefix_cache.clear()
-            self._prefix_cache[prefix] = hit
-        return hit
-
-
-def _everyday(latex: tuple[LatexCommand, ...], scope: int, block: str) -> float:
-    """How everyday a symbol is, 0..1: LaTeX names (core LaTeX best), scope, plain letters."""
-    score = 0.0
-    if latex:
-        score += 0.35
-        # A command of classic LaTeX or AMS (no exotic package) marks a symbol people use.
-        if any("latex" in c.origins and c.package in _COMMON_PACKAGES for c in latex):
-            score += 0.25
-    score += (0.2, 0.1, 0.0)[scope]
-    if block not in _STYLED_BLOCKS:
-        score += 0.2
-    return score
-
-
-def _scoped(index: dict[str, list[int]], rows: dict[int, int]) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {}
-    for key, cps in index.items():
-        kept = [cp for cp in cps if cp in rows]
-        if kept:
-            out[key] = kept
-    return out
-
-
-def _casefolded(index: dict[str, list[int]]) -> dict[str, list[str]]:
-    """Lower-cased key → the real keys, for a case-insensitive second chance."""
-    out: dict[str, list[str]] = {}
-    for key in index:
-        out.setdefault(key.lower(), []).append(key)
-    return out
-
-
-_INDEXES: dict[str, _Index] = {}
-
-
-def _index(scope: str) -> _Index:
-    idx = _INDEXES.get(scope)
-    if idx is None:
-        idx = _INDEXES[scope] = _Index(scope)
-    return idx
-
-
 # --------------------------------------------------------------------------- scoring
 
 
 class _Hits:
     """The best hit per code point while the readings of a query are looked up."""
 
-    def __init__(self, idx: _Index) -> None:
+    def __init__(self, idx: SearchIndex) -> None:
         self.idx = idx
         self.best: dict[int, tuple[float, str, str, str, tuple[str, ...]]] = {}
 
@@ -440,10 +172,6 @@ class _Hits:
         return len(self.best)
 
 
-def _doc_weight(toks: tuple[str, ...]) -> float:
-    return sum(_weight(t) for t in toks) or 1.0
-
-
 def _word_strength(word: str, token: str) -> float:
     """How well a query word matches a name word: 1 whole, less for a part."""
     if token == word:
@@ -470,7 +198,7 @@ def _codepoint_hits(q: Query, hits: _Hits) -> None:
         hits.add(cp, "glyph", 1, "glyph", chr(cp), fixed=base - i * 0.01)
 
 
-def _exact_name_hits(q: Query, idx: _Index, hits: _Hits) -> None:
+def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     for key in q.latex:
         for pos, cp in enumerate(idx.latex.get(key, ())):
             hits.add(cp, "exact", 1.0 - 0.02 * pos, "latex", key)
@@ -503,7 +231,7 @@ def _exact_name_hits(q: Query, idx: _Index, hits: _Hits) -> None:
                 hits.add(cp, "exact", 0.7 - 0.02 * pos, "latex", real)
 
 
-def _prefix_hits(q: Query, idx: _Index, hits: _Hits) -> None:
+def _prefix_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     prefix = q.latex_prefix
     if len(prefix) >= 3 or (prefix and not prefix.startswith("\\")):
         keys = _sorted_prefixed(idx.latex_keys, prefix)
@@ -532,7 +260,7 @@ def _sorted_prefixed(keys: list[str], prefix: str) -> list[str]:
     return keys[lo:hi]
 
 
-def _word_hits(q: Query, idx: _Index, hits: _Hits) -> None:
+def _word_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     """Names and aliases: whole name, name prefix, then words in any order."""
     words = q.words
     compact = "".join(words)
@@ -576,7 +304,7 @@ def _letter_alone(text: str, position: int) -> bool:
 
 def _words_any_order(
     words: tuple[str, ...],
-    idx: _Index,
+    idx: SearchIndex,
     hits: _Hits,
     corrections: dict[str, list[tuple[str, float]]] | None = None,
     capitals: frozenset[str] = frozenset(),
@@ -604,7 +332,7 @@ def _words_any_order(
             per_word.append([(w, 1.0)])
     # Words like SIGN or LETTER may be left out of the name ("infinity sign" → INFINITY),
     # as long as some word that says which symbol is there.
-    required = [i for i, w in enumerate(words) if w not in _FILLER] or list(range(len(words)))
+    required = [i for i, w in enumerate(words) if w not in FILLER] or list(range(len(words)))
     doc_sets: list[set[int]] = []
     for i in required:
         found: set[int] = set()
@@ -632,7 +360,7 @@ def _words_any_order(
         weights = idx.doc_weight
         candidates = set(heapq.nsmallest(_MAX_SCORED, candidates, key=lambda d: (weights[d], d)))
     tier = "fuzzy" if corrections is not None else "word-prefix"
-    query_weight = sum(_weight(w) for w in words)
+    query_weight = sum(weight(w) for w in words)
     for d in candidates:
         toks = idx.doc_tokens[d]
         total = 0.0
@@ -651,12 +379,12 @@ def _words_any_order(
                         s = 0.8 + 0.15 * len(form) / len(tok)
                     else:
                         continue
-                    s *= sim * (_FILLER_WEIGHT if tok in _FILLER else 1.0)
+                    s *= sim * (FILLER_WEIGHT if tok in FILLER else 1.0)
                     if s > best:
                         best, best_at = s, at
             if best_at < 0:
                 continue  # a left-out filler word
-            matched_weight += _weight(w)
+            matched_weight += weight(w)
             total += best
             if best_at < last:
                 in_order = False
@@ -676,7 +404,7 @@ def _words_any_order(
         hits.add(cp, tier, quality, idx.doc_field[d], idx.doc_text[d], shown)
 
 
-def _substring_hits(q: Query, idx: _Index, hits: _Hits) -> None:
+def _substring_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     """Query words found inside name words ("tegral", "struck")."""
     words = [w for w in q.words if len(w) >= 3]
     if not words or len(words) != len(q.words):
@@ -694,13 +422,13 @@ def _substring_hits(q: Query, idx: _Index, hits: _Hits) -> None:
     candidates = doc_sets[0].intersection(*doc_sets[1:])
     for d in list(candidates)[:5000]:
         toks = idx.doc_tokens[d]
-        total = sum(max(_word_strength(w, t) * _weight(t) for t in toks) for w in words)
-        quality = total / _doc_weight(toks)
+        total = sum(max(_word_strength(w, t) * weight(t) for t in toks) for w in words)
+        quality = total / name_weight(toks)
         cp = idx.cps[idx.doc_row[d]]
         hits.add(cp, "substring", quality, idx.doc_field[d], idx.doc_text[d], tuple(words))
 
 
-def _command_as_words(q: Query, idx: _Index, hits: _Hits) -> None:
+def _command_as_words(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     r"""Read an unknown command as a name: ``\infinity`` → INFINITY, ``\texteuro`` → EURO."""
     stem = q.text[1:]
     if not q.text.startswith("\\") or not stem.isalpha() or len(stem) < 3:
@@ -712,7 +440,7 @@ def _command_as_words(q: Query, idx: _Index, hits: _Hits) -> None:
                 return
 
 
-def _fuzzy_hits(q: Query, idx: _Index, hits: _Hits) -> None:
+def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     r"""Misspelt words ("intergral", "rigth arrow") and LaTeX names ("\rigtharrow").
 
     rapidfuzz is imported here, and only when some word looks misspelt (it is no
@@ -858,7 +586,7 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
     q = parse(query)
     if q.empty:
         return []
-    idx = _index(scope)
+    idx = index(scope)
     hits = _Hits(idx)
     _codepoint_hits(q, hits)
     if q.words or q.latex or q.html or q.typst or q.asciimath:
