@@ -16,6 +16,7 @@ json only for ``--json``, pyperclip only for ``--copy``.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -74,6 +75,10 @@ environment: MATHSYM_METHOD picks the input method shown (like --method);
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``mathsym`` command and return its exit status.
 
+    Called with no *argv* (as the ``mathsym`` program or ``python -m app``), a
+    one-shot command ends the process itself once its output is flushed (see
+    `_run_as_program`); with *argv* it only returns the status.
+
     Args:
         argv: The arguments after the program name (``sys.argv[1:]`` by default).
 
@@ -82,13 +87,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         2 for a usage error, 70 for an internal error, 130 when interrupted.
 
     """
-    args = list(sys.argv[1:] if argv is None else argv)
-    # A stream closed before the start (`mathsym x >&-`) is None: write nowhere, quietly.
-    if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives until exit
-    if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives until exit
-    out = _Out(sys.stdout, sys.stderr)
+    if argv is None:
+        return _run_as_program(sys.argv[1:])
+    return _run(list(argv), _Out.for_std_streams())
+
+
+def _run_as_program(args: list[str]) -> int:
+    """Run as a process of its own, skipping work a one-shot process does not need.
+
+    The cyclic garbage collector is switched off: it only slows down building the
+    search index (tens of thousands of small containers, each collection pass
+    walking them all) in a process that lives a tenth of a second. And the
+    process ends with `os._exit` once stdout and stderr are flushed, instead of
+    freeing every object of the table and index one by one on the way out.
+    Together about a quarter of the run time of ``mathsym forall``
+    (bench/README.md). The TUI, a long-lived process, gets neither.
+    """
+    gc.disable()
+    out = _Out.for_std_streams()
+    code = _run(args, out)
+    if not out.fast_exit:
+        gc.enable()
+        return code
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone: nothing to tell
+            stream.flush()
+    os._exit(code)
+
+
+def _run(args: list[str], out: _Out) -> int:
     try:
         code = _dispatch(args, out)
         sys.stdout.flush()
@@ -175,6 +202,8 @@ class _Out:
     def __init__(self, stdout: TextIO, stderr: TextIO) -> None:
         self.stdout = stdout
         self.stderr = stderr
+        #: False once the TUI ran: it must leave the process the ordinary way.
+        self.fast_exit = True
         self.encoding = (getattr(stdout, "encoding", None) or "utf-8").lower()
         self.utf = self.encoding.replace("-", "").replace("_", "") in ("utf8", "utf8sig")
         self._noted = False
@@ -183,6 +212,16 @@ class _Out:
             if reconfigure is not None:
                 with contextlib.suppress(ValueError, OSError):
                     reconfigure(errors="backslashreplace")
+
+    @classmethod
+    def for_std_streams(cls) -> _Out:
+        """Write to sys.stdout and sys.stderr (to nowhere if one was closed before start)."""
+        # `mathsym x >&-` starts with sys.stdout None: write nowhere, quietly.
+        if sys.stdout is None:
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - until exit
+        if sys.stderr is None:
+            sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - until exit
+        return cls(sys.stdout, sys.stderr)
 
     def line(self, text: str = "") -> None:
         """Write one line to stdout."""
@@ -461,6 +500,8 @@ def _parse_tui(args: list[str]) -> argparse.Namespace:
 
 def _start_tui(out: _Out, query: str, pick: str | None) -> int:
     """Run the TUI; the only place app.tui's application (and so textual) is imported."""
+    out.fast_exit = False
+    gc.enable()
     try:
         from app.tui import run
     except ImportError as exc:

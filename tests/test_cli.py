@@ -298,9 +298,22 @@ def test_errors_are_one_line(
     assert says in err
 
 
-def test_subcommand_word_searched_after_double_dash(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "--", "identify")
-    assert code == 1  # searched (and not found), not run as the subcommand
+def test_subcommand_word_searched_after_double_dash(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    search_module = importlib.import_module("symbols.search")
+    queries: list[str] = []
+
+    def record(query: str, limit: int = 10, scope: str = "math") -> list[Any]:
+        queries.append(query)
+        return []
+
+    monkeypatch.setattr(search_module, "search", record)
+    code, out, err = run(capsys, "--", "identify")
+    assert queries[0] == "identify"  # searched, not run as the subcommand
+    assert (code, out) == (1, "")
     assert "nothing matches 'identify'" in err
 
 
@@ -704,10 +717,16 @@ def test_invalid_utf8_in_argv_and_stdin() -> None:
 
 
 @pytest.mark.slow
-def test_usage_error_process() -> None:
+def test_exit_status_of_the_process() -> None:
+    # main() ends the process itself (os._exit) after flushing: status and output survive.
     proc = _python_m("--scope")
     assert proc.returncode == 2
     assert proc.stderr.decode().count("\n") == 1 and b"Traceback" not in proc.stderr
+    proc = _python_m("U+0378")
+    assert (proc.returncode, proc.stdout) == (1, b"")
+    assert proc.stderr.decode().startswith("mathsym: error: U+0378 is unassigned")
+    proc = _python_m("-n", "10", "arrow")
+    assert proc.returncode == 0 and len(proc.stdout.decode().splitlines()) == 10
 
 
 # --------------------------------------------------------------------------- README
