@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import unicodedata2
 
+import symbols
 from symbols.groups import GROUPS, group_for
 from symbols.table import FORMAT, LATEX_ORIGINS, from_html, from_latex, from_typst, get, load
 
@@ -272,9 +273,25 @@ def test_latex_entries_are_well_formed(cols: dict[str, list[Any]]) -> None:
             assert origins and all(o in LATEX_ORIGINS for o in origins), (hex(cp), cmd)
             assert origins == sorted(origins, key=LATEX_ORIGINS.index)
             assert isinstance(package, str) and mclass in classes
-            ranks.append((0 if "style" in origins else 1, LATEX_ORIGINS.index(origins[0])))
-        # Primary first: styled forms, then by precedence.
+            if "style" in origins:
+                everyday = 0
+            elif "latex" in origins:
+                everyday = 1 if not package else 2 if package in ("amsmath", "amssymb") else 3
+            else:
+                everyday = 3
+            ranks.append((everyday, LATEX_ORIGINS.index(origins[0])))
+        # Primary first: styled forms, classic commands without a package, with AMS, then
+        # the rest by precedence.
         assert ranks == sorted(ranks), hex(cp)
+
+
+def test_primary_command_is_the_everyday_one() -> None:
+    # What a person types in plain LaTeX, not a unicode-math-only name.
+    assert symbols.get("α").latex[0] == r"\alpha"
+    assert symbols.get("&").latex[0] == r"\&"
+    assert symbols.get("§").latex[0] == r"\S"
+    assert symbols.get("ℝ").latex[0] == r"\mathbb{R}"
+    assert symbols.get("≤").latex[0] == r"\leq"
 
 
 def test_every_name_resolves_back_to_its_symbol() -> None:

@@ -130,6 +130,15 @@ def unicode_blocks() -> list[tuple[int, int, str]]:
     return out
 
 
+def _everyday_rank(origins: set[str], package: str) -> int:
+    """How readily a command works in an ordinary LaTeX document (lower is readier)."""
+    if "style" in origins:
+        return 0
+    if "latex" in origins:
+        return 1 if not package else 2 if package in ("amsmath", "amssymb") else 3
+    return 3
+
+
 @dataclass
 class Merged:
     """One (symbol, command) pair with every source that gives it."""
@@ -242,9 +251,11 @@ class Builder:
     ) -> dict[int, list[list[Any]]]:
         """Merge per (symbol, command) and order each symbol's commands, primary first.
 
-        Styled-letter, script and fraction forms (origin ``style``) come first in a
-        symbol's own list (they work in every LaTeX); after them the precedence of
-        `ORIGINS`, then source order.
+        The primary command is the one a person types in plain LaTeX: styled-letter,
+        script and fraction forms (origin ``style``) first, then classic commands
+        (origin ``latex``) that need no package, then those of amsmath/amssymb, then
+        everything else by the precedence of `ORIGINS`; source order breaks ties.
+        So α is ``\\alpha`` (not unicode-math's ``\\mupalpha``) and & is ``\\&``.
         """
         merged: dict[int, dict[str, Merged]] = {}
         seq = 0
@@ -272,8 +283,7 @@ class Builder:
                 mclass = next(
                     (m.classes[o] for o in origins if o in m.classes), char_class.get(cp, "")
                 )
-                style_first = 0 if "style" in m.origins else 1
-                key = (style_first, ORIGINS.index(origins[0]), m.seq)
+                key = (_everyday_rank(m.origins, package), ORIGINS.index(origins[0]), m.seq)
                 rows.append((key, [m.command, origins, package, mclass]))
             out[cp] = [row for _key, row in sorted(rows, key=lambda r: r[0])]
         return out
