@@ -1,6 +1,6 @@
 """Whole-process wall time and peak memory of the one-shot CLI, beside a bare interpreter.
 
-    python bench/bench_cli.py [--runs 20] [--importtime]
+    python bench/bench_cli.py [--runs 20] [--phases] [--importtime]
 
 Runs each command --runs times (after two warm-up runs, so that byte code is
 compiled and the page cache is warm) in alternation with ``python -c pass``, and
@@ -13,6 +13,8 @@ installed (``pip install -e .``), else ``python -m app`` with the checkout on
 PYTHONPATH. PYTHONDONTWRITEBYTECODE is dropped and byte code goes to a temporary
 PYTHONPYCACHEPREFIX, as an installed package would have it.
 
+``--phases`` adds the time of each phase of one look-up (imports, table load, search
+index, search, the CLI's own work), timed inside a fresh interpreter.
 ``--importtime`` adds the slowest imports of ``mathsym forall`` (``python -X importtime``).
 """
 
@@ -89,10 +91,52 @@ def _importtime(argv: list[str], env: dict[str, str], top: int = 12) -> list[str
     ]
 
 
+# Times each phase of one look-up inside a fresh interpreter; prints "name ms" lines.
+_PHASES = """
+import gc, time
+gc.disable()  # as the mathsym program runs (app.cli._run_as_program)
+t0 = time.perf_counter()
+import argparse, importlib, app.cli, symbols.inputs
+table = importlib.import_module("symbols.table")
+search = importlib.import_module("symbols.search")  # symbols.search is also the function
+try:  # the search index's home has moved before; time it wherever it is
+    from symbols.search_index import index as build_index
+except ImportError:
+    build_index = search._index
+t1 = time.perf_counter()
+table.load()
+t2 = time.perf_counter()
+build_index("math")
+t3 = time.perf_counter()
+search.search("forall")
+t4 = time.perf_counter()
+import contextlib, io
+with contextlib.redirect_stdout(io.StringIO()):
+    app.cli.main(["forall"])
+t5 = time.perf_counter()
+for name, a, b in (("imports", t0, t1), ("table load", t1, t2), ("math index build", t2, t3),
+                   ("first search", t3, t4), ("cli's own work", t4, t5)):
+    print(f"{name}\t{(b - a) * 1000:.2f}")
+"""
+
+
+def _phases(env: dict[str, str], runs: int) -> list[str]:
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", _PHASES], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        for line in out.splitlines():
+            name, ms = line.split("\t")
+            samples.setdefault(name, []).append(float(ms))
+    return [f"  {name:18} {statistics.median(v):6.1f} ms" for name, v in samples.items()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--importtime", action="store_true")
+    parser.add_argument("--phases", action="store_true", help="time each phase of a look-up")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="mathsym-bench-") as cache:
         env = _environment(cache)
@@ -117,6 +161,9 @@ def main() -> None:
             median = statistics.median(times[label])
             peak = _peak_mib(argv, env)
             print(f"{label:28} {median * 1000:6.1f} ms {median / base:6.2f}x {peak:6.1f} MiB")
+        if args.phases:
+            print(f"phases of mathsym forall in one process (median of {args.runs}):")
+            print("\n".join(_phases(env, args.runs)))
         if args.importtime:
             print("slowest imports of mathsym forall (python -X importtime):")
             print("\n".join(_importtime(COMMANDS[0], env)))
