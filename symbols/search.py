@@ -37,8 +37,10 @@ __all__ = ["MAX_LIMIT", "Match", "Matched", "search"]
 #: Most results one search returns; a larger ``limit`` is cut to this.
 MAX_LIMIT = 1000
 
-# Most names scored for one word reading; see _words_any_order.
+# Most names scored for one word reading (see _words_any_order), and most names
+# completed by one prefix (see _word_hits): short common starts match thousands.
 _MAX_SCORED = 1500
+_MAX_PREFIXED = 300
 
 # Tier floors. Within a tier a hit earns up to `_SPAN` more points, so tiers never mix.
 _SPAN = 100.0
@@ -280,7 +282,10 @@ def _word_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     else:
         typed = " ".join(words)
         keys, table = _sorted_prefixed(idx.spaced_keys, typed), idx.spaced
-    if len(keys) <= 2000:
+    if len(keys) > _MAX_PREFIXED:
+        # "le" starts thousands of names; the shortest are those that can rank first.
+        keys = heapq.nsmallest(_MAX_PREFIXED, keys, key=lambda k: (len(k), k))
+    if keys:
         last = words[-1]
         for key in keys:
             if key == typed:
