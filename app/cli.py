@@ -965,21 +965,19 @@ def _cluster_row(cluster: str, syms: list[Symbol | None], method: str) -> list[s
 
 
 def _cluster_field(cluster: str, syms: list[Symbol | None], field: str, method: str) -> str:
-    if field == "char":
+    """Return one -f field of a grapheme cluster: each code point's value, joined."""
+    if field in ("char", "glyph"):
         return cluster
-    sep = " + " if field == "name" else " "
-    return sep.join(
-        _field(s, field, method)
-        if s is not None
-        else (
-            _unknown_name(ord(ch))
-            if field == "name"
-            else f"U+{ord(ch):04X}"
-            if field == "codepoint"
-            else ""
-        )
-        for ch, s in zip(cluster, syms, strict=True)
-    )
+    values = []
+    for ch, sym in zip(cluster, syms, strict=True):
+        if sym is not None:
+            values.append(_field(sym, field, method))
+        elif field == "name":
+            values.append(_unknown_name(ord(ch)))
+        elif field == "codepoint":
+            values.append(f"U+{ord(ch):04X}")
+        # a surrogate or unassigned code point has no other field
+    return (" + " if field == "name" else " ").join(values)
 
 
 # --------------------------------------------------------------------------- convert
