@@ -810,3 +810,40 @@ def test_any_arguments_give_a_status_not_a_traceback(capsys: pytest.CaptureFixtu
             assert err.count("\n") >= 1 and err.startswith("mathsym: ")
 
     check()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("no_color", [False, True])
+def test_terminal_output_of_the_process(no_color: bool) -> None:
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    env = _env(TERM="xterm-256color", **({"NO_COLOR": "1"} if no_color else {}))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "identify", "--method", "macos", "中\u0301∀"],
+        env=env,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+    )
+    os.close(slave)
+    proc.wait(timeout=60)
+    seen = b""
+    while select.select([master], [], [], 0.2)[0]:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    text = seen.decode()
+    assert proc.returncode == 0
+    assert ("\x1b[" in text) is not no_color
+    plain = re.sub("\x1b\\[[0-9;]*m", "", text).replace("\r\n", "\n")
+    rows = plain.splitlines()
+    assert "\t" not in plain and len(rows) == 2
+    assert rows[0].startswith("中\u0301  U+4E2D U+0301")
+    # the code point columns line up although 中 takes two cells and ∀ one
+    assert text_width(rows[0][: rows[0].index("U+")]) == text_width(rows[1][: rows[1].index("U+")])
