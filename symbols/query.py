@@ -193,18 +193,18 @@ def tokens(text: str) -> list[str]:
 _HEX = r"[0-9A-Fa-f]"
 # Each spelling people paste, and how to read its number. Bare hex is handled apart.
 _CODEPOINT_FORMS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(rf"^[Uu]\+({_HEX}{{1,6}})$"), 16),  # U+2200, u+2200
+    (re.compile(rf"^[Uu]\+0*({_HEX}{{1,6}})$"), 16),  # U+2200, u+2200, U+0001D400
     (re.compile(rf"^U({_HEX}{{4,6}})$"), 16),  # U2200 (Compose files, some docs)
-    (re.compile(rf"^0[xX]({_HEX}{{1,6}})$"), 16),  # 0x2200
+    (re.compile(rf"^0[xX]0*({_HEX}{{1,6}})$"), 16),  # 0x2200, 0x0001D400
     (re.compile(rf"^\\u({_HEX}{{4}})$"), 16),  # \u2200 (Python, JSON, Java)
     (re.compile(rf"^\\U({_HEX}{{8}})$"), 16),  # \U0001D400 (Python)
     (re.compile(rf"^\\[ux]\{{({_HEX}{{1,6}})\}}$"), 16),  # \u{2200} (JS, Rust), \x{2200} (Perl)
     (re.compile(rf"^\\x({_HEX}{{2}})$"), 16),  # \xA0
-    (re.compile(rf"^&#[xX]({_HEX}{{1,6}});?$"), 16),  # &#x2200;
-    (re.compile(r"^&#([0-9]{1,7});?$"), 10),  # &#8704; (the only decimal form)
+    (re.compile(rf"^&#[xX]0*({_HEX}{{1,6}});?$"), 16),  # &#x2200;
+    (re.compile(r"^&#0*([0-9]{1,7});?$"), 10),  # &#8704; (the only decimal form)
     (re.compile(rf"^\\({_HEX}*[0-9]{_HEX}*)$"), 16),  # \2200 (CSS); needs a digit, not \face
 )
-_BARE_HEX = re.compile(rf"^{_HEX}{{2,6}}$")
+_BARE_HEX = re.compile(rf"^(?=.{{2}})0*{_HEX}{{1,6}}$")  # 2+ characters: "a" is a letter
 
 
 def _explicit_codepoint(text: str) -> int | None:

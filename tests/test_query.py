@@ -71,6 +71,9 @@ def test_explicit_codepoint_spellings(text: str) -> None:
 def test_long_codepoint_forms() -> None:
     assert parse("\\U0001D400").codepoint == 0x1D400
     assert parse("U+1D400").codepoint == 0x1D400
+    assert parse("U+0001D400").codepoint == 0x1D400  # leading zeros, 8 digits
+    assert parse("0x0001d400").codepoint == 0x1D400
+    assert parse("0001D400").hex_codepoint == 0x1D400
     assert parse("U+110000").codepoint is None  # beyond Unicode
     assert parse("&#1114112;").codepoint is None
 
