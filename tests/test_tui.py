@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 
 import app.tui as tui
 from app.state import STATE_DIR_ENV, STATE_FILE, State
-from app.tui.app import MathsymApp
+from app.tui.app import DETAIL_DELAY, MathsymApp
 from app.tui.help import HelpScreen
 from app.tui.widgets import DetailPane, QueryInput, RelatedList, ResultsList
 from symbols import get
@@ -48,7 +48,7 @@ def clip(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await pilot.pause(DETAIL_DELAY + 0.05)  # the detail pane follows the results
 
 
 def chars(app: MathsymApp) -> list[str]:
@@ -461,3 +461,28 @@ def test_run_normal_mode_returns_zero(headless: Any, capsys: pytest.CaptureFixtu
     headless("ctrl+q")
     assert tui.run("forall") == 0
     assert capsys.readouterr().out == ""
+
+
+@sync
+async def test_long_results_are_built_as_you_scroll(tmp_path: Path) -> None:
+    from app.tui.app import FIRST_ROWS, RESULT_LIMIT
+
+    app = make(tmp_path, query="arrow")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        results = app.search_screen.query_one(ResultsList)
+        total = len(app.search_screen.rows)
+        assert total == RESULT_LIMIT  # "arrow" has more matches than the cap
+        assert results.option_count == FIRST_ROWS
+        for _ in range(60):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert results.option_count == total
+        assert results.highlighted == total - 1
+        # Scrolling (wheel or scrollbar) to the end builds more too.
+        await pilot.press("ctrl+u", *"arrow")
+        await settle(pilot)
+        assert results.option_count == FIRST_ROWS
+        results.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert results.option_count > FIRST_ROWS

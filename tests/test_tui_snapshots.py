@@ -16,7 +16,7 @@ pytest.importorskip("pytest_textual_snapshot")
 from textual.pilot import Pilot
 
 from app.state import State
-from app.tui.app import MathsymApp
+from app.tui.app import DETAIL_DELAY, MathsymApp
 
 THEME = "textual-dark"
 
@@ -31,7 +31,7 @@ def _pinned_env(monkeypatch: pytest.MonkeyPatch) -> None:
 async def _settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await pilot.pause(DETAIL_DELAY + 0.05)  # the detail pane follows the results
 
 
 def _app(tmp_path: Path, query: str = "") -> MathsymApp:

@@ -12,7 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -20,7 +20,14 @@ from app.state import State, load_keymap
 from app.tui.formats import BASIC_FORMATS, format_label, value_of
 from app.tui.help import HelpScreen
 from app.tui.rows import header_row, result_row
-from app.tui.widgets import DetailPane, PickInput, QueryInput, RelatedList, ResultsList
+from app.tui.widgets import (
+    DetailPane,
+    PickInput,
+    QueryInput,
+    RelatedList,
+    ResultsList,
+    StatusLine,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -28,6 +35,7 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.notifications import SeverityLevel
     from textual.theme import Theme
+    from textual.timer import Timer
 
     from symbols.search import Matched
     from symbols.table import Symbol
@@ -36,10 +44,17 @@ __all__ = ["MathsymApp", "SearchScreen"]
 
 #: Most rows in the results list: enough to browse, few enough to redraw per keystroke.
 RESULT_LIMIT = 300
+#: Rows built at once: the first screenfuls, then `MORE_ROWS` more at a time.
+FIRST_ROWS = 40
+MORE_ROWS = 100
+#: Within this many rows of the end of what is built, build more.
+NEAR_END = 5
 #: How many matches to ask for when a group filter will throw most of them away.
 GROUP_SEARCH_LIMIT = 5000
 #: Below this many columns the rows leave out the code point, so names have room.
 COMPACT_WIDTH = 56
+#: Seconds after the last keystroke before the detail pane catches up.
+DETAIL_DELAY = 0.1
 #: Default theme when none was chosen before.
 DEFAULT_THEME = "textual-dark"
 
@@ -76,11 +91,14 @@ def compute_rows(
         At most `RESULT_LIMIT` symbol rows (plus headings).
 
     """
-    from symbols.search import search
+    # Imported here, each where needed: an empty query at start-up (nothing saved yet)
+    # then draws its first frame without loading the search engine.
     from symbols.table import get, table
 
     rows: list[Row] = []
     if query.strip():
+        from symbols.search import search
+
         limit = RESULT_LIMIT if group is None else GROUP_SEARCH_LIMIT
         matches = search(query, limit=limit, scope=scope)
         rows = [Row(m.symbol, m.matched) for m in matches if group in (None, m.symbol.group)]
@@ -130,6 +148,8 @@ class SearchScreen(Screen[None]):
         self.rows: list[Row] = []
         self._generation = 0
         self._compact = False
+        self._detail_timer: Timer | None = None
+        self._detail_shown: tuple[Symbol | None, bool, str | None] | None = None
 
     @property
     def mathsym(self) -> MathsymApp:
@@ -146,7 +166,7 @@ class SearchScreen(Screen[None]):
                 placeholder="name, \\latex, &entity;, U+2200 or a glyph   (F1 help)",
                 id="query",
             )
-            yield Static(id="status")
+            yield StatusLine(id="status")
             with Horizontal(id="body"):
                 yield ResultsList(id="results")
                 yield DetailPane(id="detail")
@@ -199,10 +219,19 @@ class SearchScreen(Screen[None]):
         if generation != self._generation:
             return  # a newer keystroke's results are on their way
         self.rows = rows
-        state = self.mathsym.state
         results = self.query_one(ResultsList)
         compact = self._compact = results.size.width < COMPACT_WIDTH
-        options = [
+        # The first screenfuls now, the rest as the highlight or the scroll nears the
+        # end: every row added costs a render, and most queries end in the first few.
+        results.set_options(self._options(rows[:FIRST_ROWS], compact))
+        first = next((i for i, r in enumerate(rows) if r.symbol is not None), None)
+        results.highlighted = first
+        self._update_status()
+        self._defer_detail()
+
+    def _options(self, rows: list[Row], compact: bool) -> list[Option]:
+        state = self.mathsym.state
+        return [
             Option(header_row(r.title), disabled=True)
             if r.symbol is None
             else Option(
@@ -210,11 +239,14 @@ class SearchScreen(Screen[None]):
             )
             for r in rows
         ]
-        results.set_options(options)
-        first = next((i for i, r in enumerate(rows) if r.symbol is not None), None)
-        results.highlighted = first
-        self._update_status()
-        self._update_detail()
+
+    @on(ResultsList.NearEnd)
+    def _more_rows(self) -> None:
+        """Append the next batch of rows (up to `RESULT_LIMIT` in all)."""
+        results = self.query_one(ResultsList)
+        shown = results.option_count
+        if shown < len(self.rows):
+            results.add_options(self._options(self.rows[shown : shown + MORE_ROWS], self._compact))
 
     def _update_status(self) -> None:
         app = self.mathsym
@@ -229,7 +261,7 @@ class SearchScreen(Screen[None]):
         parts = [found, f"scope {app.scope}", app.group or "all groups"]
         if app.pick is not None:
             parts.append(f"Enter prints the {format_label(app.pick)}, Esc cancels")
-        self.query_one("#status", Static).update(" · ".join(parts))
+        self.query_one(StatusLine).text = " · ".join(parts)
 
     # -- the highlighted symbol ----------------------------------------------
 
@@ -242,16 +274,37 @@ class SearchScreen(Screen[None]):
         return self.rows[index].symbol
 
     @on(OptionList.OptionHighlighted, "#results")
-    def _highlighted(self) -> None:
-        self._update_detail()
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index >= event.option_list.option_count - NEAR_END:
+            self._more_rows()
+        if self._detail_timer is None:  # else the pending update shows the new highlight
+            self._update_detail()
+
+    def _defer_detail(self) -> None:
+        """Update the detail pane once typing pauses for `DETAIL_DELAY` seconds.
+
+        Redrawing the pane (every input method, related symbols) costs more than the
+        list itself; a fast typist only needs the pane for where the query ends up.
+        """
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._update_detail)
 
     def _update_detail(self) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
         detail = self.query_one(DetailPane)
         if not detail.display:
+            self._detail_shown = None
             return  # folded away at small sizes: skip the work
         sym = self.current
         app = self.mathsym
         fav = sym is not None and app.state.is_favorite(sym.codepoint)
+        key = (sym, fav, app.first_method)
+        if key == self._detail_shown:
+            return  # the same symbol again ("forall" → "forall "): nothing to redraw
+        self._detail_shown = key
         detail.show(sym, app.first_method, fav)
 
     def on_resize(self) -> None:

@@ -9,6 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 
     from symbols.table import Symbol
 
-__all__ = ["DetailPane", "PickInput", "QueryInput", "RelatedList", "ResultsList"]
+__all__ = ["DetailPane", "PickInput", "QueryInput", "RelatedList", "ResultsList", "StatusLine"]
 
 _MUTED = "$text-muted"
 _HEADING = "bold $text-secondary"
@@ -57,6 +59,22 @@ class PickInput(QueryInput):
     """Enter prints the highlighted symbol in the chosen format and exits."""
 
 
+class StatusLine(Widget):
+    """One line under the query box: result count, scope, group, pick mode.
+
+    Attributes:
+        text: What it says. Changing it repaints the line only: a `Static` update
+            would re-lay the whole screen on every keystroke.
+
+    """
+
+    text: reactive[str] = reactive("", layout=False)
+
+    def render(self) -> str:
+        """Return the text."""
+        return self.text
+
+
 class ResultsList(OptionList, can_focus=False):
     """The results. Never takes focus: the query box keeps it, and arrows move this list.
 
@@ -74,6 +92,15 @@ class ResultsList(OptionList, can_focus=False):
         def __init__(self, index: int) -> None:
             super().__init__()
             self.index = index
+
+    class NearEnd(Message):
+        """The view scrolled near the last built row: time to build more."""
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Ask for more rows when the mouse wheel or scrollbar nears the end."""
+        super().watch_scroll_y(old_value, new_value)
+        if new_value > old_value and new_value >= self.max_scroll_y - self.size.height:
+            self.post_message(self.NearEnd())
 
     async def _on_click(self, event: events.Click) -> None:
         await super()._on_click(event)
@@ -100,8 +127,11 @@ class RelatedList(OptionList):
         self.codepoints: list[int] = []
 
     def show(self, related: list[Symbol]) -> None:
-        """Replace the rows with *related*."""
-        self.codepoints = [s.codepoint for s in related]
+        """Replace the rows with *related* (nothing to do when they are the same)."""
+        codepoints = [s.codepoint for s in related]
+        if codepoints == self.codepoints and self.option_count == len(codepoints):
+            return
+        self.codepoints = codepoints
         self.set_options(
             Option(Content.assemble(glyph_cell(s), " ", (s.label, _MUTED), " ", s.name))
             for s in related
