@@ -42,8 +42,8 @@ MAX_LIMIT = 1000
 _MAX_SCORED = 1500
 _MAX_PREFIXED = 300
 
-# Tier floors. Within a tier a hit earns up to `_SPAN` more points, so tiers never mix.
-_SPAN = 100.0
+# Tier floors. Within a tier a hit earns at most 97 more points (the weights below),
+# so tiers never mix. Code points typed and pasted glyphs have fixed scores above all.
 _TIER_SCORE = {
     "codepoint": 700.0,
     "glyph": 700.0,
@@ -53,7 +53,7 @@ _TIER_SCORE = {
     "substring": 300.0,
     "fuzzy": 200.0,
 }
-# Weights of the parts of a score inside a tier (they sum to a little under `_SPAN`).
+# Weights of the parts of a score inside a tier (they sum to 97, under the 100 between tiers).
 _W_QUALITY = 50.0  # how well the query matches this text
 _W_EVERYDAY = 30.0  # LaTeX name, math scope, plain letter
 _W_SHORT = 12.0  # shorter names first
@@ -196,7 +196,7 @@ def _codepoint_hits(q: Query, hits: _Hits) -> None:
             continue
         # One pasted character (or a string of them) is identified first, in order;
         # ASCII punctuation like "<=" may rather be a name (AsciiMath ≤), so it waits.
-        base = 790.0 if not q.text.isascii() or len(q.text) == 1 else 450.0
+        base = 790.0 if not q.text.isascii() or len(q.text) == 1 else 599.0
         hits.add(cp, "glyph", 1, "glyph", chr(cp), fixed=base - i * 0.01)
 
 

@@ -141,6 +141,13 @@ def test_variation_selector_ignored_and_nfc() -> None:
     assert top("\u2126").symbol.codepoint == 0x2126  # OHM SIGN stays itself
 
 
+def test_ascii_punctuation_is_a_name_first_then_glyphs() -> None:
+    results = search("<=")
+    assert results[0].symbol.char == "≤" and results[0].matched.field == "asciimath"
+    assert [m.symbol.char for m in results[1:3]] == ["<", "="]
+    assert all(m.matched.kind == "glyph" for m in results[1:3])
+
+
 def test_pasted_unicode_space_is_identified() -> None:
     assert top("\u00a0").symbol.name == "NO-BREAK SPACE"
 
