@@ -220,7 +220,14 @@ def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
                 for cp in idx.html[real]:
                     hits.add(cp, "exact", 0.6, "html", f"&{real};")
     for name in q.typst:
-        for cp in idx.typst.get(name, ()):
+        found = idx.typst.get(name)
+        if found is None and "." in name.strip("."):
+            # Modifiers in another order ("arrow.double.r"): the same Typst symbol.
+            base, *mods = name.strip(".").split(".")
+            for cp, real in idx.typst_unordered.get((base, frozenset(mods)), ()):
+                hits.add(cp, "exact", 0.95, "typst", real)
+            continue
+        for cp in found or ():
             hits.add(cp, "exact", 1.0, "typst", name)
     if q.asciimath:
         for cp in idx.asciimath.get(q.asciimath, ()):

@@ -199,6 +199,19 @@ class SearchIndex:
         return [w for words in self.latex_words.values() for w in words]
 
     @cached_property
+    def typst_unordered(self) -> dict[tuple[str, frozenset[str]], list[tuple[int, str]]]:
+        """Typst name as (base, set of modifiers) → (code point, name as listed).
+
+        Typst does not care about the order of modifiers: ``arrow.double.r`` is
+        ``arrow.r.double``.
+        """
+        out: dict[tuple[str, frozenset[str]], list[tuple[int, str]]] = {}
+        for name, cps in self.typst.items():
+            base, *mods = name.split(".")
+            out.setdefault((base, frozenset(mods)), []).extend((cp, name) for cp in cps)
+        return out
+
+    @cached_property
     def vocab_by_initial(self) -> dict[str, list[str]]:
         """Name words by initial, for typos."""
         out: dict[str, list[str]] = {}

@@ -206,6 +206,8 @@ def test_html_entities() -> None:
 
 def test_typst_names() -> None:
     assert top("arrow.r.double").symbol.char == "⇒"
+    m = top("arrow.double.r")  # Typst modifiers come in any order
+    assert m.symbol.char == "⇒" and m.matched.text == "arrow.r.double"
     m = top("sym.arrow.r")
     assert m.symbol.char == "→" and m.matched.field == "typst" and m.matched.text == "arrow.r"
 
