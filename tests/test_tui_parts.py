@@ -36,8 +36,10 @@ def test_glyph_stand_ins(key: str | int, shown: str, note_word: str) -> None:
 
 
 def test_glyph_cell_is_exactly_two_cells() -> None:
-    for key in ("∀", 0x0302, 0x200D, 0x1D400, "→"):
+    for key in ("∀", 0x0302, 0x200D, 0x1D400, "→", 0x00A0, 0x3000):
         assert glyph_cell(sym(key)).cell_length == 2
+    assert glyph_cell(sym(0x00A0)).plain == "\u00a0 "  # highlighted, not framed
+    assert glyph_cell(sym(0x200D)).plain == "⟨⟩"
 
 
 def test_row_highlights_the_matched_name_part() -> None:

@@ -255,7 +255,8 @@ class SearchScreen(Screen[None]):
         if query:
             found = f"{count}{'+' if count >= RESULT_LIMIT else ''} found"
         elif count:
-            found = "group" if app.group else "favorites and recent"
+            plus = "+" if count >= RESULT_LIMIT else ""
+            found = f"{count}{plus} in the group" if app.group else "favorites and recent"
         else:
             found = "type to search · ★ favorites and recents show here"
         parts = [found, f"scope {app.scope}", app.group or "all groups"]

@@ -49,6 +49,16 @@ def glyph_content(symbol: Symbol) -> tuple[Content, str]:
 
 
 def glyph_cell(symbol: Symbol, width: int = 2) -> Content:
-    """Return the glyph padded to *width* cells (longer stand-ins are cut), for a list row."""
-    content, _note = glyph_content(symbol)
+    """Return the glyph in *width* cells, for a list row.
+
+    Rows are narrow, so a space is only highlighted (no frame) and other invisible
+    characters show as an empty ``⟨⟩`` (the name beside it says which one).
+    """
+    _text, kind = visible(symbol.char, symbol.formal_aliases)
+    if kind == "space":
+        content = Content.styled(symbol.char, _SPACE_STYLE)
+    elif kind == "invisible":
+        content = Content.styled("⟨⟩", _MUTED)
+    else:
+        content, _note = glyph_content(symbol)
     return content.truncate(width, ellipsis=True, pad=True)

@@ -217,8 +217,8 @@ class DetailPane(VerticalScroll, can_focus=False):
         info = self.query_one("#info", Static)
         related = self.query_one(RelatedList)
         title = self.query_one("#related-title", Static)
+        box.display = symbol is not None
         if symbol is None:
-            box.update("")
             note.update("")
             info.update(
                 Content.styled("Nothing here yet: type a name, \\command or U+code.", _MUTED)
