@@ -6,10 +6,10 @@ import dataclasses
 import itertools
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
+import unicodedata2
 
 import symbols
 from symbols.search import MAX_LIMIT, Match, Matched, search
@@ -363,6 +363,8 @@ def test_exact_query_does_not_load_rapidfuzz_or_the_all_scope() -> None:
     assert out == "False ['math'] False"
 
 
-def test_every_result_is_a_real_character() -> None:
-    for m in search("arrow", 100, "all"):
-        assert unicodedata.category(m.symbol.char) != "Cn" or m.symbol.name
+def test_every_result_is_an_assigned_character() -> None:
+    for query in ["arrow", "U+0378", "0378", "\u0378", "face", "bead"]:
+        for m in search(query, 100, "all"):
+            assert unicodedata2.category(m.symbol.char) != "Cn"
+            assert m.symbol.name
