@@ -486,3 +486,19 @@ async def test_long_results_are_built_as_you_scroll(tmp_path: Path) -> None:
         results.scroll_end(animate=False, immediate=True)
         await pilot.pause()
         assert results.option_count > FIRST_ROWS
+
+
+@sync
+async def test_clicking_a_related_symbol_jumps(tmp_path: Path) -> None:
+    app = make(tmp_path, query="U+2205")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        related = app.search_screen.query_one(RelatedList)
+        assert len(related.codepoints) >= 2
+        related.scroll_visible(animate=False, immediate=True)  # as the mouse wheel would
+        await pilot.pause()
+        target = get(related.codepoints[1])
+        await pilot.click(related, offset=(3, 1))  # the second related symbol
+        await settle(pilot)
+        assert target is not None and app.search_screen.current == target
+        assert app.search_screen.query_one(QueryInput).value == f"U+{target.codepoint:04X}"
