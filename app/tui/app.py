@@ -149,6 +149,7 @@ class SearchScreen(Screen[None]):
         self._generation = 0
         self._compact = False
         self._detail_timer: Timer | None = None
+        self._typed = False
         self._detail_shown: tuple[Symbol | None, bool, str | None] | None = None
 
     @property
@@ -175,12 +176,15 @@ class SearchScreen(Screen[None]):
     def on_mount(self) -> None:
         """Focus the query box and show the first results."""
         self.query_one(QueryInput).focus()
+        # The pane was composed empty: showing "nothing" again would only re-lay it.
+        self._detail_shown = (None, False, self.mathsym.first_method)
         self.refresh_results()
 
     # -- searching ------------------------------------------------------------
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
+        self._typed = True
         self.refresh_results()
 
     @on(QueryInput.HelpRequested)
@@ -191,14 +195,12 @@ class SearchScreen(Screen[None]):
         """Search again for the current query, scope and group (in a worker)."""
         app = self.mathsym
         self._generation += 1
-        self._search(
-            self._generation,
-            self.query_one(QueryInput).value,
-            app.scope,
-            app.group,
-            app.state.favorites,
-            app.state.recents,
-        )
+        query = self.query_one(QueryInput).value
+        favorites, recents = app.state.favorites, app.state.recents
+        if not (query.strip() or app.group or favorites or recents):
+            self._show_rows(self._generation, [])  # nothing to look up (a first start)
+            return
+        self._search(self._generation, query, app.scope, app.group, favorites, recents)
 
     @work(exclusive=True, thread=True, group="search")
     def _search(
@@ -227,7 +229,10 @@ class SearchScreen(Screen[None]):
         first = next((i for i, r in enumerate(rows) if r.symbol is not None), None)
         results.highlighted = first
         self._update_status()
-        self._defer_detail()
+        if self._typed:
+            self._defer_detail()
+        else:
+            self._update_detail()  # the first results: no keystroke to wait for
 
     def _options(self, rows: list[Row], compact: bool) -> list[Option]:
         state = self.mathsym.state

@@ -197,18 +197,30 @@ def detail_content(symbol: Symbol, first_method: str | None, favorite: bool) -> 
     return Content.assemble(*parts)
 
 
+#: What the detail pane says when nothing is highlighted.
+EMPTY_HINT = Content.styled("Nothing here yet: type a name, \\command or U+code.", _MUTED)
+
+
 class DetailPane(VerticalScroll, can_focus=False):
     """Everything about the highlighted symbol: big glyph, names, LaTeX, chords, related."""
 
     def compose(self) -> ComposeResult:
         """Lay out the glyph box, the info text and the related list."""
-        yield Static(id="glyph-box")
+        # Composed in the empty state `show(None)` gives, so the first frame has no
+        # update (and re-layout) to wait for.
+        box = Static(id="glyph-box")
+        box.display = False
+        yield box
         yield Static(id="glyph-note")
-        yield Static(id="info")
-        yield Static(
+        yield Static(EMPTY_HINT, id="info")
+        title = Static(
             Content.styled("Related (Tab, then Enter to jump)", _HEADING), id="related-title"
         )
-        yield RelatedList(id="related")
+        title.display = False
+        yield title
+        related = RelatedList(id="related")
+        related.display = False
+        yield related
 
     def show(self, symbol: Symbol | None, first_method: str | None, favorite: bool) -> None:
         """Show *symbol* (None clears the pane)."""
@@ -220,9 +232,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         box.display = symbol is not None
         if symbol is None:
             note.update("")
-            info.update(
-                Content.styled("Nothing here yet: type a name, \\command or U+code.", _MUTED)
-            )
+            info.update(EMPTY_HINT)
             related.show([])
             title.display = False
             return
