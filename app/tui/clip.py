@@ -1,10 +1,9 @@
 """The system clipboard from inside the TUI.
 
-`app.clipboard` serves the one-shot CLI: it silences stdout/stderr while the
-clipboard tool starts, and falls back to writing OSC 52 to /dev/tty itself. Inside
-the TUI both would fight textual for the terminal (textual draws on stderr and sends
-OSC 52 through its own driver), so the TUI asks pyperclip directly and only for the
-system clipboard.
+`app.clipboard.copy_system` does the work (pyperclip, then reading the text back).
+Inside the TUI it must not silence stdout/stderr (textual draws on them), and the
+TUI sends OSC 52 itself through textual's driver, so this module only decides
+whether trying the system clipboard makes sense at all.
 """
 
 from __future__ import annotations
@@ -12,11 +11,13 @@ from __future__ import annotations
 import os
 import sys
 
+from app.clipboard import copy_system
+
 __all__ = ["copy_native"]
 
 
 def copy_native(text: str) -> tuple[bool, str]:
-    """Put *text* on the system clipboard through pyperclip.
+    """Put *text* on the system clipboard.
 
     Args:
         text: What to copy.
@@ -28,20 +29,9 @@ def copy_native(text: str) -> tuple[bool, str]:
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
-        # No display: xclip/wl-copy would only print an error across the screen.
+        # No display: xclip or wl-copy would only print an error across the screen.
         return False, "no display for a system clipboard"
-    try:
-        import pyperclip
-
-        pyperclip.copy(text)
-        back = pyperclip.paste()
-    except Exception as exc:  # pyperclip's own error, or whatever its tool raised
-        first = str(exc).strip().splitlines()
-        reason = first[0] if first else type(exc).__name__
-        if type(exc).__name__ == "PyperclipException":
-            reason = "no clipboard tool found (install xclip, xsel or wl-clipboard)"
-        return False, reason
-    # Some pyperclip back ends do not check the tool's exit status: read it back.
-    if back != text:
-        return False, "the clipboard tool did not take the text"
-    return True, "the system clipboard"
+    reason = copy_system(text, quiet=False)
+    if reason is None:
+        return True, "the system clipboard"
+    return False, reason
