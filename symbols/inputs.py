@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-import types
 
 # The stdlib database, on purpose: Python's "\N{...}" escape is resolved by the running
 # interpreter's own unicodedata, which may be older than unicodedata2's Unicode 18.
@@ -23,6 +22,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from symbols._callable import make_module_callable
 
 if TYPE_CHECKING:
     from symbols.table import Symbol
@@ -566,16 +567,5 @@ def inputs_dict(char: str | Symbol) -> dict[str, str]:
     return out
 
 
-# --------------------------------------------------------------------------- symbols.inputs(...)
-# The package exports the function `inputs` under the name of this module. Importing the
-# module (``from symbols.inputs import METHODS``, or Symbol.inputs) makes Python set the
-# package attribute ``symbols.inputs`` to the module, which would hide the function; a
-# callable module keeps ``symbols.inputs("∀")`` working either way.
-
-
-class _CallableModule(types.ModuleType):
-    def __call__(self, char: str | Symbol, first: str | None = None) -> list[InputMethod]:
-        return inputs(char, first)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+# ``symbols.inputs`` names both this module and the function `inputs`: see symbols._callable.
+make_module_callable(__name__, inputs)

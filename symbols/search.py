@@ -19,12 +19,11 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
-import sys
-import types
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from symbols._callable import make_module_callable
 from symbols.query import Query, parse
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
 from symbols.table import SCOPES, Symbol, make_symbol
@@ -642,16 +641,5 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
     return out
 
 
-class _CallableModule(types.ModuleType):
-    """The symbols.search module, callable as `search` (see the note below)."""
-
-    def __call__(self, query: str, limit: int = 10, scope: str = "math") -> list[Match]:
-        return search(query, limit, scope)
-
-
-# ``symbols.search`` names both this module and the function `search`: importing
-# the module (``from symbols.search import Match``) rebinds the package attribute to
-# the module, shadowing the lazily exported function. A callable module makes
-# ``symbols.search("forall")`` work whichever of the two was bound last (as
-# symbols.table does for ``table``).
-sys.modules[__name__].__class__ = _CallableModule
+# ``symbols.search`` names both this module and the function `search`: see symbols._callable.
+make_module_callable(__name__, search)

@@ -20,12 +20,12 @@ from __future__ import annotations
 import bisect
 import json
 import os
-import sys
-import types
 from dataclasses import dataclass
 from functools import cached_property
 
 import unicodedata2
+
+from symbols._callable import make_module_callable
 
 # Not `from typing import TYPE_CHECKING`: importing typing (and pathlib) costs more
 # than the rest of `import symbols` together (bench/bench_import.py).
@@ -650,16 +650,5 @@ def block_of(codepoint: int) -> str:
     return load().block_of(codepoint)
 
 
-class _CallableModule(types.ModuleType):
-    """The symbols.table module, callable as `table` (see the note below)."""
-
-    def __call__(self, scope: str = "math") -> list[Symbol]:
-        return table(scope)
-
-
-# ``symbols.table`` names both this module and the function `table`: importing the
-# module (``from symbols.table import get``, done by every other module) rebinds
-# the package attribute ``symbols.table`` to the module, shadowing the lazily
-# exported function. A callable module makes ``symbols.table("math")`` work
-# whichever of the two was bound last.
-sys.modules[__name__].__class__ = _CallableModule
+# ``symbols.table`` names both this module and the function `table`: see symbols._callable.
+make_module_callable(__name__, table)
