@@ -385,7 +385,7 @@ async def test_small_sizes_fold_the_detail_pane(tmp_path: Path, size: tuple[int,
         await settle(pilot)
         detail = app.search_screen.query_one(DetailPane)
         results = app.search_screen.query_one(ResultsList)
-        assert detail.display == (size[0] >= 64)
+        assert detail.display == (size[0] >= 72)
         assert results.size.height >= 5  # still a usable list
         assert chars(app)[0] == "∀"
 

@@ -50,7 +50,11 @@ class Tmux:
             if text in screen:
                 return screen
             time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; the pane shows:\n{screen}")
+        alive = subprocess.run(
+            ["tmux", "-L", self.socket, "has-session", "-t", "app"], capture_output=True
+        )
+        state = "running" if alive.returncode == 0 else "gone (the tmux server exited)"
+        raise AssertionError(f"{text!r} never appeared; session {state}; the pane shows:\n{screen}")
 
 
 @pytest.fixture
@@ -77,10 +81,9 @@ def test_typing_forall_shows_the_symbol(tmux: Tmux, tmp_path: Path) -> None:
     _start(tmux, tmp_path, "")
     tmux.wait_for("palette")  # the footer is drawn: the app is up
     tmux.run("send-keys", "-t", "app", "forall")
-    screen = tmux.wait_for("FOR ALL")
+    for text in ("FOR ALL", "U+2200", "\\forall"):  # row and detail pane draw in turn
+        screen = tmux.wait_for(text)
     assert "∀" in screen
-    assert "U+2200" in screen
-    assert "\\forall" in screen
 
 
 def test_small_terminal_still_searches(tmux: Tmux, tmp_path: Path) -> None:

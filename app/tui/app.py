@@ -52,7 +52,7 @@ NEAR_END = 5
 #: How many matches to ask for when a group filter will throw most of them away.
 GROUP_SEARCH_LIMIT = 5000
 #: Below this many columns the rows leave out the code point, so names have room.
-COMPACT_WIDTH = 56
+COMPACT_WIDTH = 44
 #: Seconds after the last keystroke before the detail pane catches up.
 DETAIL_DELAY = 0.1
 #: Default theme when none was chosen before.
@@ -421,8 +421,8 @@ class MathsymApp(App[str | None]):
 
     CSS_PATH = "mathsym.tcss"
     TITLE = "mathsym"
-    # The detail pane folds away below 64 columns; the query box slims below 16 rows.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide"), (110, "-very-wide")]  # noqa: RUF012 - textual's API
+    # The detail pane folds away below 72 columns; the query box slims below 16 rows.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide"), (110, "-very-wide")]  # noqa: RUF012 - textual's API
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="help"),
