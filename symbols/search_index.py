@@ -1,23 +1,62 @@
-"""The search indexes: built once per scope, on the first search that needs them.
+"""The search indexes: one per scope, made on the first search that needs it.
 
 Rows are symbols (code points); documents are the texts searched by words: each
 row's name, aliases and formal aliases. Words map to documents, and sorted key
-lists answer prefix look-ups with `bisect`. Parts that only some queries need
-(case-folded LaTeX names, typo vocabularies, per-row ranks) are built on first use,
-so that a one-shot ``mathsym forall`` pays for little more than the exact indexes.
+lists answer prefix look-ups with `bisect`.
+
+The parts that are pure data (words → documents, whole names, LaTeX/HTML/Typst/
+AsciiMath names → code points) are computed by `pack_index` into a few strings.
+The generator stores them for the math scope in data/symbols.json, so the first
+search of a process splits those strings (C speed) instead of folding and
+indexing 5,000 names (about 30 ms, a third of a one-shot ``mathsym forall``);
+other scopes run `pack_index` on first use. `Postings` then parses a key's
+numbers when a query touches it, and a document's text and words are read from
+the table on first use. Parts only some queries need (case-folded names, typo
+vocabularies, per-row ranks) are built on first use too.
 """
 
 from __future__ import annotations
 
 import bisect
 from functools import cached_property
+from itertools import compress
 
 import unicodedata2
 
 from symbols.query import fold
-from symbols.table import SCOPES, LatexCommand, all_codepoints, load
+from symbols.table import SCOPES, all_codepoints, load
 
-__all__ = ["FILLER", "FILLER_WEIGHT", "SearchIndex", "index", "name_weight", "weight"]
+# Not `from typing import …` at run time: typing is slow to import (bench/README.md).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import Any, Generic, TypeVar
+
+    from symbols.table import LatexCommand, Table
+
+    _T = TypeVar("_T")
+
+    class _Generic(Generic[_T]):
+        pass
+else:
+
+    class _Generic:
+        """Stands for typing.Generic at run time (subscripting it is a no-op)."""
+
+        def __class_getitem__(cls, _item):
+            return cls
+
+
+__all__ = [
+    "FILLER",
+    "FILLER_WEIGHT",
+    "Postings",
+    "SearchIndex",
+    "index",
+    "name_weight",
+    "pack_index",
+    "weight",
+]
 
 # Styled math letters ("alpha" → α before 𝛼).
 _STYLED_BLOCKS = frozenset(
@@ -63,132 +102,267 @@ def name_weight(toks: tuple[str, ...]) -> float:
     return sum(weight(t) for t in toks) or 1.0
 
 
+class Postings:
+    """A read-only mapping key → list of ints, kept packed until a key is asked for.
+
+    Built from two strings: the keys, sorted, joined by *sep*; and one entry per
+    key (ints joined by ``,``) joined by spaces. Splitting them is all the work done
+    up front (at C speed); a key is found by bisecting, and its ints are parsed on
+    first use. This is what lets a one-shot ``mathsym forall`` skip building tens of
+    thousands of small lists it would never look at.
+    """
+
+    __slots__ = ("_keys", "_parsed", "_raw")
+
+    def __init__(self, keys: str, values: str, sep: str = " ") -> None:
+        self._keys: list[str] = keys.split(sep) if keys else []
+        self._raw: list[str] = values.split(" ") if keys else []
+        self._parsed: dict[int, list[int]] = {}
+
+    def keys(self) -> list[str]:
+        """Return the keys, sorted (a list: bisect it for prefix look-ups)."""
+        return self._keys
+
+    def _at(self, i: int) -> list[int]:
+        found = self._parsed.get(i)
+        if found is None:
+            found = self._parsed[i] = [int(v) for v in self._raw[i].split(",")]
+        return found
+
+    def _find(self, key: str) -> int:
+        i = bisect.bisect_left(self._keys, key)
+        return i if i < len(self._keys) and self._keys[i] == key else -1
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Return the ints of *key*, or *default* when it is not a key."""
+        i = self._find(key)
+        return default if i < 0 else self._at(i)
+
+    def __getitem__(self, key: str) -> list[int]:
+        i = self._find(key)
+        if i < 0:
+            raise KeyError(key)
+        return self._at(i)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._find(key) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def items(self) -> Iterator[tuple[str, list[int]]]:
+        """(key, ints) pairs in key order."""
+        return ((k, self._at(i)) for i, k in enumerate(self._keys))
+
+
+def _pack_postings(index: dict[str, list[int]], sep: str = " ") -> list[str]:
+    """Pack *index* into the two strings `Postings` reads back, keys sorted."""
+    keys = sorted(index)
+    for key in keys:
+        if not key or sep in key:
+            raise ValueError(f"cannot pack the key {key!r} (empty, or holds {sep!r})")
+    return [sep.join(keys), " ".join(",".join(map(str, index[k])) for k in keys)]
+
+
+# The parts of an index that are pure data, packed as strings (see `pack_index`):
+# name → separator of its keys. data/symbols.json carries them for the math scope.
+_PARTS = {
+    "vocab": " ",
+    "compact": " ",
+    "spaced": "|",  # spaced names hold spaces, never "|" (a name word is letters/digits)
+    "unprefixed": " ",
+    "latex": " ",
+    "html": " ",
+    "typst": " ",
+    "asciimath": " ",
+}
+
+
+def pack_index(scope: str, table: Table) -> dict[str, str]:
+    """Compute the pure-data parts of the search index of *scope*, packed as strings.
+
+    The generator stores the result for the math scope in data/symbols.json
+    (under ``search``), so that the first search of a process only splits strings;
+    other scopes are packed at run time by this same function on first use.
+
+    Returns:
+        ``doc_row``: the row of each document, ``,``-joined; for each part of
+        `_PARTS` (``vocab`` words → documents, ``compact``/``spaced``/``unprefixed``
+        whole names → documents, ``latex``/``html``/``typst``/``asciimath`` names →
+        code points): its sorted keys under the part's name and their ints under
+        ``NAME:ints``.
+
+    """
+    rows = _ScopeRows(scope, table)
+    docs = [doc for row in range(len(rows.cps)) for doc in rows.docs(row)]
+    parts: dict[str, dict[str, list[int]]] = {name: {} for name in _PARTS}
+    words, compact, spaced, unprefixed = (
+        parts["vocab"],
+        parts["compact"],
+        parts["spaced"],
+        parts["unprefixed"],
+    )
+    doc_row: list[int] = []
+    for d, (row, _field, text) in enumerate(docs):
+        doc_row.append(row)
+        toks = fold(text).split()
+        for tok in dict.fromkeys(toks):
+            words.setdefault(tok, []).append(d)
+        compact.setdefault("".join(toks), []).append(d)
+        spaced.setdefault(" ".join(toks), []).append(d)
+        if toks[:1] == ["MATHEMATICAL"] and len(toks) > 1:
+            # MATHEMATICAL LEFT ANGLE BRACKET is what people call "left angle bracket".
+            unprefixed.setdefault("".join(toks[1:]), []).append(d)
+    in_scope = dict.fromkeys(rows.cps)
+    parts["latex"] = _scoped(table.latex_index, in_scope)
+    parts["html"] = _scoped(table.html_index, in_scope)
+    parts["typst"] = _scoped(table.typst_index, in_scope)
+    asciimath = parts["asciimath"]
+    for i, names in enumerate(table.column("asciimath")):
+        cp = table.codepoints[i]
+        if cp in in_scope:
+            for n in names:
+                asciimath.setdefault(n, []).append(cp)
+    out = {"doc_row": ",".join(map(str, doc_row))}
+    for name, sep in _PARTS.items():
+        out[name], out[name + ":ints"] = _pack_postings(parts[name], sep)
+    return out
+
+
+class _ScopeRows:
+    """The rows of one scope: code points, rows of the JSON table, and their documents."""
+
+    def __init__(self, scope: str, table: Table) -> None:
+        limit = SCOPES.index(scope)
+        # itertools.compress and map run at C speed: no Python loop over the table.
+        keep = list(map(limit.__ge__, table.column("scope")))
+        self.table = table
+        self.table_row: list[int] = list(compress(range(len(keep)), keep))
+        self.cps: list[int] = list(compress(table.codepoints, keep))
+        self.name_len: list[int] = list(map(len, compress(table.column("name"), keep)))
+        self.extra_names: list[str] = []  # names of the rows after the table's (scope all)
+        if scope == "all":
+            uname = unicodedata2.name
+            in_table = set(self.cps)
+            for cp in all_codepoints():
+                name = uname(chr(cp), "") if cp not in in_table else ""
+                if name:
+                    self.table_row.append(-1)
+                    self.cps.append(cp)
+                    self.name_len.append(len(name))
+                    self.extra_names.append(name)
+
+    def docs(self, row: int) -> list[tuple[int, str, str]]:
+        """List (row, field, text) of the name, aliases and formal aliases of *row*."""
+        i = self.table_row[row]
+        if i < 0:
+            return [(row, "name", self.extra_names[row - self._first_extra])]
+        t = self.table
+        return [
+            (row, "name", t.column("name")[i]),
+            *((row, "alias", a) for a in t.names(i, "alias")),
+            *((row, "formal", a) for a in t.names(i, "formal")),
+        ]
+
+    @cached_property
+    def _first_extra(self) -> int:
+        return len(self.cps) - len(self.extra_names)
+
+
+class _Lazy(_Generic["_T"]):
+    """A list whose items are computed on first access (by index) and then kept."""
+
+    __slots__ = ("_items", "_make")
+
+    def __init__(self, size: int, make: Callable[[int], _T]) -> None:
+        self._items: list[_T | None] = [None] * size
+        self._make = make
+
+    def __getitem__(self, i: int) -> _T:
+        value = self._items[i]
+        if value is None:
+            value = self._items[i] = self._make(i)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 class SearchIndex:
-    """Everything one scope needs to answer a query, built once.
+    """Everything one scope needs to answer a query.
 
     Rows are symbols (code points); documents are the texts searched by words: a
     row's name, its aliases and formal aliases. Words map to documents; a sorted
-    vocabulary answers prefix look-ups with `bisect`.
+    vocabulary answers prefix look-ups with `bisect`. The pure-data parts come
+    packed (`pack_index`: from data/symbols.json for the math scope) and are
+    unpacked key by key as queries touch them; a document's text and words are
+    read from the table on first use.
     """
 
-    def __init__(self, scope: str) -> None:
-        table = load()
-        limit = SCOPES.index(scope)
-        scopes = table.column("scope")
-        names_col = table.column("name")
-        alias_col = table.column("alias")
-        formal_col = table.column("formal")
+    def __init__(self, scope: str, table: Table | None = None) -> None:
+        table = load() if table is None else table
+        rows = _ScopeRows(scope, table)
+        parts = table.search_parts.get(scope) or pack_index(scope, table)
         self.scope = scope
-        self.cps: list[int] = []
-        self.table_row: list[int] = []  # row of the JSON table, -1 for the "all" extras
+        self._rows = rows
+        self.cps = rows.cps
+        self.table_row = rows.table_row  # row of the JSON table, -1 for the "all" extras
+        self.name_len = rows.name_len
+        self.row_of: dict[int, int] = dict(zip(self.cps, range(len(self.cps)), strict=True))
         self._everyday: list[float] = []  # filled on first use, see everyday()
-        self.name_len: list[int] = []
-        self.row_of: dict[int, int] = {}
-        docs_row: list[int] = []
-        docs_field: list[str] = []
-        docs_text: list[str] = []
-
-        def add_doc(row: int, field: str, text: str) -> None:
-            docs_row.append(row)
-            docs_field.append(field)
-            docs_text.append(text)
-
-        for i, cp in enumerate(table.codepoints):
-            if scopes[i] > limit:
-                continue
-            row = len(self.cps)
-            self.cps.append(cp)
-            self.row_of[cp] = row
-            name = names_col[i]
-            self.table_row.append(i)
-            self.name_len.append(len(name))
-            add_doc(row, "name", name)
-            for alias in alias_col[i]:
-                add_doc(row, "alias", alias)
-            for alias in formal_col[i]:
-                add_doc(row, "formal", alias)
-        if scope == "all":
-            uname = unicodedata2.name
-            for cp in all_codepoints():
-                if cp in self.row_of:
-                    continue
-                name = uname(chr(cp), "")
-                if not name:
-                    continue
-                row = len(self.cps)
-                self.cps.append(cp)
-                self.row_of[cp] = row
-                self.table_row.append(-1)
-                self.name_len.append(len(name))
-                add_doc(row, "name", name)
-
-        self.doc_row = docs_row
-        self.doc_field = docs_field
-        self.doc_text = docs_text
-        self.doc_tokens: list[tuple[str, ...]] = []
-        self.doc_weight: list[float] = []  # see _doc_weight
-        word_docs: dict[str, list[int]] = {}
-        compact: dict[str, list[int]] = {}
-        spaced: dict[str, list[int]] = {}
-        unprefixed: dict[str, list[int]] = {}
-        canon: dict[str, str] = {}  # one string object per distinct word
-        for d, text in enumerate(docs_text):
-            toks = tuple([canon.setdefault(t, t) for t in fold(text).split()])
-            self.doc_tokens.append(toks)
-            self.doc_weight.append(name_weight(toks))
-            for tok in set(toks):
-                word_docs.setdefault(tok, []).append(d)
-            compact.setdefault("".join(toks), []).append(d)
-            spaced.setdefault(" ".join(toks), []).append(d)
-            if toks[:1] == ("MATHEMATICAL",) and len(toks) > 1:
-                # MATHEMATICAL LEFT ANGLE BRACKET is what people call "left angle bracket".
-                unprefixed.setdefault("".join(toks[1:]), []).append(d)
-        self.word_docs = word_docs
-        self.vocab: list[str] = sorted(word_docs)
-        self.compact = compact
-        self.compact_keys: list[str] = sorted(compact)
-        self.spaced = spaced
-        self.spaced_keys: list[str] = sorted(spaced)
-        self.unprefixed = unprefixed
-
-        # Exact name indexes, restricted to this scope's rows.
-        self.latex = _scoped(table.latex_index, self.row_of)
-        self.latex_keys: list[str] = sorted(self.latex)
-        self.html = _scoped(table.html_index, self.row_of)
-        self.html_keys: list[str] = sorted(self.html)
-        self.typst = _scoped(table.typst_index, self.row_of)
-        self.typst_keys: list[str] = sorted(self.typst)
+        self.doc_row: list[int] = list(map(int, parts["doc_row"].split(",")))
+        n_docs = len(self.doc_row)
+        self._docs = _Lazy(n_docs, self._doc)
+        self.doc_field = _Lazy(n_docs, lambda d: self._docs[d][0])
+        self.doc_text = _Lazy(n_docs, lambda d: self._docs[d][1])
+        self.doc_tokens = _Lazy(n_docs, lambda d: tuple(fold(self.doc_text[d]).split()))
+        self.doc_weight = _Lazy(n_docs, lambda d: name_weight(self.doc_tokens[d]))
+        unpacked = {
+            name: Postings(parts[name], parts[name + ":ints"], sep) for name, sep in _PARTS.items()
+        }
+        self.word_docs = unpacked["vocab"]
+        self.vocab: list[str] = self.word_docs.keys()
+        self.compact = unpacked["compact"]
+        self.compact_keys: list[str] = self.compact.keys()
+        self.spaced = unpacked["spaced"]
+        self.spaced_keys: list[str] = self.spaced.keys()
+        self.unprefixed = unpacked["unprefixed"]
+        self.latex = unpacked["latex"]
+        self.latex_keys: list[str] = self.latex.keys()
+        self.html = unpacked["html"]
+        self.html_keys: list[str] = self.html.keys()
+        self.typst = unpacked["typst"]
+        self.typst_keys: list[str] = self.typst.keys()
+        self.asciimath = unpacked["asciimath"]
         self._prefix_cache: dict[str, list[int]] = {}
+
+    def _doc(self, d: int) -> tuple[str, str]:
+        """(field, text) of document *d*: its row's documents come in a fixed order."""
+        row = self.doc_row[d]
+        first = bisect.bisect_left(self.doc_row, row)
+        _row, field, text = self._rows.docs(row)[d - first]
+        return field, text
 
     # -- parts built on first use (a one-shot `mathsym forall` never needs them) --
 
     @cached_property
     def latex_folded(self) -> dict[str, list[str]]:
         r"""Lower-cased LaTeX command → the real commands ("\LEQ" → "\leq")."""
-        return _casefolded(self.latex)
+        return _casefolded(self.latex_keys)
 
     @cached_property
     def html_folded(self) -> dict[str, list[str]]:
         """Lower-cased entity name → the real names."""
-        return _casefolded(self.html)
-
-    @cached_property
-    def asciimath(self) -> dict[str, list[int]]:
-        """AsciiMath name → code points."""
-        table = load()
-        out: dict[str, list[int]] = {}
-        for i, names in enumerate(table.column("asciimath")):
-            cp = table.codepoints[i]
-            if cp in self.row_of:
-                for n in names:
-                    out.setdefault(n, []).append(cp)
-        return out
+        return _casefolded(self.html_keys)
 
     @cached_property
     def latex_words(self) -> dict[str, list[str]]:
         r"""LaTeX names without backslash by lower-cased initial, for typos ("\rigtharrow")."""
         out: dict[str, list[str]] = {}
-        for k in sorted(self.latex):
+        for k in self.latex_keys:
             if k.startswith("\\") and k[1:].isalpha():
                 out.setdefault(k[1].lower(), []).append(k[1:])
         return out
@@ -274,7 +448,7 @@ def _everyday(latex: tuple[LatexCommand, ...], scope: int, block: str) -> float:
     return score
 
 
-def _scoped(index: dict[str, list[int]], rows: dict[int, int]) -> dict[str, list[int]]:
+def _scoped(index: dict[str, list[int]], rows: dict[int, None]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for key, cps in index.items():
         kept = [cp for cp in cps if cp in rows]
@@ -283,10 +457,10 @@ def _scoped(index: dict[str, list[int]], rows: dict[int, int]) -> dict[str, list
     return out
 
 
-def _casefolded(index: dict[str, list[int]]) -> dict[str, list[str]]:
+def _casefolded(keys: list[str]) -> dict[str, list[str]]:
     """Lower-cased key → the real keys, for a case-insensitive second chance."""
     out: dict[str, list[str]] = {}
-    for key in index:
+    for key in keys:
         out.setdefault(key.lower(), []).append(key)
     return out
 

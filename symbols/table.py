@@ -253,6 +253,9 @@ class Table:
         # of every row at load time.
         self.codepoints: list[int] = cols["cp"]
         self._cache: dict[int, Symbol] = {}
+        #: Packed search indexes by scope (`symbols.search_index.pack_index`); a file
+        #: without them still works, the index is then built on first use.
+        self.search_parts: dict[str, dict[str, str]] = data.get("search", {})
 
     # -- rows ---------------------------------------------------------------
 
@@ -296,6 +299,10 @@ class Table:
             )
             self._cache[cp] = sym
         return sym
+
+    def names(self, i: int, column: str) -> tuple[str, ...]:
+        """Return the names of row *i* in a list-valued name column (``alias``, ``html``…)."""
+        return _names(self._cols[column][i])
 
     def symbol(self, codepoint: int) -> Symbol | None:
         """Return the table's `Symbol` for *codepoint*, or None when it is not in it."""

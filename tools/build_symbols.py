@@ -20,12 +20,19 @@ Schema (what `symbols.table.Table` reads; format 2)::
         "html": ["entity\tentity"], "typst": [names], "vim": [digraphs],
         "compose": [key sequences], "asciimath": [names], "rfc1345": [mnemonics],
         "alias": [informative aliases], "formal": [formal aliases],
-        "xref": ["2010 2212"]}}                      # hex code points
+        "xref": ["2010 2212"]},                      # hex code points
+     "search": {"math": {...}}}                      # the math search index, packed
 
 List-valued fields are packed into one string per row (items joined by TAB, LaTeX
 entries by LF, their origins by ","; "" for none), so the file is one JSON value
 per row and field: it loads about three times faster than nested lists
 (bench/README.md). `symbols.table.Table.column` gives them back as lists.
+
+``search`` holds the pure-data parts of the math scope's search index
+(`symbols.search_index.pack_index`: sorted keys joined by a separator, their
+document or code point numbers joined by "," and " "), so that the first search
+of a process splits a few strings instead of indexing every name (30 ms). A file
+without it still works: the index is then built on first use.
 
 LaTeX origins, best first: ``unicode-math``, ``style`` (styled letters, scripts and
 ``\\sfrac`` made here from Unicode names and decompositions), ``latex`` (the classic
@@ -69,6 +76,8 @@ from sources import (  # noqa: E402
 from styles import script_entries, sfrac_entries, styled_entries  # noqa: E402
 
 from symbols.groups import GROUPS, group_for  # noqa: E402
+from symbols.search_index import pack_index  # noqa: E402
+from symbols.table import Table  # noqa: E402
 
 #: Origins of LaTeX commands, best first (the same order as symbols.table.LATEX_ORIGINS).
 ORIGINS = ("unicode-math", "style", "latex", "unicode.xml", "julia")
@@ -447,13 +456,17 @@ class Builder:
 
         self.report["rows"] = {"math": cols["scope"].count(0), "extended": cols["scope"].count(1)}
         self.report["conflicts"] = conflicts(cols)
-        return {
+        table = {
             "format": FORMAT,
             "unicode": unicodedata2.unidata_version,
             "groups": list(GROUPS),
             "blocks": [list(b) for b in self.blocks],
             "symbols": pack(cols),
         }
+        # The math scope's search index, precomputed by the library's own code (the
+        # one implementation) so that a one-shot search only splits strings.
+        table["search"] = {"math": pack_index("math", Table(table))}
+        return table
 
 
 #: The layout written (see the module docstring); symbols.table.FORMAT must match.
