@@ -310,12 +310,7 @@ class State:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with _locked(self.path.with_name(self.path.name + ".lock")):
-                disk = self._read()
-                for cp, on in self._fav_changes.items():
-                    _apply_favorite(disk.favorites, cp, on)
-                for cp in self._new_recents:
-                    _push_recent(disk.recents, cp)
-                disk.settings.update(self._changed_settings)
+                disk = self._with_changes(self._read())
                 _atomic_write(self.path, _dump(disk))
         except OSError as e:
             self.notice = f"Cannot save {self.path} ({_reason(e)}); changes are kept in memory."
@@ -328,7 +323,17 @@ class State:
 
     def reload(self) -> None:
         """Re-read the file (another instance may have written it), keeping unsaved changes."""
-        self._snap = self._read()
+        if self._writable:  # else the file is one we could not read: leave it alone
+            self._snap = self._with_changes(self._read())
+
+    def _with_changes(self, snap: _Snapshot) -> _Snapshot:
+        """Apply this instance's changes not yet written on top of *snap*; return it."""
+        for cp, on in self._fav_changes.items():
+            _apply_favorite(snap.favorites, cp, on)
+        for cp in self._new_recents:
+            _push_recent(snap.recents, cp)
+        snap.settings.update(self._changed_settings)
+        return snap
 
 
 def _apply_favorite(favorites: list[int], codepoint: int, on: bool) -> None:

@@ -167,3 +167,12 @@ def test_keymap_broken_toml_is_reported(tmp_path: Path) -> None:
     keymap, problem = load_keymap(tmp_path)
     assert keymap == {}
     assert "cannot be used" in problem
+
+
+def test_reload_sees_another_instances_favorites(tmp_path: Path) -> None:
+    a = State(tmp_path)
+    b = State(tmp_path)
+    b.toggle_favorite(0x2203)
+    assert a.favorites == []
+    a.reload()
+    assert a.favorites == [0x2203]

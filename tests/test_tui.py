@@ -502,3 +502,16 @@ async def test_clicking_a_related_symbol_jumps(tmp_path: Path) -> None:
         await settle(pilot)
         assert target is not None and app.search_screen.current == target
         assert app.search_screen.query_one(QueryInput).value == f"U+{target.codepoint:04X}"
+
+
+@sync
+async def test_favorites_from_another_instance_show_up(tmp_path: Path) -> None:
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")  # this instance stars ∀
+        State(tmp_path).toggle_favorite(0x2192)  # another instance stars → meanwhile
+        await pilot.press("escape")  # empty query: favorites
+        await settle(pilot)
+        assert chars(app) == ["∀", "→"]
+    assert State(tmp_path).favorites == [0x2200, 0x2192]

@@ -196,6 +196,8 @@ class SearchScreen(Screen[None]):
         app = self.mathsym
         self._generation += 1
         query = self.query_one(QueryInput).value
+        if not query.strip():
+            app.state.reload()  # another mathsym may have starred something meanwhile
         favorites, recents = app.state.favorites, app.state.recents
         if not (query.strip() or app.group or favorites or recents):
             self._show_rows(self._generation, [])  # nothing to look up (a first start)
