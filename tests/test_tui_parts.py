@@ -35,6 +35,13 @@ def test_glyph_stand_ins(key: str | int, shown: str, note_word: str) -> None:
     assert note_word in note
 
 
+def test_space_note_gives_its_typeset_width() -> None:
+    _content, note = glyph_content(sym(0x2005))  # FOUR-PER-EM SPACE
+    assert "1/4 em" in note
+    _content, note = glyph_content(sym(0x2003))
+    assert note.endswith("1 em")
+
+
 def test_glyph_cell_is_exactly_two_cells() -> None:
     for key in ("∀", 0x0302, 0x200D, 0x1D400, "→", 0x00A0, 0x3000):
         assert glyph_cell(sym(key)).cell_length == 2

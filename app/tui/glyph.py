@@ -17,11 +17,33 @@ from app.display import DOTTED_CIRCLE, LEGEND, visible
 if TYPE_CHECKING:
     from symbols.table import Symbol
 
-__all__ = ["glyph_cell", "glyph_content"]
+__all__ = ["SPACE_WIDTHS", "glyph_cell", "glyph_content"]
 
 _MUTED = "$text-muted"
 # Highlight a space with the accent colour so its width shows as a bar.
 _SPACE_STYLE = "on $accent 40%"
+
+
+#: How wide each Unicode space is when typeset (The Unicode Standard, §6.2, Table 6-2):
+#: a terminal draws them all one cell wide, so the detail pane says it in words.
+SPACE_WIDTHS: dict[int, str] = {
+    0x0020: "font-dependent, about 1/4 em",
+    0x00A0: "as wide as a space, no line break",
+    0x2000: "1/2 em (en quad)",
+    0x2001: "1 em (em quad)",
+    0x2002: "1/2 em",
+    0x2003: "1 em",
+    0x2004: "1/3 em",
+    0x2005: "1/4 em",
+    0x2006: "1/6 em",
+    0x2007: "the width of a digit",
+    0x2008: "the width of a period",
+    0x2009: "1/5 em (1/6 em in some fonts)",
+    0x200A: "thinner than a thin space",
+    0x202F: "narrow (about a thin space), no line break",
+    0x205F: "4/18 em",
+    0x3000: "the width of a CJK ideograph (1 em)",
+}
 
 
 def glyph_content(symbol: Symbol) -> tuple[Content, str]:
@@ -41,6 +63,9 @@ def glyph_content(symbol: Symbol) -> tuple[Content, str]:
     if kind == "mark":
         return Content.assemble((DOTTED_CIRCLE, _MUTED), text[len(DOTTED_CIRCLE) :]), note
     if kind == "space":
+        width = SPACE_WIDTHS.get(symbol.codepoint)
+        if width:
+            note = f"{note}; typeset: {width}"
         # "[ ]": the frame muted, the space itself highlighted.
         return Content.assemble(
             (text[0], _MUTED), (text[1:-1], _SPACE_STYLE), (text[-1], _MUTED)
