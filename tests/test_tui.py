@@ -515,3 +515,23 @@ async def test_favorites_from_another_instance_show_up(tmp_path: Path) -> None:
         await settle(pilot)
         assert chars(app) == ["∀", "→"]
     assert State(tmp_path).favorites == [0x2200, 0x2192]
+
+
+@sync
+async def test_a_failing_search_is_a_notification(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.tui.app as tui_app
+
+    def broken(*args: Any) -> Any:
+        raise FileNotFoundError("data/symbols.json not found")
+
+    monkeypatch.setattr(tui_app, "compute_rows", broken)
+    app = make(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"forall")
+        await settle(pilot)
+        assert app.is_running
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors and "symbols.json" in errors[-1]

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from app.state import State, load_keymap
 from app.tui.formats import BASIC_FORMATS, format_label, value_of
@@ -204,7 +204,7 @@ class SearchScreen(Screen[None]):
             return
         self._search(self._generation, query, app.scope, app.group, favorites, recents)
 
-    @work(exclusive=True, thread=True, group="search")
+    @work(exclusive=True, thread=True, group="search", exit_on_error=False)
     def _search(
         self,
         generation: int,
@@ -218,6 +218,15 @@ class SearchScreen(Screen[None]):
         rows = compute_rows(query, scope, group, favorites, recents)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_rows, generation, rows)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Say so when a search fails (a broken install, say) instead of crashing."""
+        if event.state == WorkerState.ERROR and event.worker.group == "search":
+            error = event.worker.error
+            first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            self.notify(
+                f"Search failed: {type(error).__name__}: {first}", severity="error", timeout=10
+            )
 
     def _show_rows(self, generation: int, rows: list[Row]) -> None:
         if generation != self._generation:
