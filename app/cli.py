@@ -15,18 +15,23 @@ json only for ``--json``, pyperclip only for ``--copy``.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import sys
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+# Not `from typing import …` at run time: typing is slow to import (bench/README.md).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
+    from typing import Any, NoReturn, TextIO
 
-    from symbols.search import Match
-    from symbols.table import Symbol
+    from symbols.search import Row
+
+    #: A symbol as plain data: the fields of `symbols.Symbol` by name
+    #: (`symbols.table.fields_of`). The CLI formats from these, so that a look-up
+    #: never builds a Symbol record nor imports dataclasses (bench/README.md).
+    Fields = dict[str, Any]
 
 __all__ = ["DEFAULT_LIMIT", "EXTRA_FIELDS", "INTERNAL_ERROR", "SUBCOMMANDS", "main"]
 
@@ -110,8 +115,10 @@ def _run_as_program(args: list[str]) -> int:
         gc.enable()
         return code
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a reader gone: nothing to tell
+        try:
             stream.flush()
+        except (OSError, ValueError):  # a reader gone: nothing to tell
+            pass
     os._exit(code)
 
 
@@ -210,8 +217,10 @@ class _Out:
         for stream in (stdout, stderr):
             reconfigure = getattr(stream, "reconfigure", None)
             if reconfigure is not None:
-                with contextlib.suppress(ValueError, OSError):
+                try:
                     reconfigure(errors="backslashreplace")
+                except (ValueError, OSError):
+                    pass
 
     @classmethod
     def for_std_streams(cls) -> _Out:
@@ -559,7 +568,8 @@ def _codepoint_problem(query: str) -> tuple[str, int] | None:
 
 
 def _lookup(ns: argparse.Namespace, out: _Out) -> int:
-    from symbols.search import search
+    from symbols.search import search_rows
+    from symbols.table import fields_of
 
     query = " ".join([*ns.extra, *ns.query])
     if not query.strip():
@@ -571,12 +581,13 @@ def _lookup(ns: argparse.Namespace, out: _Out) -> int:
         return problem[1]
     limit = ns.limit or (1 if ns.first or ns.copy else DEFAULT_LIMIT)
     scope = ns.scope or "math"
-    matches = search(query, limit=limit, scope=scope)
+    # Plain rows, not symbols.search's Match records: see `Fields`.
+    matches = search_rows(query, limit=limit, scope=scope)
     if not matches and ns.scope is None:
         # Nothing among the math symbols: a code point, a glyph or a rarer name the
         # user typed on purpose is better shown from the wider table than refused.
         for wider in ("extended", "all"):
-            matches = search(query, limit=limit, scope=wider)
+            matches = search_rows(query, limit=limit, scope=wider)
             if matches:
                 out.note(f"no math symbol matches {_quoted(query)}; showing the {wider} scope")
                 break
@@ -589,23 +600,26 @@ def _lookup(ns: argparse.Namespace, out: _Out) -> int:
         out.error(f"nothing matches {_quoted(query)} {where}")
         return 1
     method = ns.method or _default_method()
+    # search_rows keeps only characters, which always have fields.
+    found = [(f, m) for m in matches if (f := fields_of(m[0])) is not None]
     if ns.json:
-        _print_json(out, [_symbol_json(m.symbol, m) for m in matches])
+        _print_json(out, [_symbol_json(f, m) for f, m in found])
     elif ns.format is not None:
-        for m in matches:
-            out.line(_field(m.symbol, ns.format, method))
+        for f, _m in found:
+            out.line(_field(f, ns.format, method))
     elif ns.first:
-        _print_detail(out, matches[0].symbol, method)
+        _print_detail(out, found[0][0], method)
     else:
-        rows = [_match_row(m, method) for m in matches]
+        rows = [_match_row(f, m, method) for f, m in found]
         _print_rows(
             out,
             rows,
             _LOOKUP_ROLES,
-            [_highlight(m, row) for m, row in zip(matches, rows, strict=True)],
+            [_highlight(m, row) for (_f, m), row in zip(found, rows, strict=True)],
         )
     if ns.copy is not None:
-        return _copy(out, _field(matches[0].symbol, ns.copy, method), matches[0].symbol.label)
+        best = found[0][0]
+        return _copy(out, _field(best, ns.copy, method), _label(best))
     return 0
 
 
@@ -624,39 +638,59 @@ def _default_method() -> str:
 _LOOKUP_ROLES = ("glyph", "code", "name", "latex", "keys", "dim")
 
 
-def _match_row(match: Match, method: str) -> list[str]:
-    row = _symbol_row(match.symbol, method)
-    how = match.matched
+def _match_row(sym: Fields, match: Row, method: str) -> list[str]:
+    row = _symbol_row(sym, method)
+    _cp, _score, field, text, _spans, _kind = match
     # Say why a match came up when it is not visible in the row (an alias, a typo).
-    if how is not None and how.field not in ("name", "latex", "char", "codepoint"):
-        row.append(f"({how.field}: {how.text})" if how.text else f"({how.field})")
+    if field not in ("name", "latex", "char", "codepoint"):
+        row.append(f"({field}: {text})" if text else f"({field})")
     return row
 
 
-def _highlight(match: Match, row: list[str]) -> dict[int, tuple[tuple[int, int], ...]]:
+def _highlight(match: Row, row: list[str]) -> dict[int, tuple[tuple[int, int], ...]]:
     """Underline what the query matched, where it shows: in the name or LaTeX column."""
-    how = match.matched
-    if how is None or not how.spans:
+    _cp, _score, _field, text, spans, _kind = match
+    if not spans:
         return {}
     for column in (2, 3):  # name, LaTeX
-        if row[column] == how.text:
-            return {column: how.spans}
+        if row[column] == text:
+            return {column: spans}
     return {}
 
 
-def _symbol_row(sym: Symbol, method: str) -> list[str]:
+def _label(sym: Fields) -> str:
+    """Return the code point in U+ notation, as `symbols.Symbol.label` gives it."""
+    return f"U+{sym['codepoint']:04X}"
+
+
+def _latex(sym: Fields) -> list[str]:
+    """Return the LaTeX commands, primary first, as `symbols.Symbol.latex` gives them."""
+    return [c[0] for c in sym["latex_commands"]]
+
+
+def _symbol_row(sym: Fields, method: str) -> list[str]:
     from symbols.inputs import keys_for
 
-    return [sym.char, sym.label, sym.name, sym.latex[0] if sym.latex else "", keys_for(sym, method)]
+    latex = _latex(sym)
+    keys = keys_for(sym["char"], method)
+    return [sym["char"], _label(sym), sym["name"], latex[0] if latex else "", keys]
 
 
-def _field(sym: Symbol, field: str, method: str) -> str:
+def _field(sym: Fields, field: str, method: str) -> str:
     """Return the value of one -f/--copy field of a symbol ("" when it has no such form)."""
     if field in EXTRA_FIELDS:
-        return str(getattr(sym, field))
+        return str(sym[field])
+    if field in ("char", "glyph", "name"):
+        return str(sym["name" if field == "name" else "char"])
+    if field == "codepoint":
+        return _label(sym)
+    # Key chords and escapes: app.tui.formats decides them for the TUI, --pick and
+    # here alike; it takes a Symbol record.
     from app.tui.formats import value_of
+    from symbols.table import make_symbol
 
-    return value_of(sym, field, first=method)
+    record = make_symbol(sym["codepoint"])
+    return "" if record is None else value_of(record, field, first=method)
 
 
 def _print_rows(
@@ -689,10 +723,10 @@ def _print_rows(
 
 
 def _formal_aliases(cluster: str) -> tuple[str, ...]:
-    from symbols.table import get
+    from symbols.table import fields_of
 
-    sym = get(cluster[0]) if cluster else None
-    return sym.formal_aliases if sym is not None else ()
+    sym = fields_of(ord(cluster[0])) if cluster else None
+    return sym["formal_aliases"] if sym is not None else ()
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -708,56 +742,56 @@ def _isatty(stream: TextIO) -> bool:
 Pair = tuple[str, str, str]  # (label, value, colour role) of one detail line
 
 
-def _detail_pairs(sym: Symbol, tty: bool, show: Callable[[str], str]) -> list[Pair]:
+def _detail_pairs(sym: Fields, tty: bool, show: Callable[[str], str]) -> list[Pair]:
     """List the facts of the detail view, one line per value (labels repeat).
 
     *show* turns a glyph into what is printed (a stand-in for invisible ones).
     """
-    from symbols.table import get
+    from symbols.table import fields_of
 
     pairs: list[Pair] = [
-        ("char", show(sym.char), "glyph"),
-        ("codepoint", sym.label, "code"),
-        ("name", sym.name, "name"),
+        ("char", show(sym["char"]), "glyph"),
+        ("codepoint", _label(sym), "code"),
+        ("name", sym["name"], "name"),
     ]
-    pairs += [("formal alias", a, "name") for a in sym.formal_aliases]
-    pairs += [("alias", a, "name") for a in sym.aliases]
-    category = sym.category
+    pairs += [("formal alias", a, "name") for a in sym["formal_aliases"]]
+    pairs += [("alias", a, "name") for a in sym["aliases"]]
+    category = sym["category"]
     if tty:
         from app.display import CATEGORY_NAMES
 
-        category += f" ({CATEGORY_NAMES.get(sym.category, '?')})"
+        category += f" ({CATEGORY_NAMES.get(sym['category'], '?')})"
     pairs += [
-        ("block", sym.block, ""),
+        ("block", sym["block"], ""),
         ("category", category, ""),
-        ("group", sym.group, ""),
-        ("scope", sym.scope, ""),
+        ("group", sym["group"], ""),
+        ("scope", sym["scope"], ""),
     ]
-    for c in sym.latex_commands:
-        extra = [f"from {', '.join(c.origins)}"] if c.origins else []
-        if c.package:
-            extra.append(f"\\usepackage{{{c.package}}}")
-        if c.math_class:
-            extra.append(f"class {c.math_class}")
-        value = f"{c.command}  ({'; '.join(extra)})" if tty and extra else c.command
+    for command, origins, package, math_class in sym["latex_commands"]:
+        extra = [f"from {', '.join(origins)}"] if origins else []
+        if package:
+            extra.append(f"\\usepackage{{{package}}}")
+        if math_class:
+            extra.append(f"class {math_class}")
+        value = f"{command}  ({'; '.join(extra)})" if tty and extra else command
         pairs.append(("latex", value, "latex"))
-    pairs += [("html", f"&{h};", "latex") for h in sym.html]
-    pairs += [("typst", f"sym.{t}", "latex") for t in sym.typst]
-    pairs += [("asciimath", a, "latex") for a in sym.asciimath]
-    pairs += [("rfc1345", r, "latex") for r in sym.rfc1345]
-    for cp in sym.related:
-        other = get(cp)
-        name = other.name if other is not None else ""
+    pairs += [("html", f"&{h};", "latex") for h in sym["html"]]
+    pairs += [("typst", f"sym.{t}", "latex") for t in sym["typst"]]
+    pairs += [("asciimath", a, "latex") for a in sym["asciimath"]]
+    pairs += [("rfc1345", r, "latex") for r in sym["rfc1345"]]
+    for cp in sym["related"]:
+        other = fields_of(cp)
+        name = other["name"] if other is not None else ""
         pairs.append(("related", f"{show(chr(cp))} U+{cp:04X} {name}".rstrip(), ""))
     return pairs
 
 
-def _input_pairs(sym: Symbol, method: str, tty: bool) -> list[Pair]:
+def _input_pairs(sym: Fields, method: str, tty: bool) -> list[Pair]:
     """Every input method of the detail view, the chosen one first."""
     from symbols.inputs import inputs
 
     pairs: list[Pair] = []
-    for m in inputs(sym, first=method):
+    for m in inputs(sym["char"], first=method):
         forms = [m.keys, *m.alternatives] if m.keys else []
         if not tty:
             # One line per form, the main one first; "input:latex" apart from the
@@ -771,9 +805,8 @@ def _input_pairs(sym: Symbol, method: str, tty: bool) -> list[Pair]:
     return pairs
 
 
-def _print_detail(out: _Out, sym: Symbol, method: str) -> None:
+def _print_detail(out: _Out, sym: Fields, method: str) -> None:
     from app.display import LEGEND, Style, pad, plain_safe, text_width, visible
-    from symbols.table import get
 
     tty = _isatty(out.stdout)
     kinds: list[str] = []
@@ -781,8 +814,7 @@ def _print_detail(out: _Out, sym: Symbol, method: str) -> None:
     def show(char: str) -> str:
         if not tty:
             return plain_safe(char)
-        other = get(char)
-        text, kind = visible(char, other.formal_aliases if other is not None else ())
+        text, kind = visible(char, _formal_aliases(char))
         if kind is not None and kind not in kinds:
             kinds.append(kind)
         return text
@@ -808,42 +840,38 @@ def _print_detail(out: _Out, sym: Symbol, method: str) -> None:
 # --------------------------------------------------------------------------- JSON
 
 
-def _symbol_json(sym: Symbol, match: Match | None = None) -> dict[str, Any]:
+def _symbol_json(sym: Fields, match: Row | None = None) -> dict[str, Any]:
     """One symbol as the stable JSON object documented in README (see "--json")."""
     from symbols.inputs import inputs_dict
 
     return {
-        "char": sym.char,
-        "codepoint": sym.label,
-        "name": sym.name,
-        "block": sym.block,
-        "category": sym.category,
-        "group": sym.group,
-        "scope": sym.scope,
-        "latex": list(sym.latex),
+        "char": sym["char"],
+        "codepoint": _label(sym),
+        "name": sym["name"],
+        "block": sym["block"],
+        "category": sym["category"],
+        "group": sym["group"],
+        "scope": sym["scope"],
+        "latex": _latex(sym),
         "latex_commands": [
             {
-                "command": c.command,
-                "package": c.package,
-                "math_class": c.math_class,
-                "origins": list(c.origins),
+                "command": command,
+                "package": package,
+                "math_class": math_class,
+                "origins": list(origins),
             }
-            for c in sym.latex_commands
+            for command, origins, package, math_class in sym["latex_commands"]
         ],
-        "html": list(sym.html),
-        "typst": list(sym.typst),
-        "aliases": list(sym.aliases),
-        "formal_aliases": list(sym.formal_aliases),
-        "related": [f"U+{cp:04X}" for cp in sym.related],
-        "inputs": inputs_dict(sym),
-        "score": None if match is None else round(float(match.score), 4),
+        "html": list(sym["html"]),
+        "typst": list(sym["typst"]),
+        "aliases": list(sym["aliases"]),
+        "formal_aliases": list(sym["formal_aliases"]),
+        "related": [f"U+{cp:04X}" for cp in sym["related"]],
+        "inputs": inputs_dict(sym["char"]),
+        "score": None if match is None else round(float(match[1]), 4),
         "matched": None
-        if match is None or match.matched is None
-        else {
-            "field": match.matched.field,
-            "text": match.matched.text,
-            "kind": match.matched.kind,
-        },
+        if match is None
+        else {"field": match[2], "text": match[3], "kind": match[5]},
     }
 
 
@@ -889,7 +917,7 @@ def _text_argument(words: list[str], out: _Out) -> str:
 
 def _identify(ns: argparse.Namespace, out: _Out) -> int:
     from symbols.query import graphemes
-    from symbols.table import get
+    from symbols.table import fields_of
 
     text = _text_argument(ns.text, out)
     if not text:
@@ -901,7 +929,7 @@ def _identify(ns: argparse.Namespace, out: _Out) -> int:
         items = []
         for index, cluster in enumerate(clusters):
             for ch in cluster:
-                sym = get(ord(ch))
+                sym = fields_of(ord(ch))
                 item = _symbol_json(sym) if sym is not None else _unassigned_json(ch)
                 item["cluster"] = index
                 items.append(item)
@@ -909,7 +937,7 @@ def _identify(ns: argparse.Namespace, out: _Out) -> int:
         return 0
     rows: list[list[str]] = []
     for cluster in clusters:
-        syms = [get(ord(ch)) for ch in cluster]
+        syms = [fields_of(ord(ch)) for ch in cluster]
         if ns.format is not None:
             out.line(_cluster_field(cluster, syms, ns.format, method))
         else:
@@ -948,7 +976,7 @@ def _unknown_name(cp: int) -> str:
     return f"<{kind}-{cp:04X}>"
 
 
-def _cluster_row(cluster: str, syms: list[Symbol | None], method: str) -> list[str]:
+def _cluster_row(cluster: str, syms: list[Fields | None], method: str) -> list[str]:
     from symbols.inputs import keys_for
     from symbols.latex import to_latex
 
@@ -956,15 +984,15 @@ def _cluster_row(cluster: str, syms: list[Symbol | None], method: str) -> list[s
         return _symbol_row(syms[0], method)
     labels = " ".join(f"U+{ord(ch):04X}" for ch in cluster)
     names = " + ".join(
-        s.name if s is not None else _unknown_name(ord(ch))
+        s["name"] if s is not None else _unknown_name(ord(ch))
         for ch, s in zip(cluster, syms, strict=True)
     )
     latex = to_latex(cluster) if all(s is not None for s in syms) else ""
-    keys = " ".join(keys_for(s, method) for s in syms if s is not None)
+    keys = " ".join(keys_for(s["char"], method) for s in syms if s is not None)
     return [cluster, labels, names, latex if latex != cluster else "", keys]
 
 
-def _cluster_field(cluster: str, syms: list[Symbol | None], field: str, method: str) -> str:
+def _cluster_field(cluster: str, syms: list[Fields | None], field: str, method: str) -> str:
     """Return one -f field of a grapheme cluster: each code point's value, joined."""
     if field in ("char", "glyph"):
         return cluster

@@ -19,14 +19,23 @@ import sys
 # The stdlib database, on purpose: Python's "\N{...}" escape is resolved by the running
 # interpreter's own unicodedata, which may be older than unicodedata2's Unicode 18.
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from symbols._callable import make_module_callable
 
+# Not `from typing import …` at run time: typing is slow to import (bench/README.md).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from symbols.records import InputMethod
     from symbols.table import Symbol
+
+#: One way to type a character as plain data: (method id, keys, note, alternatives),
+#: an `InputMethod` without its label. The builders below make these; `inputs` wraps
+#: them in `InputMethod` records, while `keys_for` and `inputs_dict` (the CLI) need
+#: no record at all.
+Way = tuple[str, str, str, tuple[str, ...]]
 
 __all__ = [
     "ENV_VAR",
@@ -84,29 +93,6 @@ LABELS: dict[str, str] = {
 ENV_VAR = "MATHSYM_METHOD"
 
 
-@dataclass(frozen=True, slots=True)
-class InputMethod:
-    """One way to type a character.
-
-    Attributes:
-        id: The method id, one of `METHODS` (``macos``, ``html``…).
-        label: A short human name for the method (``macOS (Unicode Hex Input)``).
-        keys: What to type, written with the platform's own key names
-            (``⌥2200``, ``Ctrl+Shift+U 2200 Space``, ``&forall;``); "" when this
-            method cannot type the character, and then `note` says why.
-        note: Setup or caveats worth knowing, or "".
-        alternatives: Other forms that give the same character (``&#x2200;``
-            beside ``&forall;``, a Vim digraph beside ``Ctrl-V u2200``).
-
-    """
-
-    id: str
-    label: str
-    keys: str
-    note: str = ""
-    alternatives: tuple[str, ...] = ()
-
-
 def check_method(name: str) -> str:
     """Return the method id for *name* (case and surrounding blanks ignored).
 
@@ -152,20 +138,58 @@ def preferred_method(platform: str | None = None) -> str:
 
 
 class _Char:
-    """The character being described, with what the builders need computed once."""
+    """The character being described, with what the builders need computed once.
 
-    __slots__ = ("char", "cp", "hex", "sym", "units")
+    Its names come from a `Symbol`, or from the table's plain fields
+    (`symbols.table.fields_of`) when a string is given: no record is built then.
+    """
 
-    def __init__(self, char: str, sym: Symbol | None) -> None:
+    __slots__ = (
+        "char",
+        "compose",
+        "cp",
+        "formal_aliases",
+        "hex",
+        "html",
+        "latex",
+        "name",
+        "typst",
+        "units",
+        "vim",
+    )
+
+    def __init__(self, char: str, fields: dict[str, Any] | Symbol | None) -> None:
         self.char = char
         self.cp = ord(char)
         self.hex = f"{self.cp:04X}"
-        self.sym = sym
+        if fields is None:
+            fields = _NO_FIELDS
+        elif not isinstance(fields, dict):
+            fields = {key: getattr(fields, key) for key in _NO_FIELDS}
+        self.name: str = fields["name"]
+        self.vim: tuple[str, ...] = fields["vim"]
+        self.compose: tuple[str, ...] = fields["compose"]
+        self.typst: tuple[str, ...] = fields["typst"]
+        self.html: tuple[str, ...] = fields["html"]
+        self.formal_aliases: tuple[str, ...] = fields["formal_aliases"]
+        # (command, package) of each LaTeX command, primary first, from `LatexEntry`
+        # tuples (command, origins, package, class) or `LatexCommand` records.
+        self.latex: tuple[tuple[str, str], ...] = tuple(
+            (c[0], c[2]) if isinstance(c, tuple) else (c.command, c.package)
+            for c in fields["latex_commands"]
+        )
         if self.cp > 0xFFFF:
             v = self.cp - 0x10000
             self.units: tuple[int, ...] = (0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
         else:
             self.units = (self.cp,)
+
+
+# The fields `_Char` reads, as they are for a code point with no symbol (unassigned).
+_NO_FIELDS: dict[str, Any] = {
+    "name": "",
+    **dict.fromkeys(("vim", "compose", "typst", "html", "formal_aliases", "latex_commands"), ()),
+}
 
 
 def _resolve(char: str | Symbol) -> _Char:
@@ -174,9 +198,10 @@ def _resolve(char: str | Symbol) -> _Char:
             raise ValueError(
                 f"inputs need exactly one character (one code point), got {len(char)}: {char!r}"
             )
-        from symbols.table import get
+        from symbols.table import fields_of
 
-        return _Char(char, get(char))
+        # `get(char)` as plain fields: no Symbol record is built.
+        return _Char(char, fields_of(ord(char)))
     from symbols.table import Symbol
 
     if isinstance(char, Symbol):
@@ -194,8 +219,7 @@ def _is_noncharacter(cp: int) -> bool:
 
 def _unicode_name(c: _Char) -> str:
     """Return the character's own Unicode 18 name, or "" (controls, private use…)."""
-    name = c.sym.name if c.sym is not None else ""
-    return "" if name.startswith("<") else name
+    return "" if c.name.startswith("<") else c.name
 
 
 # --------------------------------------------------------------------------- one builder per method
@@ -209,13 +233,11 @@ _MACOS_SETUP = (
 )
 
 
-def _method(
-    method: str, keys: str, note: str = "", alternatives: tuple[str, ...] = ()
-) -> InputMethod:
-    return InputMethod(method, LABELS[method], keys, note, alternatives)
+def _method(method: str, keys: str, note: str = "", alternatives: tuple[str, ...] = ()) -> Way:
+    return (method, keys, note, alternatives)
 
 
-def _macos(c: _Char) -> InputMethod:
+def _macos(c: _Char) -> Way:
     keys = " ".join(f"⌥{u:04X}" for u in c.units)
     note = _MACOS_SETUP
     if len(c.units) == 2:
@@ -223,7 +245,7 @@ def _macos(c: _Char) -> InputMethod:
     return _method("macos", keys, note)
 
 
-def _linux(c: _Char) -> InputMethod:
+def _linux(c: _Char) -> Way:
     return _method(
         "linux",
         f"Ctrl+Shift+U {c.cp:04x} Space",
@@ -232,7 +254,7 @@ def _linux(c: _Char) -> InputMethod:
     )
 
 
-def _windows(c: _Char) -> InputMethod:
+def _windows(c: _Char) -> Way:
     return _method(
         "windows",
         f"{c.hex} Alt+X",
@@ -241,7 +263,7 @@ def _windows(c: _Char) -> InputMethod:
     )
 
 
-def _windows_numpad(c: _Char) -> InputMethod:
+def _windows_numpad(c: _Char) -> Way:
     if c.cp > 0xFFFF:
         return _method(
             "windows-numpad",
@@ -263,9 +285,9 @@ def _key_names(keys: str) -> str:
     return " ".join("Space" if k == " " else k for k in keys)
 
 
-def _vim(c: _Char) -> InputMethod:
+def _vim(c: _Char) -> Way:
     keys = f"Ctrl-V u{c.cp:04x}" if c.cp <= 0xFFFF else f"Ctrl-V U{c.cp:08x}"
-    digraphs = tuple(f"Ctrl-K {_key_names(d)}" for d in (c.sym.vim if c.sym else ()))
+    digraphs = tuple(f"Ctrl-K {_key_names(d)}" for d in c.vim)
     note = "In insert mode; where Ctrl-V pastes (Windows), use Ctrl-Q."
     if c.cp == 0x0A:
         # Vim keeps NUL as NL in memory, so Ctrl-V u000a inserts a NUL (:help NL-used-for-Nul).
@@ -273,7 +295,7 @@ def _vim(c: _Char) -> InputMethod:
     return _method("vim", keys, note, digraphs)
 
 
-def _emacs(c: _Char) -> InputMethod:
+def _emacs(c: _Char) -> Way:
     name = _unicode_name(c)
     alternatives = (f"C-x 8 RET {name} RET",) if name else ()
     return _method(
@@ -284,8 +306,8 @@ def _emacs(c: _Char) -> InputMethod:
     )
 
 
-def _compose(c: _Char) -> InputMethod | None:
-    sequences = c.sym.compose if c.sym else ()
+def _compose(c: _Char) -> Way | None:
+    sequences = c.compose
     if not sequences:
         return None
     typed = tuple(f"Compose {_compose_keys(s)}" for s in sorted(sequences, key=_compose_rank))
@@ -309,23 +331,22 @@ def _compose_keys(sequence: str) -> str:
     return " ".join("Space" if key == "space" else key for key in sequence.split(" "))
 
 
-def _latex(c: _Char) -> InputMethod:
+def _latex(c: _Char) -> Way:
     caret = f"^^^^{c.cp:04x}" if c.cp <= 0xFFFF else f"^^^^^^{c.cp:06x}"
-    commands = c.sym.latex_commands if c.sym else ()
     caret_note = f"{caret} (lowercase hex) works in XeLaTeX and LuaLaTeX only."
-    if not commands:
+    if not c.latex:
         return _method("latex", caret, caret_note)
-    first = commands[0]
+    command, package = c.latex[0]
     note = caret_note
-    if first.package:
-        note = f"{first.command} needs \\usepackage{{{first.package}}}. {caret_note}"
-    others = tuple(cmd.command for cmd in commands[1:])
-    return _method("latex", first.command, note, (caret, *others))
+    if package:
+        note = f"{command} needs \\usepackage{{{package}}}. {caret_note}"
+    others = tuple(cmd for cmd, _package in c.latex[1:])
+    return _method("latex", command, note, (caret, *others))
 
 
-def _typst(c: _Char) -> InputMethod:
+def _typst(c: _Char) -> Way:
     escape = f'"\\u{{{c.cp:X}}}"'
-    names = c.sym.typst if c.sym else ()
+    names = c.typst
     if not names:
         return _method("typst", escape, "A string escape; in markup \\u{…} works bare.")
     return _method(
@@ -357,7 +378,7 @@ _HTML_UNWRITABLE = frozenset([0x00, *range(0x80, 0xA0)])
 _HTML_OK_CONTROLS = frozenset([0x09, 0x0A, 0x0C, 0x20])
 
 
-def _html(c: _Char) -> InputMethod:
+def _html(c: _Char) -> Way:
     numeric = f"&#x{c.cp:X};"
     if c.cp in _HTML_UNWRITABLE:
         return _method(
@@ -367,7 +388,7 @@ def _html(c: _Char) -> InputMethod:
             + ("U+FFFD" if c.cp == 0 else "a windows-1252 character (or a parse error)")
             + ": this control cannot be written in HTML.",
         )
-    names = sorted(c.sym.html, key=_entity_rank) if c.sym else []
+    names = sorted(c.html, key=_entity_rank)
     note = ""
     if c.char in "&<":
         note = f"Typed as is, {c.char} starts markup: write it this way in HTML text."
@@ -383,7 +404,7 @@ def _html(c: _Char) -> InputMethod:
     return _method("html", forms[0], note, (numeric, *forms[1:]))
 
 
-def _css(c: _Char) -> InputMethod:
+def _css(c: _Char) -> Way:
     if c.cp == 0:
         return _method("css", "", "CSS reads \\0 as U+FFFD: NUL cannot be written.")
     return _method(
@@ -398,11 +419,10 @@ def _css(c: _Char) -> InputMethod:
 def _python_name(c: _Char) -> tuple[str, str]:
     r"""Return a name Python's "\N{…}" accepts for the character, or "" and a note."""
     candidates = [_unicode_name(c)]
-    if c.sym is not None:
-        candidates.extend(c.sym.formal_aliases)
-        if c.sym.name.startswith("<"):
-            # Controls are labelled "<NULL>": Python knows such formal aliases by name.
-            candidates.append(c.sym.name.strip("<>"))
+    candidates.extend(c.formal_aliases)
+    if c.name.startswith("<"):
+        # Controls are labelled "<NULL>": Python knows such formal aliases by name.
+        candidates.append(c.name.strip("<>"))
     for name in candidates:
         if not name:
             continue
@@ -419,7 +439,7 @@ def _python_name(c: _Char) -> tuple[str, str]:
     return "", ""
 
 
-def _python(c: _Char) -> InputMethod:
+def _python(c: _Char) -> Way:
     keys = f'"\\u{c.cp:04x}"' if c.cp <= 0xFFFF else f'"\\U{c.cp:08x}"'
     name, note = _python_name(c)
     alternatives = (f'"\\N{{{name}}}"',) if name else ()
@@ -431,14 +451,14 @@ _JSON_SHORT = {0x22: '\\"', 0x5C: "\\\\", 0x2F: "\\/", 0x08: "\\b", 0x0C: "\\f",
                0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}  # fmt: skip
 
 
-def _json(c: _Char) -> InputMethod:
+def _json(c: _Char) -> Way:
     keys = '"' + "".join(f"\\u{u:04x}" for u in c.units) + '"'
     short = _JSON_SHORT.get(c.cp)
     note = "JSON has no longer escape: above U+FFFF write the UTF-16 pair." if c.cp > 0xFFFF else ""
     return _method("json", keys, note, (f'"{short}"',) if short else ())
 
 
-def _javascript(c: _Char) -> InputMethod:
+def _javascript(c: _Char) -> Way:
     braces = f'"\\u{{{c.cp:X}}}"'
     pair = '"' + "".join(f"\\u{u:04X}" for u in c.units) + '"'
     from_cp = f"String.fromCodePoint(0x{c.cp:X})"
@@ -452,15 +472,15 @@ def _javascript(c: _Char) -> InputMethod:
     return _method("javascript", pair, "", (braces, from_cp))
 
 
-def _utf8(c: _Char) -> InputMethod:
+def _utf8(c: _Char) -> Way:
     return _method("utf8", " ".join(f"{b:02X}" for b in c.char.encode()))
 
 
-def _utf16(c: _Char) -> InputMethod:
+def _utf16(c: _Char) -> Way:
     return _method("utf16", " ".join(f"{u:04X}" for u in c.units))
 
 
-_BUILDERS: dict[str, Callable[[_Char], InputMethod | None]] = {
+_BUILDERS: dict[str, Callable[[_Char], Way | None]] = {
     "macos": _macos,
     "linux": _linux,
     "windows": _windows,
@@ -480,7 +500,7 @@ _BUILDERS: dict[str, Callable[[_Char], InputMethod | None]] = {
 }
 
 
-def _surrogate(c: _Char, method: str) -> InputMethod | None:
+def _surrogate(c: _Char, method: str) -> Way | None:
     """Describe a surrogate code point: no method can type or encode one alone."""
     if method == "compose":
         return None
@@ -492,7 +512,7 @@ def _surrogate(c: _Char, method: str) -> InputMethod | None:
     )
 
 
-def _build(c: _Char, method: str) -> InputMethod | None:
+def _build(c: _Char, method: str) -> Way | None:
     if _is_surrogate(c.cp):
         return _surrogate(c, method)
     return _BUILDERS[method](c)
@@ -524,18 +544,12 @@ def inputs(char: str | Symbol, first: str | None = None) -> list[InputMethod]:
         ['⌥D835 ⌥DC00', 'Ctrl+Shift+U 1d400 Space']
 
     """
+    from symbols.records import InputMethod
+
     lead = preferred_method() if first is None else check_method(first)
     c = _resolve(char)
-    out: list[InputMethod] = []
-    head = _build(c, lead)
-    if head is not None:
-        out.append(head)
-    for method in METHODS:
-        if method != lead:
-            m = _build(c, method)
-            if m is not None:
-                out.append(m)
-    return out
+    ways = [_build(c, lead), *(_build(c, m) for m in METHODS if m != lead)]
+    return [InputMethod(w[0], LABELS[w[0]], w[1], w[2], w[3]) for w in ways if w is not None]
 
 
 def keys_for(char: str | Symbol, method: str) -> str:
@@ -549,8 +563,8 @@ def keys_for(char: str | Symbol, method: str) -> str:
         ValueError: for an unknown method or a string that is not one code point.
 
     """
-    m = _build(_resolve(char), check_method(method))
-    return "" if m is None else m.keys
+    way = _build(_resolve(char), check_method(method))
+    return "" if way is None else way[1]
 
 
 def inputs_dict(char: str | Symbol) -> dict[str, str]:
@@ -561,10 +575,20 @@ def inputs_dict(char: str | Symbol) -> dict[str, str]:
     c = _resolve(char)
     out: dict[str, str] = {}
     for method in METHODS:
-        m = _build(c, method)
-        if m is not None:
-            out[method] = m.keys
+        way = _build(c, method)
+        if way is not None:
+            out[method] = way[1]
     return out
+
+
+def __getattr__(name: str) -> Any:
+    # InputMethod lives in symbols.records, imported on first use: see there.
+    if name == "InputMethod":
+        from symbols.records import InputMethod
+
+        globals()[name] = InputMethod
+        return InputMethod
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ``symbols.inputs`` names both this module and the function `inputs`: see symbols._callable.

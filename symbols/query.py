@@ -12,7 +12,6 @@ the hits. `graphemes` splits text into user-perceived characters (the CLI's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import unicodedata2
 
@@ -219,7 +218,6 @@ def _explicit_codepoint(text: str) -> int | None:
 # --------------------------------------------------------------------------- the query
 
 
-@dataclass(frozen=True, slots=True)
 class Query:
     r"""Every reading of one search string (an empty tuple means "not this kind").
 
@@ -243,18 +241,55 @@ class Query:
 
     """
 
-    text: str
-    codepoint: int | None = None
-    hex_codepoint: int | None = None
-    hex_is_word: bool = False
-    glyphs: tuple[int, ...] = ()
-    latex: tuple[str, ...] = ()
-    latex_prefix: str = ""
-    html: tuple[str, ...] = ()
-    typst: tuple[str, ...] = ()
-    asciimath: str = ""
-    words: tuple[str, ...] = ()
-    capitals: frozenset[str] = frozenset()
+    # A plain class, not a dataclass: importing dataclasses would cost a one-shot
+    # look-up as much as starting Python (see symbols.records).
+    __slots__ = (
+        "asciimath",
+        "capitals",
+        "codepoint",
+        "glyphs",
+        "hex_codepoint",
+        "hex_is_word",
+        "html",
+        "latex",
+        "latex_prefix",
+        "text",
+        "typst",
+        "words",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        codepoint: int | None = None,
+        hex_codepoint: int | None = None,
+        hex_is_word: bool = False,
+        glyphs: tuple[int, ...] = (),
+        latex: tuple[str, ...] = (),
+        latex_prefix: str = "",
+        html: tuple[str, ...] = (),
+        typst: tuple[str, ...] = (),
+        asciimath: str = "",
+        words: tuple[str, ...] = (),
+        capitals: frozenset[str] = frozenset(),
+    ) -> None:
+        self.text = text
+        self.codepoint = codepoint
+        self.hex_codepoint = hex_codepoint
+        self.hex_is_word = hex_is_word
+        self.glyphs = glyphs
+        self.latex = latex
+        self.latex_prefix = latex_prefix
+        self.html = html
+        self.typst = typst
+        self.asciimath = asciimath
+        self.words = words
+        self.capitals = capitals
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__)
+        return f"Query({shown})"
 
     @property
     def empty(self) -> bool:

@@ -19,19 +19,25 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
-from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from symbols._callable import make_module_callable
 from symbols.query import Query, parse
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
-from symbols.table import SCOPES, Symbol, make_symbol
+from symbols.table import SCOPES, fields_of, make_symbol
 
+# Not `from typing import …` at run time: typing is slow to import (bench/README.md).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import Any
 
-__all__ = ["MAX_LIMIT", "Match", "Matched", "search"]
+    from symbols.records import Match, Matched
+
+__all__ = ["MAX_LIMIT", "Match", "Matched", "Row", "search", "search_rows"]
+
+#: One search result as plain data: (code point, score, matched field, matched text,
+#: spans, kind) — a `Match` before its `Symbol` and `Matched` are built.
+Row = tuple[int, float, str, str, tuple[tuple[int, int], ...], str]
 
 #: Most results one search returns; a larger ``limit`` is cut to this.
 MAX_LIMIT = 1000
@@ -77,42 +83,6 @@ _DIGIT_NAMES = dict(
 )
 
 _WORD = re.compile(r"[^\W_]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Matched:
-    r"""What part of a symbol a query matched, for highlighting.
-
-    Attributes:
-        field: ``latex``, ``html``, ``typst``, ``name``, ``alias``, ``formal``,
-            ``asciimath``, ``codepoint`` or ``glyph``.
-        text: The matched form as shown: ``\forall``, ``&rarr;``, ``FOR ALL``, ``U+2200``.
-        spans: ``[start, end)`` ranges inside `text` that the query matched.
-        kind: The tier: ``exact``, ``prefix``, ``word-prefix``, ``substring``,
-            ``fuzzy``, ``codepoint`` or ``glyph``.
-
-    """
-
-    field: str
-    text: str
-    spans: tuple[tuple[int, int], ...]
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One search result.
-
-    Attributes:
-        symbol: The symbol found.
-        score: Its score; higher is better, comparable within one search only.
-        matched: What matched, see `Matched`.
-
-    """
-
-    symbol: Symbol
-    score: float
-    matched: Matched
 
 
 # --------------------------------------------------------------------------- scoring
@@ -188,10 +158,10 @@ def _word_strength(word: str, token: str) -> float:
 
 
 def _codepoint_hits(q: Query, hits: _Hits) -> None:
-    if q.codepoint is not None and make_symbol(q.codepoint) is not None:
+    if q.codepoint is not None and fields_of(q.codepoint) is not None:
         hits.add(q.codepoint, "codepoint", 1, "codepoint", f"U+{q.codepoint:04X}", fixed=800.0)
     for i, cp in enumerate(q.glyphs):
-        if make_symbol(cp) is None:
+        if fields_of(cp) is None:
             continue
         # One pasted character (or a string of them) is identified first, in order;
         # ASCII punctuation like "<=" may rather be a name (AsciiMath ≤), so it waits.
@@ -363,6 +333,8 @@ def _words_any_order(
     candidates = doc_sets[0].intersection(*doc_sets[1:])
     if not candidates and corrections is not None and len(doc_sets) > 1:
         # No name holds every word: take those holding all but one.
+        from collections import Counter  # rarely needed: only here
+
         counts = Counter(d for found in doc_sets for d in found)
         candidates = {d for d, n in counts.items() if n >= len(doc_sets) - 1}
     if len(candidates) > _MAX_SCORED:
@@ -550,7 +522,10 @@ def _spans_in(text: str, words: Iterable[str]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(set(found)))
 
 
-def _matched(kind: str, field: str, text: str, words: tuple[str, ...], q: Query) -> Matched:
+def _spans(
+    kind: str, field: str, text: str, words: tuple[str, ...], q: Query
+) -> tuple[tuple[int, int], ...]:
+    """Where the query shows in the matched *text*, for highlighting."""
     if field in ("name", "alias", "formal"):
         spans = _spans_in(text, words)
     elif kind == "prefix":
@@ -563,7 +538,7 @@ def _matched(kind: str, field: str, text: str, words: tuple[str, ...], q: Query)
         spans = ((0, n),) if n else ()
     else:
         spans = ((0, len(text)),) if text else ()
-    return Matched(field=field, text=text, spans=spans, kind=kind)
+    return spans
 
 
 def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
@@ -582,6 +557,26 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
 
     Returns:
         Matches, best first; ties are broken by code point.
+
+    Raises:
+        ValueError: For an unknown scope.
+
+    """
+    from symbols.records import Match, Matched
+
+    out: list[Match] = []
+    for cp, score, field, text, spans, kind in search_rows(query, limit, scope):
+        sym = make_symbol(cp)
+        if sym is not None:
+            out.append(Match(sym, score, Matched(field, text, spans, kind)))
+    return out
+
+
+def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
+    """Find symbols as `search` does, as plain `Row` tuples (same ranking, same order).
+
+    What the one-shot CLI formats from (with `symbols.table.fields_of`), so that a
+    look-up never builds `Symbol` or `Match` records nor imports dataclasses.
 
     Raises:
         ValueError: For an unknown scope.
@@ -617,7 +612,7 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
         # "\u{A}": LaTeX's breve accent Ă first, the code point U+000A next.
         hits.best.pop(q.codepoint, None)
         second = q.codepoint
-    if q.hex_codepoint is not None and make_symbol(q.hex_codepoint) is not None:
+    if q.hex_codepoint is not None and fields_of(q.hex_codepoint) is not None:
         if q.hex_is_word and hits.best:
             # "face" is a word first and the code point second.
             hits.best.pop(q.hex_codepoint, None)
@@ -632,13 +627,22 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
         entry = (ranked[0][1][0], "codepoint", "codepoint", f"U+{second:04X}", ())
         ranked.insert(1, (second, entry))
         del ranked[limit:]
-    out: list[Match] = []
-    for cp, (score, tier, field, text, words) in ranked:
-        sym = make_symbol(cp)
-        if sym is None:
-            continue
-        out.append(Match(sym, round(score, 6), _matched(tier, field, text, words, q)))
-    return out
+    return [
+        (cp, round(score, 6), field, text, _spans(tier, field, text, words, q), tier)
+        for cp, (score, tier, field, text, words) in ranked
+        if fields_of(cp) is not None
+    ]
+
+
+def __getattr__(name: str) -> Any:
+    # Match and Matched live in symbols.records, imported on first use: see there.
+    if name in ("Match", "Matched"):
+        from symbols import records
+
+        value = getattr(records, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ``symbols.search`` names both this module and the function `search`: see symbols._callable.

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from typing import Any, Generic, TypeVar
 
-    from symbols.table import LatexCommand, Table
+    from symbols.table import LatexEntry, Table
 
     _T = TypeVar("_T")
 
@@ -400,11 +400,12 @@ class SearchIndex:
         value = self._everyday[row]
         if value < 0:
             i = self.table_row[row]
+            table = self._rows.table
+            block = table.block_of(self.cps[row])
             if i >= 0:
-                sym = load().row_symbol(i)
-                value = _everyday(sym.latex_commands, SCOPES.index(sym.scope), sym.block)
+                value = _everyday(table.latex_entries(i), table.column("scope")[i], block)
             else:
-                value = _everyday((), len(SCOPES) - 1, load().block_of(self.cps[row]))
+                value = _everyday((), len(SCOPES) - 1, block)
             self._everyday[row] = value
         return value
 
@@ -434,13 +435,15 @@ class SearchIndex:
         return hit
 
 
-def _everyday(latex: tuple[LatexCommand, ...], scope: int, block: str) -> float:
+def _everyday(latex: tuple[LatexEntry, ...], scope: int, block: str) -> float:
     """How everyday a symbol is, 0..1: LaTeX names (core LaTeX best), scope, plain letters."""
     score = 0.0
     if latex:
         score += 0.35
         # A command of classic LaTeX or AMS (no exotic package) marks a symbol people use.
-        if any("latex" in c.origins and c.package in _COMMON_PACKAGES for c in latex):
+        if any(
+            "latex" in origins and package in _COMMON_PACKAGES for _c, origins, package, _m in latex
+        ):
             score += 0.25
     score += (0.2, 0.1, 0.0)[scope]
     if block not in _STYLED_BLOCKS:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import bisect
 import json
 import os
-from dataclasses import dataclass
 from functools import cached_property
 
 import unicodedata2
@@ -34,14 +33,16 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from typing import Any
 
-    from symbols.inputs import InputMethod
+    from symbols.records import LatexCommand, Symbol
 
 __all__ = [
     "SCOPES",
     "LatexCommand",
+    "LatexEntry",
     "Symbol",
     "Table",
     "block_of",
+    "fields_of",
     "from_html",
     "from_latex",
     "from_typst",
@@ -66,107 +67,12 @@ LATEX_ORIGINS: tuple[str, ...] = ("unicode-math", "style", "latex", "unicode.xml
 DATA_ENV = "MATHSYM_DATA"
 
 
-@dataclass(frozen=True, slots=True)
-class LatexCommand:
-    r"""One LaTeX command for a symbol, with where it comes from.
-
-    Attributes:
-        command: The command as typed, e.g. ``\forall`` or ``\mathbb{R}`` or ``^2``.
-        origins: The sources that give it, best first (see `LATEX_ORIGINS`).
-        package: The LaTeX package it needs (``amssymb``, ``stmaryrd``…), or "" for none.
-        math_class: ``rel``, ``bin``, ``op``, ``ord``, ``open``, ``close``, ``punct``,
-            ``accent``, ``fence``… or "" where no source says.
-
-    """
-
-    command: str
-    origins: tuple[str, ...]
-    package: str = ""
-    math_class: str = ""
-
-    @property
-    def rank(self) -> int:
-        """Precedence of the best origin of this command (lower is better)."""
-        return min((_origin_rank(o) for o in self.origins), default=len(LATEX_ORIGINS))
-
-
-def _origin_rank(origin: str) -> int:
+def origin_rank(origin: str) -> int:
+    """Precedence of a LaTeX origin (lower is better; unknown origins last)."""
     try:
         return LATEX_ORIGINS.index(origin)
     except ValueError:
         return len(LATEX_ORIGINS)
-
-
-@dataclass(frozen=True, slots=True)
-class Symbol:
-    """A Unicode character with every name people use for it.
-
-    Attributes:
-        char: The character itself.
-        codepoint: Its code point as an int (``0x2200``).
-        name: The Unicode 18 character name (``FOR ALL``); controls, which have no
-            name, take their first formal alias (``CHARACTER TABULATION``); private
-            use code points are called ``<private use-E000>``.
-        category: General category (``Sm``).
-        block: Unicode 18 block name (``Mathematical Operators``).
-        group: Browsing group (``Relations``, ``Arrows``…), see `symbols.groups.GROUPS`.
-        scope: The narrowest scope holding it: ``math``, ``extended`` or ``all``.
-        latex: LaTeX commands, primary first.
-        latex_commands: The same commands with origin, package and math class.
-        html: HTML entity names without ``&`` and ``;`` (``forall``, ``ForAll``).
-        typst: Typst ``sym`` names without the ``sym.`` prefix (``forall``).
-        vim: Vim digraphs (``Ctrl-K`` then the two characters).
-        compose: X11 Compose sequences, keys separated by spaces (``= /``).
-        asciimath: AsciiMath input names (``AA``).
-        rfc1345: RFC 1345 mnemonics.
-        aliases: Informative aliases from NamesList (``universal quantifier``).
-        formal_aliases: Formal aliases from NameAliases (``NBSP``).
-        related: Code points of cross-referenced characters (NamesList ``x`` lines).
-
-    """
-
-    char: str
-    codepoint: int
-    name: str
-    category: str
-    block: str
-    group: str
-    scope: str
-    latex_commands: tuple[LatexCommand, ...] = ()
-    html: tuple[str, ...] = ()
-    typst: tuple[str, ...] = ()
-    vim: tuple[str, ...] = ()
-    compose: tuple[str, ...] = ()
-    asciimath: tuple[str, ...] = ()
-    rfc1345: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    formal_aliases: tuple[str, ...] = ()
-    related: tuple[int, ...] = ()
-
-    @property
-    def latex(self) -> tuple[str, ...]:
-        """LaTeX commands, primary first."""
-        return tuple(c.command for c in self.latex_commands)
-
-    @property
-    def hex(self) -> str:
-        """The code point as upper-case hex, at least four digits (``2200``)."""
-        return f"{self.codepoint:04X}"
-
-    @property
-    def label(self) -> str:
-        """The code point in U+ notation (``U+2200``)."""
-        return f"U+{self.codepoint:04X}"
-
-    @property
-    def inputs(self) -> list[InputMethod]:
-        """How to type this symbol on each platform and in each language, see `symbols.inputs`."""
-        from symbols.inputs import inputs
-
-        return inputs(self.char)
-
-    def __str__(self) -> str:
-        return self.char
 
 
 # --------------------------------------------------------------------------- loading
@@ -207,14 +113,19 @@ def _xrefs(packed: str) -> tuple[int, ...]:
     return tuple(int(h, 16) for h in packed.split(" ")) if packed else ()
 
 
-def _latex(packed: str) -> tuple[LatexCommand, ...]:
+#: One LaTeX command as plain data: (command, origins, package, math class), the
+#: fields of `LatexCommand` in order.
+LatexEntry = tuple[str, tuple[str, ...], str, str]
+
+
+def _latex(packed: str) -> tuple[LatexEntry, ...]:
     """``command TAB origin,origin TAB package TAB class``, one entry per line."""
     if not packed:
         return ()
     out = []
     for entry in packed.split("\n"):
         cmd, origins, pkg, mclass = entry.split("\t")
-        out.append(LatexCommand(cmd, tuple(origins.split(",")), pkg, mclass))
+        out.append((cmd, tuple(origins.split(",")), pkg, mclass))
     return tuple(out)
 
 
@@ -272,32 +183,44 @@ class Table:
             return i
         return None
 
+    def row_fields(self, i: int) -> dict[str, Any]:
+        """Return the fields of row *i* as plain data: `Symbol`'s, by name.
+
+        ``latex_commands`` holds `LatexEntry` tuples; `row_symbol` wraps it all in a
+        `Symbol`. The one-shot CLI formats from this and never imports dataclasses.
+        """
+        cp = self.codepoints[i]
+        c = self._cols
+        return {
+            "char": chr(cp),
+            "codepoint": cp,
+            "name": c["name"][i],
+            "category": c["gc"][i],
+            "block": self.block_of(cp),
+            "group": self.groups[c["group"][i]],
+            "scope": SCOPES[c["scope"][i]],
+            "latex_commands": self.latex_entries(i),
+            "html": _names(c["html"][i]),
+            "typst": _names(c["typst"][i]),
+            "vim": _names(c["vim"][i]),
+            "compose": _names(c["compose"][i]),
+            "asciimath": _names(c["asciimath"][i]),
+            "rfc1345": _names(c["rfc1345"][i]),
+            "aliases": _names(c["alias"][i]),
+            "formal_aliases": _names(c["formal"][i]),
+            "related": _xrefs(c["xref"][i]),
+        }
+
+    def latex_entries(self, i: int) -> tuple[LatexEntry, ...]:
+        """Return the LaTeX commands of row *i* as `LatexEntry` tuples, primary first."""
+        return _latex(self._cols["latex"][i])
+
     def row_symbol(self, i: int) -> Symbol:
         """Return the `Symbol` of row *i* (built once, then cached)."""
         cp = self.codepoints[i]
         sym = self._cache.get(cp)
         if sym is None:
-            c = self._cols
-            sym = Symbol(
-                char=chr(cp),
-                codepoint=cp,
-                name=c["name"][i],
-                category=c["gc"][i],
-                block=self.block_of(cp),
-                group=self.groups[c["group"][i]],
-                scope=SCOPES[c["scope"][i]],
-                latex_commands=_latex(c["latex"][i]),
-                html=_names(c["html"][i]),
-                typst=_names(c["typst"][i]),
-                vim=_names(c["vim"][i]),
-                compose=_names(c["compose"][i]),
-                asciimath=_names(c["asciimath"][i]),
-                rfc1345=_names(c["rfc1345"][i]),
-                aliases=_names(c["alias"][i]),
-                formal_aliases=_names(c["formal"][i]),
-                related=_xrefs(c["xref"][i]),
-            )
-            self._cache[cp] = sym
+            sym = self._cache[cp] = _symbol(self.row_fields(i))
         return sym
 
     def names(self, i: int, column: str) -> tuple[str, ...]:
@@ -463,14 +386,18 @@ def all_codepoints() -> list[int]:
     return _ALL
 
 
-def make_symbol(codepoint: int) -> Symbol | None:
-    """Build a `Symbol` for any assigned code point: from the table, else unicodedata2."""
+def fields_of(codepoint: int) -> dict[str, Any] | None:
+    """Return the `Symbol` fields of any assigned code point as plain data, or None.
+
+    From the table (`Table.row_fields`), else from unicodedata2 (scope ``all``, no
+    names beyond the Unicode one). None for what `make_symbol` refuses.
+    """
     if not 0 <= codepoint <= MAX_CODEPOINT:
         return None
     t = load()
-    sym = t.symbol(codepoint)
-    if sym is not None:
-        return sym
+    i = t.row_of(codepoint)
+    if i is not None:
+        return t.row_fields(i)
     char = chr(codepoint)
     category = unicodedata2.category(char)
     if category in ("Cn", "Cs"):
@@ -483,14 +410,50 @@ def make_symbol(codepoint: int) -> Symbol | None:
         # where there is one (<control> characters), else describe the category.
         name = _unnamed_label(codepoint, category)
     block = t.block_of(codepoint)
+    return {
+        **_NO_NAMES,
+        "char": char,
+        "codepoint": codepoint,
+        "name": name,
+        "category": category,
+        "block": block,
+        "group": _group_for(codepoint, category, block, name),
+        "scope": "all",
+    }
+
+
+# The list-valued fields of a character outside the table: none.
+_NO_NAMES: dict[str, tuple[Any, ...]] = {
+    "latex_commands": (),
+    "html": (),
+    "typst": (),
+    "vim": (),
+    "compose": (),
+    "asciimath": (),
+    "rfc1345": (),
+    "aliases": (),
+    "formal_aliases": (),
+    "related": (),
+}
+
+
+def make_symbol(codepoint: int) -> Symbol | None:
+    """Build a `Symbol` for any assigned code point: from the table, else unicodedata2."""
+    if not 0 <= codepoint <= MAX_CODEPOINT:
+        return None
+    sym = load().symbol(codepoint)
+    if sym is not None:
+        return sym
+    fields = fields_of(codepoint)
+    return None if fields is None else _symbol(fields)
+
+
+def _symbol(fields: dict[str, Any]) -> Symbol:
+    """Wrap plain fields (`Table.row_fields`, `fields_of`) in a `Symbol`."""
+    from symbols.records import LatexCommand, Symbol
+
     return Symbol(
-        char=char,
-        codepoint=codepoint,
-        name=name,
-        category=category,
-        block=block,
-        group=_group_for(codepoint, category, block, name),
-        scope="all",
+        **{**fields, "latex_commands": tuple(LatexCommand(*c) for c in fields["latex_commands"])}
     )
 
 
@@ -655,6 +618,17 @@ def table(scope: str = "math") -> list[Symbol]:
 def block_of(codepoint: int) -> str:
     """Return the Unicode 18 block name of a code point (``No_Block`` outside every block)."""
     return load().block_of(codepoint)
+
+
+def __getattr__(name: str) -> Any:
+    # Symbol and LatexCommand live in symbols.records, imported on first use: see there.
+    if name in ("Symbol", "LatexCommand"):
+        from symbols import records
+
+        value = getattr(records, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ``symbols.table`` names both this module and the function `table`: see symbols._callable.

@@ -122,14 +122,15 @@ def test_widens_scope_when_math_has_nothing(
 
     # (the package attribute symbols.search is the function, so fetch the module)
     search_module = importlib.import_module("symbols.search")
-    real = search_module.search
+    # The CLI formats from search_rows (plain rows, no Symbol records).
+    real = search_module.search_rows
     scopes: list[str] = []
 
     def only_all(query: str, limit: int = 10, scope: str = "math") -> list[Any]:
         scopes.append(scope)
         return real(query, limit, scope) if scope == "all" else []
 
-    monkeypatch.setattr(search_module, "search", only_all)
+    monkeypatch.setattr(search_module, "search_rows", only_all)
     code, out, err = run(capsys, "-n1", "hiragana letter small a")
     assert code == 0
     assert scopes == ["math", "extended", "all"]
@@ -310,7 +311,7 @@ def test_subcommand_word_searched_after_double_dash(
         queries.append(query)
         return []
 
-    monkeypatch.setattr(search_module, "search", record)
+    monkeypatch.setattr(search_module, "search_rows", record)
     code, out, err = run(capsys, "--", "identify")
     assert queries[0] == "identify"  # searched, not run as the subcommand
     assert (code, out) == (1, "")

@@ -82,3 +82,126 @@ def test_postings_behave_as_a_read_only_mapping() -> None:
         p["zz"]
     empty = Postings("", "")
     assert len(empty) == 0 and empty.get("a") is None
+
+
+# --------------------------------------------------------------------------- records and rows
+
+
+def test_records_are_frozen_dataclasses_for_library_users() -> None:
+    import dataclasses
+
+    from symbols.inputs import InputMethod, inputs
+    from symbols.search import Match, Matched
+    from symbols.table import LatexCommand, Symbol
+
+    for cls in (Symbol, LatexCommand, Match, Matched, InputMethod):
+        assert dataclasses.is_dataclass(cls), cls
+    sym = symbols.get("∀")
+    assert sym is not None and isinstance(sym, Symbol)
+    names = [f.name for f in dataclasses.fields(sym)]
+    assert names[:3] == ["char", "codepoint", "name"] and "latex_commands" in names
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sym.name = "x"  # type: ignore[misc]
+    renamed = dataclasses.replace(sym, name="ALL")
+    assert renamed.name == "ALL" and renamed.codepoint == 0x2200 and renamed != sym
+    copy = dataclasses.replace(sym)
+    assert copy == sym and hash(copy) == hash(sym) and copy is not sym
+    as_dict = dataclasses.asdict(sym)
+    assert as_dict["latex_commands"][0]["command"] == "\\forall"
+    assert repr(sym).startswith("Symbol(char='∀', codepoint=8704, name='FOR ALL'")
+    assert isinstance(sym.latex_commands[0], LatexCommand) and sym.latex[0] == "\\forall"
+    match = symbols.search("forall")[0]  # type: ignore[attr-defined]
+    assert isinstance(match, Match) and isinstance(match.matched, Matched)
+    assert isinstance(inputs("∀")[0], InputMethod)
+    assert symbols.Symbol is Symbol and symbols.Match is Match  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("cp", [0x2200, 0x211D, 0x00A0, 0x0009, 0x0F40, 0x4E2D, 0xE000, 0x1D400])
+def test_plain_fields_are_the_symbol(cp: int) -> None:
+    import dataclasses
+
+    from symbols.table import fields_of, make_symbol
+
+    sym = make_symbol(cp)
+    fields = fields_of(cp)
+    assert sym is not None and fields is not None
+    as_fields = {f.name: getattr(sym, f.name) for f in dataclasses.fields(sym)}
+    commands = tuple(dataclasses.astuple(c) for c in sym.latex_commands)
+    assert fields == {**as_fields, "latex_commands": commands}
+
+
+@pytest.mark.parametrize("cp", [0x110000, -1, 0xD800, 0x0378])
+def test_plain_fields_refuse_what_make_symbol_refuses(cp: int) -> None:
+    from symbols.table import fields_of, make_symbol
+
+    assert fields_of(cp) is None and make_symbol(cp) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "scope"),
+    [("forall", "math"), ("\\le", "math"), ("arrow", "extended"), ("2200", "all"), ("∀x", "math")],
+)
+def test_search_is_search_rows_wrapped(query: str, scope: str) -> None:
+    from symbols.search import search, search_rows
+
+    rows = search_rows(query, 10, scope)
+    matches = search(query, 10, scope)
+    assert rows and len(rows) == len(matches)
+    for (cp, score, field, text, spans, kind), m in zip(rows, matches, strict=True):
+        assert (cp, score) == (m.symbol.codepoint, m.score)
+        assert (field, text, spans, kind) == (
+            m.matched.field,
+            m.matched.text,
+            m.matched.spans,
+            m.matched.kind,
+        )
+
+
+@pytest.mark.parametrize("char", ["∀", "\u0f40", "\ud800", "\u0378", "\x00", "😀"])
+def test_inputs_alike_from_a_string_and_from_a_symbol(char: str) -> None:
+    from symbols.inputs import inputs, inputs_dict, keys_for
+
+    sym = symbols.get(char)
+    if sym is None:
+        # Surrogates and unassigned code points: described from the code point alone.
+        assert [m.keys for m in inputs(char, "html")][:1] in (["&#xD800;"], ["&#x378;"], [""])
+        return
+    assert inputs(char, "latex") == inputs(sym, "latex")
+    assert inputs_dict(char) == inputs_dict(sym)
+    assert keys_for(char, "html") == keys_for(sym, "html")
+
+
+_LOOKUPS = [
+    ["forall"],
+    ["--json", "\\le"],
+    ["-n1", "-f", "char", "forall"],
+    ["-n3", "-f", "codepoint", "arrow"],
+    ["identify", "∀x∈ℝ"],
+    ["identify", "--json", "∀"],
+]
+
+
+@pytest.mark.parametrize("argv", _LOOKUPS)
+def test_one_shot_lookups_never_import_dataclasses(argv: list[str]) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from app.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    status = main({argv!r})\n"
+        "print(json.dumps([status, bool(out.getvalue()),"
+        " sorted(m for m in ('dataclasses', 'inspect', 'symbols.records') if m in sys.modules)]))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(repo))
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    status, printed, loaded = json.loads(run.stdout.strip().splitlines()[-1])
+    assert status == 0 and printed
+    assert loaded == []
