@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -93,7 +93,7 @@ def compute_rows(
     """
     # Imported here, each where needed: an empty query at start-up (nothing saved yet)
     # then draws its first frame without loading the search engine.
-    from symbols.table import get, table
+    from symbols.table import get
 
     rows: list[Row] = []
     if query.strip():
@@ -105,8 +105,7 @@ def compute_rows(
         return rows[:RESULT_LIMIT]
     if group is not None:
         # An empty query with a group: browse the whole shelf.
-        found = (s for s in table(scope) if s.group == group)
-        return [Row(s) for _, s in zip(range(RESULT_LIMIT), found, strict=False)]
+        return [Row(s) for s in _shelf(scope, group)]
     shelves = (("★ Favorites", favorites), ("Recent", [c for c in recents if c not in favorites]))
     for title, cps in shelves:
         syms = [s for s in (get(cp) for cp in cps) if s is not None]
@@ -114,6 +113,18 @@ def compute_rows(
             rows.append(Row(None, title=title))
             rows += [Row(s) for s in syms]
     return rows
+
+
+@lru_cache(maxsize=64)
+def _shelf(scope: str, group: str) -> tuple[Symbol, ...]:
+    """Return the first `RESULT_LIMIT` symbols of *group* in *scope*, in code point order.
+
+    Cached: listing the "all" scope builds 34,000 symbols (about 0.2 s).
+    """
+    from symbols.table import table
+
+    found = (s for s in table(scope) if s.group == group)
+    return tuple(s for _, s in zip(range(RESULT_LIMIT), found, strict=False))
 
 
 class SearchScreen(Screen[None]):
