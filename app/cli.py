@@ -115,7 +115,7 @@ def _run_as_program(args: list[str]) -> int:
         gc.enable()
         return code
     for stream in (sys.stdout, sys.stderr):
-        try:
+        try:  # noqa: SIM105 - not contextlib.suppress: a look-up need not import contextlib
             stream.flush()
         except (OSError, ValueError):  # a reader gone: nothing to tell
             pass
@@ -217,7 +217,7 @@ class _Out:
         for stream in (stdout, stderr):
             reconfigure = getattr(stream, "reconfigure", None)
             if reconfigure is not None:
-                try:
+                try:  # noqa: SIM105 - not contextlib.suppress (not imported by a look-up)
                     reconfigure(errors="backslashreplace")
                 except (ValueError, OSError):
                     pass
@@ -274,6 +274,34 @@ def _fields() -> tuple[str, ...]:
     return (*all_formats(), *EXTRA_FIELDS)
 
 
+def _pick_fields() -> tuple[str, ...]:
+    # --pick prints what the TUI copies: the formats without the CLI's EXTRA_FIELDS.
+    return _fields()[: -len(EXTRA_FIELDS)]
+
+
+def _help_formatter(prog: str) -> argparse.HelpFormatter:
+    """Build argparse's formatter as wide as the terminal, without importing shutil.
+
+    argparse builds a formatter for every ``add_argument`` (to check metavars),
+    and its default width comes from `shutil.get_terminal_size`: importing shutil
+    (with bz2, lzma, fnmatch) costs a look-up 1.6 ms. The same rule, from os:
+    ``$COLUMNS``, else the terminal of stdout, else 80; minus 2 as argparse does.
+    """
+    import argparse
+
+    columns = 0
+    try:  # noqa: SIM105 - not contextlib.suppress (not imported by a look-up)
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        pass
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return argparse.RawDescriptionHelpFormatter(prog, width=(columns if columns > 0 else 80) - 2)
+
+
 def _new_parser(prog: str, usage: str, description: str) -> argparse.ArgumentParser:
     """Build an ArgumentParser whose errors are one line on stderr and exit status 2."""
     import argparse
@@ -292,16 +320,18 @@ def _new_parser(prog: str, usage: str, description: str) -> argparse.ArgumentPar
         usage=usage,
         description=description,
         epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_help_formatter,
         allow_abbrev=False,
     )
 
 
-def _field_action(fields: tuple[str, ...]) -> type[argparse.Action]:
+def _field_action(fields: Callable[[], tuple[str, ...]]) -> type[argparse.Action]:
     r"""Build the action for ``-c [WHAT]``/``--pick [WHAT]``: WHAT only when it names a field.
 
     ``mathsym -c forall`` copies ∀ (``forall`` is the query), while
-    ``mathsym -c latex forall`` copies ``\forall``.
+    ``mathsym -c latex forall`` copies ``\forall``. *fields* is called only when
+    the option is used: listing them imports app.tui.formats, which a plain
+    look-up does not need.
     """
     import argparse
 
@@ -313,7 +343,7 @@ def _field_action(fields: tuple[str, ...]) -> type[argparse.Action]:
             values: str | Sequence[Any] | None,
             option_string: str | None = None,
         ) -> None:
-            if isinstance(values, str) and values.lower() not in fields:
+            if isinstance(values, str) and values.lower() not in fields():
                 namespace.extra.append(values)
                 values = None
             setattr(namespace, self.dest, self.const if values is None else str(values).lower())
@@ -395,7 +425,6 @@ def _parse_lookup(args: list[str]) -> argparse.Namespace:
         f"       {PROG} tui [QUERY...]   (or {PROG} with no arguments)",
         "Find, identify and type Unicode math and typographic symbols.",
     )
-    fields = _fields()
     parser.add_argument(
         "query",
         nargs="*",
@@ -422,7 +451,7 @@ def _parse_lookup(args: list[str]) -> argparse.Namespace:
         const="char",
         default=None,
         metavar="WHAT",
-        action=_field_action(fields),
+        action=_field_action(_fields),
         help="copy the best match to the clipboard: its glyph, or WHAT "
         "(latex, html, codepoint, any -f field)",
     )
@@ -432,7 +461,7 @@ def _parse_lookup(args: list[str]) -> argparse.Namespace:
         const="char",
         default=None,
         metavar="WHAT",
-        action=_field_action(fields[: -len(EXTRA_FIELDS)]),
+        action=_field_action(_pick_fields),
         help="open the TUI to pick a symbol; print its glyph (or WHAT) on exit",
     )
     parser.add_argument(
@@ -495,7 +524,7 @@ def _parse_tui(args: list[str]) -> argparse.Namespace:
         const="char",
         default=None,
         metavar="WHAT",
-        action=_field_action(_fields()[: -len(EXTRA_FIELDS)]),
+        action=_field_action(_pick_fields),
         help="print the picked symbol's glyph (or WHAT) on exit",
     )
     parser.set_defaults(extra=[])

@@ -13,12 +13,14 @@ lines up columns with `text_width` and shows such characters through a stand-in
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, ClassVar, TextIO
 
 import unicodedata2
 
+# Not `from typing import …` at run time: typing is slow to import (bench/README.md).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import ClassVar, TextIO
 
 __all__ = [
     "CATEGORY_NAMES",

@@ -10,8 +10,9 @@ the canonical keys stored in data/symbols.json (``\mathbb{R}``, ``\forall``, ``^
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+# Not `from typing import …` at run time: typing is slow to import (bench/README.md).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from symbols.table import Symbol
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-import unicodedata2
-
+# unicodedata2 (1.3 ms to load) is imported where a function needs it: a query typed
+# in ASCII (forall, \le) never does.
 from symbols.latex import normalize_command
 
 __all__ = [
@@ -122,6 +122,8 @@ def graphemes(text: str) -> list[str]:
     prev_cp = -1
     prev_control = True
     regional_run = 0  # regional indicators in the current cluster
+    import unicodedata2
+
     category = unicodedata2.category
     for ch in text:
         cp = ord(ch)
@@ -173,6 +175,8 @@ def fold(text: str) -> str:
     ``"plus-minus"`` and ``"Plus Minus"`` both fold to ``"PLUS MINUS"``.
     """
     if not text.isascii():
+        import unicodedata2
+
         text = "".join(
             ch
             for ch in unicodedata2.normalize("NFKD", text)
@@ -304,6 +308,8 @@ def _glyph_codepoints(text: str) -> tuple[int, ...]:
     a decomposed ``A`` + ring gives ``Å`` (NFC) first, while a pasted OHM SIGN
     stays itself before its NFC twin, the Greek capital omega.
     """
+    import unicodedata2
+
     out: list[int] = []
     seen: set[int] = set()
     clusters = graphemes(text)[:MAX_GLYPHS]
@@ -328,6 +334,8 @@ _LATIN_RUN = re.compile(r"[A-Za-z]{2}")
 
 def _accented_words(text: str) -> bool:
     """Tell whether non-ASCII *text* is typed words with accents rather than symbols."""
+    import unicodedata2
+
     return bool(_LATIN_RUN.search(text)) and all(
         ch.isascii() or unicodedata2.category(ch)[0] in "LM" for ch in text
     )

@@ -21,8 +21,6 @@ import bisect
 from functools import cached_property
 from itertools import compress
 
-import unicodedata2
-
 from symbols.query import fold
 from symbols.table import SCOPES, all_codepoints, load
 
@@ -245,6 +243,8 @@ class _ScopeRows:
         self.name_len: list[int] = list(map(len, compress(table.column("name"), keep)))
         self.extra_names: list[str] = []  # names of the rows after the table's (scope all)
         if scope == "all":
+            import unicodedata2
+
             uname = unicodedata2.name
             in_table = set(self.cps)
             for cp in all_codepoints():

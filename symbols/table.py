@@ -22,8 +22,6 @@ import json
 import os
 from functools import cached_property
 
-import unicodedata2
-
 from symbols._callable import make_module_callable
 
 # Not `from typing import TYPE_CHECKING`: importing typing (and pathlib) costs more
@@ -375,6 +373,8 @@ def all_codepoints() -> list[int]:
     """
     global _ALL
     if _ALL is None:
+        import unicodedata2
+
         name = unicodedata2.name
         found: list[int] = []
         for lo, hi in _SCAN_RANGES:
@@ -398,6 +398,9 @@ def fields_of(codepoint: int) -> dict[str, Any] | None:
     i = t.row_of(codepoint)
     if i is not None:
         return t.row_fields(i)
+    # Imported here: a character of the table needs no Unicode database (1.3 ms to load).
+    import unicodedata2
+
     char = chr(codepoint)
     category = unicodedata2.category(char)
     if category in ("Cn", "Cs"):

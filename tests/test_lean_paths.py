@@ -205,3 +205,18 @@ def test_one_shot_lookups_never_import_dataclasses(argv: list[str]) -> None:
     status, printed, loaded = json.loads(run.stdout.strip().splitlines()[-1])
     assert status == 0 and printed
     assert loaded == []
+
+
+@pytest.mark.parametrize("columns", [50, 120])
+def test_help_is_as_wide_as_columns_says(
+    columns: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.cli import main
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    assert main(["--help"]) == 0
+    text = capsys.readouterr().out
+    # The usage, description and examples are kept as written; options are wrapped.
+    options = text.split("options:")[1].split("examples:")[0].splitlines()
+    assert max(len(line) for line in options) <= columns - 2
+    assert any(len(line) > 46 for line in options)  # wrapped to the width, not narrower
