@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,12 +24,12 @@ REPO = Path(__file__).resolve().parent.parent
 class Tmux:
     """One private tmux server (its own socket) running one command in an 80×24 pane."""
 
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
+    def __init__(self, socket: Path) -> None:
+        self.socket = str(socket)
 
     def run(self, *args: str) -> str:
         out = subprocess.run(
-            ["tmux", "-L", self.socket, *args],
+            ["tmux", "-S", self.socket, *args],
             capture_output=True,
             text=True,
             encoding="utf-8",
@@ -51,7 +50,7 @@ class Tmux:
                 return screen
             time.sleep(0.2)
         alive = subprocess.run(
-            ["tmux", "-L", self.socket, "has-session", "-t", "app"], capture_output=True
+            ["tmux", "-S", self.socket, "has-session", "-t", "app"], capture_output=True
         )
         state = "running" if alive.returncode == 0 else "gone (the tmux server exited)"
         raise AssertionError(f"{text!r} never appeared; session {state}; the pane shows:\n{screen}")
@@ -59,7 +58,8 @@ class Tmux:
 
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    t = Tmux(f"mathsym-test-{uuid.uuid4().hex[:8]}")
+    # The socket in the test's own directory: nothing is left behind in /tmp/tmux-UID.
+    t = Tmux(tmp_path / "tmux.sock")
     yield t
     t.run("kill-server")
 
