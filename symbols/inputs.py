@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-    from symbols.records import InputMethod
+    from symbols.results import InputMethod
     from symbols.table import Symbol
 
 #: One way to type a character as plain data: (method id, keys, note, alternatives),
@@ -544,7 +544,7 @@ def inputs(char: str | Symbol, first: str | None = None) -> list[InputMethod]:
         ['⌥D835 ⌥DC00', 'Ctrl+Shift+U 1d400 Space']
 
     """
-    from symbols.records import InputMethod
+    from symbols.results import InputMethod
 
     lead = preferred_method() if first is None else check_method(first)
     c = _resolve(char)
@@ -582,9 +582,9 @@ def inputs_dict(char: str | Symbol) -> dict[str, str]:
 
 
 def __getattr__(name: str) -> Any:
-    # InputMethod lives in symbols.records, imported on first use: see there.
+    # InputMethod lives in symbols.results, imported on first use: see there.
     if name == "InputMethod":
-        from symbols.records import InputMethod
+        from symbols.results import InputMethod
 
         globals()[name] = InputMethod
         return InputMethod

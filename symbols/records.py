@@ -1,13 +1,12 @@
-"""The library's records: `Symbol`, `LatexCommand`, `Match`, `Matched`, `InputMethod`.
+"""The table's records: `Symbol` and `LatexCommand` (search's and inputs' are in `symbols.results`).
 
 Frozen dataclasses, as library users expect (``dataclasses.replace``, ``asdict``,
-equality, hashing). They live in this one module, imported on first use, because
-importing `dataclasses` (it pulls in `inspect`, `ast`, `dis`…) costs about as much
-as starting Python: the one-shot CLI formats its output from the table's rows
+equality, hashing). They live apart, imported on first use, because importing
+`dataclasses` (it pulls in `inspect`, `ast`, `dis`…) costs about as much as
+starting Python: the one-shot CLI formats its output from the table's plain rows
 (`symbols.table.fields_of`, `symbols.search.search_rows`) and never needs them.
 Their documented homes re-export them: `symbols.table.Symbol`,
-`symbols.table.LatexCommand`, `symbols.search.Match`, `symbols.search.Matched`,
-`symbols.inputs.InputMethod`, and the `symbols` package.
+`symbols.table.LatexCommand`, and the `symbols` package.
 """
 
 from __future__ import annotations
@@ -16,7 +15,12 @@ from dataclasses import dataclass
 
 from symbols.table import LATEX_ORIGINS, origin_rank
 
-__all__ = ["InputMethod", "LatexCommand", "Match", "Matched", "Symbol"]
+# Not `from typing import …` at run time: typing is slow to import (bench/README.md).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from symbols.results import InputMethod
+
+__all__ = ["LatexCommand", "Symbol"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,62 +117,3 @@ class Symbol:
 
     def __str__(self) -> str:
         return self.char
-
-
-@dataclass(frozen=True, slots=True)
-class Matched:
-    r"""What part of a symbol a query matched, for highlighting.
-
-    Attributes:
-        field: ``latex``, ``html``, ``typst``, ``name``, ``alias``, ``formal``,
-            ``asciimath``, ``codepoint`` or ``glyph``.
-        text: The matched form as shown: ``\forall``, ``&rarr;``, ``FOR ALL``, ``U+2200``.
-        spans: ``[start, end)`` ranges inside `text` that the query matched.
-        kind: The tier: ``exact``, ``prefix``, ``word-prefix``, ``substring``,
-            ``fuzzy``, ``codepoint`` or ``glyph``.
-
-    """
-
-    field: str
-    text: str
-    spans: tuple[tuple[int, int], ...]
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One search result.
-
-    Attributes:
-        symbol: The symbol found.
-        score: Its score; higher is better, comparable within one search only.
-        matched: What matched, see `Matched`.
-
-    """
-
-    symbol: Symbol
-    score: float
-    matched: Matched
-
-
-@dataclass(frozen=True, slots=True)
-class InputMethod:
-    """One way to type a character.
-
-    Attributes:
-        id: The method id, one of `METHODS` (``macos``, ``html``…).
-        label: A short human name for the method (``macOS (Unicode Hex Input)``).
-        keys: What to type, written with the platform's own key names
-            (``⌥2200``, ``Ctrl+Shift+U 2200 Space``, ``&forall;``); "" when this
-            method cannot type the character, and then `note` says why.
-        note: Setup or caveats worth knowing, or "".
-        alternatives: Other forms that give the same character (``&#x2200;``
-            beside ``&forall;``, a Vim digraph beside ``Ctrl-V u2200``).
-
-    """
-
-    id: str
-    label: str
-    keys: str
-    note: str = ""
-    alternatives: tuple[str, ...] = ()

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
 
-    from symbols.records import Match, Matched
+    from symbols.results import Match, Matched
 
 __all__ = ["MAX_LIMIT", "Match", "Matched", "Row", "search", "search_rows"]
 
@@ -562,7 +562,7 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
         ValueError: For an unknown scope.
 
     """
-    from symbols.records import Match, Matched
+    from symbols.results import Match, Matched
 
     out: list[Match] = []
     for cp, score, field, text, spans, kind in search_rows(query, limit, scope):
@@ -635,11 +635,11 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
 
 
 def __getattr__(name: str) -> Any:
-    # Match and Matched live in symbols.records, imported on first use: see there.
+    # Match and Matched live in symbols.results, imported on first use: see there.
     if name in ("Match", "Matched"):
-        from symbols import records
+        from symbols import results
 
-        value = getattr(records, name)
+        value = getattr(results, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

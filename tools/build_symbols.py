@@ -542,10 +542,15 @@ def conflicts_markdown(found: dict[str, list[str]]) -> str:
 
 
 def dump(obj: dict[str, Any]) -> bytes:
-    """The canonical serialisation: compact, sorted keys, UTF-8, final newline."""
+    """The canonical serialisation: compact, sorted keys, ASCII (so UTF-8 too), final newline.
+
+    ASCII with ``\\u`` escapes rather than raw UTF-8: the table holds a dozen
+    non-ASCII characters (accented aliases), and an all-ASCII file parses about a
+    fifth faster (json decodes it to a one-byte-per-character string).
+    """
     return (
-        json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    ).encode("utf-8")
+        json.dumps(obj, ensure_ascii=True, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode("ascii")
 
 
 def main(argv: list[str] | None = None) -> int:
