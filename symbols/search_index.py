@@ -313,31 +313,116 @@ class SearchIndex:
         self.name_len = rows.name_len
         self.row_of: dict[int, int] = dict(zip(self.cps, range(len(self.cps)), strict=True))
         self._everyday: list[float] = []  # filled on first use, see everyday()
-        self.doc_row: list[int] = list(map(int, parts["doc_row"].split(",")))
-        n_docs = len(self.doc_row)
-        self._docs = _Lazy(n_docs, self._doc)
-        self.doc_field = _Lazy(n_docs, lambda d: self._docs[d][0])
-        self.doc_text = _Lazy(n_docs, lambda d: self._docs[d][1])
-        self.doc_tokens = _Lazy(n_docs, lambda d: tuple(fold(self.doc_text[d]).split()))
-        self.doc_weight = _Lazy(n_docs, lambda d: name_weight(self.doc_tokens[d]))
-        unpacked = {
-            name: Postings(parts[name], parts[name + ":ints"], sep) for name, sep in _PARTS.items()
-        }
-        self.word_docs = unpacked["vocab"]
-        self.vocab: list[str] = self.word_docs.keys()
-        self.compact = unpacked["compact"]
-        self.compact_keys: list[str] = self.compact.keys()
-        self.spaced = unpacked["spaced"]
-        self.spaced_keys: list[str] = self.spaced.keys()
-        self.unprefixed = unpacked["unprefixed"]
-        self.latex = unpacked["latex"]
-        self.latex_keys: list[str] = self.latex.keys()
-        self.html = unpacked["html"]
-        self.html_keys: list[str] = self.html.keys()
-        self.typst = unpacked["typst"]
-        self.typst_keys: list[str] = self.typst.keys()
-        self.asciimath = unpacked["asciimath"]
+        # Each part is unpacked on first use: "\\le" looks up LaTeX names only, and a
+        # one-word query never needs the spaced names.
+        self._parts = parts
         self._prefix_cache: dict[str, list[int]] = {}
+
+    def _part(self, name: str) -> Postings:
+        return Postings(self._parts[name], self._parts[name + ":ints"], _PARTS[name])
+
+    # -- documents: a row's name, aliases and formal aliases, read on first use ----
+
+    @cached_property
+    def doc_row(self) -> list[int]:
+        """The row of each document."""
+        return list(map(int, self._parts["doc_row"].split(",")))
+
+    @cached_property
+    def _docs(self) -> _Lazy[tuple[str, str]]:
+        return _Lazy(len(self.doc_row), self._doc)
+
+    @cached_property
+    def doc_field(self) -> _Lazy[str]:
+        """Which field each document is: ``name``, ``alias`` or ``formal``."""
+        return _Lazy(len(self.doc_row), lambda d: self._docs[d][0])
+
+    @cached_property
+    def doc_text(self) -> _Lazy[str]:
+        """The text of each document, as shown (``FOR ALL``, ``universal quantifier``)."""
+        return _Lazy(len(self.doc_row), lambda d: self._docs[d][1])
+
+    @cached_property
+    def doc_tokens(self) -> _Lazy[tuple[str, ...]]:
+        """The folded words of each document (``FOR``, ``ALL``)."""
+        return _Lazy(len(self.doc_row), lambda d: tuple(fold(self.doc_text[d]).split()))
+
+    @cached_property
+    def doc_weight(self) -> _Lazy[float]:
+        """The weight of each document's words (see `name_weight`)."""
+        return _Lazy(len(self.doc_row), lambda d: name_weight(self.doc_tokens[d]))
+
+    # -- the packed parts ----------------------------------------------------------
+
+    @cached_property
+    def word_docs(self) -> Postings:
+        """Name word → documents holding it."""
+        return self._part("vocab")
+
+    @cached_property
+    def vocab(self) -> list[str]:
+        """Every name word, sorted."""
+        return self.word_docs.keys()
+
+    @cached_property
+    def compact(self) -> Postings:
+        """Whole name, words run together (``PLUSMINUSSIGN``) → documents."""
+        return self._part("compact")
+
+    @cached_property
+    def compact_keys(self) -> list[str]:
+        """The keys of `compact`, sorted."""
+        return self.compact.keys()
+
+    @cached_property
+    def spaced(self) -> Postings:
+        """Whole name, words apart (``PLUS MINUS SIGN``) → documents."""
+        return self._part("spaced")
+
+    @cached_property
+    def spaced_keys(self) -> list[str]:
+        """The keys of `spaced`, sorted."""
+        return self.spaced.keys()
+
+    @cached_property
+    def unprefixed(self) -> Postings:
+        """Whole name without a leading MATHEMATICAL, run together → documents."""
+        return self._part("unprefixed")
+
+    @cached_property
+    def latex(self) -> Postings:
+        """LaTeX command → code points, the best-ranked first."""
+        return self._part("latex")
+
+    @cached_property
+    def latex_keys(self) -> list[str]:
+        """The LaTeX commands, sorted."""
+        return self.latex.keys()
+
+    @cached_property
+    def html(self) -> Postings:
+        """HTML entity name → code points."""
+        return self._part("html")
+
+    @cached_property
+    def html_keys(self) -> list[str]:
+        """The entity names, sorted."""
+        return self.html.keys()
+
+    @cached_property
+    def typst(self) -> Postings:
+        """Typst name → code points."""
+        return self._part("typst")
+
+    @cached_property
+    def typst_keys(self) -> list[str]:
+        """The Typst names, sorted."""
+        return self.typst.keys()
+
+    @cached_property
+    def asciimath(self) -> Postings:
+        """AsciiMath name → code points."""
+        return self._part("asciimath")
 
     def _doc(self, d: int) -> tuple[str, str]:
         """(field, text) of document *d*: its row's documents come in a fixed order."""
