@@ -117,6 +117,14 @@ class Postings:
         self._raw: list[str] = values.split(" ") if keys else []
         self._parsed: dict[int, list[int]] = {}
 
+    @classmethod
+    def of(cls, index: dict[str, list[int]]) -> Postings:
+        """Wrap an index computed in this process: nothing to parse (see `SearchIndex`)."""
+        new = cls("", "")
+        new._keys = sorted(index)
+        new._parsed = {i: index[k] for i, k in enumerate(new._keys)}
+        return new
+
     def keys(self) -> list[str]:
         """Return the keys, sorted (a list: bisect it for prefix look-ups)."""
         return self._keys
@@ -194,7 +202,16 @@ def pack_index(scope: str, table: Table) -> dict[str, str]:
         ``NAME:ints``.
 
     """
-    rows = _ScopeRows(scope, table)
+    doc_row, parts = _index_parts(_ScopeRows(scope, table))
+    out = {"doc_row": ",".join(map(str, doc_row))}
+    for name, sep in _PARTS.items():
+        out[name], out[name + ":ints"] = _pack_postings(parts[name], sep)
+    return out
+
+
+def _index_parts(rows: _ScopeRows) -> tuple[list[int], dict[str, dict[str, list[int]]]]:
+    """Compute the parts `pack_index` packs: the row of each document, and each part."""
+    table = rows.table
     docs = [doc for row in range(len(rows.cps)) for doc in rows.docs(row)]
     parts: dict[str, dict[str, list[int]]] = {name: {} for name in _PARTS}
     words, compact, spaced, unprefixed = (
@@ -224,10 +241,7 @@ def pack_index(scope: str, table: Table) -> dict[str, str]:
         if cp in in_scope:
             for n in names:
                 asciimath.setdefault(n, []).append(cp)
-    out = {"doc_row": ",".join(map(str, doc_row))}
-    for name, sep in _PARTS.items():
-        out[name], out[name + ":ints"] = _pack_postings(parts[name], sep)
-    return out
+    return doc_row, parts
 
 
 class _ScopeRows:
@@ -305,7 +319,14 @@ class SearchIndex:
     def __init__(self, scope: str, table: Table | None = None) -> None:
         table = load() if table is None else table
         rows = _ScopeRows(scope, table)
-        parts = table.search_parts.get(scope) or pack_index(scope, table)
+        # The math scope's parts come packed from data/symbols.json; other scopes (or
+        # a file without them) compute theirs here, with no packing round trip.
+        packed = table.search_parts.get(scope)
+        self._parts = packed or {}
+        self._computed: dict[str, dict[str, list[int]]] = {}
+        if not packed:
+            doc_row, self._computed = _index_parts(rows)
+            self.__dict__["doc_row"] = doc_row  # the cached_property, already known
         self.scope = scope
         self._rows = rows
         self.cps = rows.cps
@@ -315,10 +336,11 @@ class SearchIndex:
         self._everyday: list[float] = []  # filled on first use, see everyday()
         # Each part is unpacked on first use: "\\le" looks up LaTeX names only, and a
         # one-word query never needs the spaced names.
-        self._parts = parts
         self._prefix_cache: dict[str, list[int]] = {}
 
     def _part(self, name: str) -> Postings:
+        if self._computed:
+            return Postings.of(self._computed[name])
         return Postings(self._parts[name], self._parts[name + ":ints"], _PARTS[name])
 
     # -- documents: a row's name, aliases and formal aliases, read on first use ----
