@@ -24,9 +24,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
+    from types import SimpleNamespace
     from typing import Any, NoReturn, TextIO
 
     from symbols.search import Row
+
+    #: Parsed look-up arguments: argparse's, or `_quick_lookup`'s with the same fields.
+    LookupArgs = argparse.Namespace | SimpleNamespace
 
     #: A symbol as plain data: the fields of `symbols.Symbol` by name
     #: (`symbols.table.fields_of`). The CLI formats from these, so that a look-up
@@ -156,8 +160,8 @@ def _dispatch(args: list[str], out: _Out) -> int:
     if args[0] == "convert":
         return _convert(_parse_convert(args[1:]), out)
     if args[0] == "tui":
-        ns = _parse_tui(args[1:])
-        return _start_tui(out, " ".join(ns.query), ns.pick)
+        tui = _parse_tui(args[1:])
+        return _start_tui(out, " ".join(tui.query), tui.pick)
     args, dashed = _split_dashed(args)
     ns = _parse_lookup(args)
     ns.extra[:0] = dashed
@@ -414,7 +418,95 @@ def _version() -> str:
     return f"{PROG} {__version__} (Unicode {unicodedata2.unidata_version})"
 
 
-def _parse_lookup(args: list[str]) -> argparse.Namespace:
+#: Look-up options `_quick_lookup` reads: flags, and options that take a value.
+_QUICK_FLAGS = {"--json": "json", "-1": "first", "--first": "first"}
+_QUICK_VALUED = {
+    "-n": "limit",
+    "--limit": "limit",
+    "--scope": "scope",
+    "--method": "method",
+    "-f": "format",
+    "--format": "format",
+}
+
+
+def _parse_lookup(args: list[str]) -> LookupArgs:
+    """Read the arguments of a look-up: quickly when they are the usual ones, else argparse."""
+    quick = _quick_lookup(args)
+    return quick if quick is not None else _argparse_lookup(args)
+
+
+def _quick_lookup(args: list[str]) -> SimpleNamespace | None:
+    """Read the usual look-up arguments without argparse, or return None to leave it to argparse.
+
+    argparse costs a one-shot look-up about 3 ms (its import with gettext and
+    locale, then building the parser). This reads query words and the plain
+    options anywhere among them: ``--json``, ``-1``, ``-n N``, ``--scope S``,
+    ``--method ID``, ``-f FIELD``, also as ``--opt=value`` and ``-nN``, and ``--``.
+    The namespace is argparse's own, field for field (tests/test_lean_paths.py
+    compares the two). Anything else returns None: ``--help``, ``--version``,
+    ``-c``, ``--pick``, an unknown option, a missing or bad value (even one
+    argparse would accept but then refuse), so that every message and error
+    stays argparse's.
+    """
+    from types import SimpleNamespace
+
+    from symbols.inputs import check_method
+    from symbols.table import SCOPES
+
+    got: dict[str, Any] = {}
+    query: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            query.extend(rest)
+            break
+        if arg == "-" or not arg.startswith("-"):
+            query.append(arg)
+            continue
+        if arg in _QUICK_FLAGS:
+            got[_QUICK_FLAGS[arg]] = True
+            continue
+        name, eq, value = arg.partition("=")
+        if not (eq and name in _QUICK_VALUED):
+            if arg in _QUICK_VALUED:
+                name, value = arg, next(rest, "-")
+                if value.startswith("-"):
+                    return None  # missing, or an option: argparse says what is wrong
+            elif arg[:2] in ("-n", "-f") and len(arg) > 2:
+                name, value = arg[:2], arg[2:]
+            else:
+                return None
+        got[_QUICK_VALUED[name]] = value
+    limit, scope, method, field = (got.get(k) for k in ("limit", "scope", "method", "format"))
+    try:
+        if limit is not None and int(limit) < 1:
+            return None
+        limit = None if limit is None else int(limit)
+        method = None if method is None else check_method(method)
+    except ValueError:
+        return None
+    if scope is not None and scope not in SCOPES:
+        return None
+    if field is not None:
+        if got.get("json") or field.lower() not in _fields():
+            return None
+        field = field.lower()
+    return SimpleNamespace(
+        query=query,
+        limit=limit,
+        scope=scope,
+        method=method,
+        first=got.get("first", False),
+        json=got.get("json", False),
+        format=field,
+        copy=None,
+        pick=None,
+        extra=[],
+    )
+
+
+def _argparse_lookup(args: list[str]) -> argparse.Namespace:
     from symbols.table import SCOPES
 
     parser = _new_parser(
@@ -596,7 +688,7 @@ def _codepoint_problem(query: str) -> tuple[str, int] | None:
     return None
 
 
-def _lookup(ns: argparse.Namespace, out: _Out) -> int:
+def _lookup(ns: LookupArgs, out: _Out) -> int:
     from symbols.search import search_rows
     from symbols.table import fields_of
 

@@ -221,3 +221,69 @@ def test_help_is_as_wide_as_columns_says(
     options = text.split("options:")[1].split("examples:")[0].splitlines()
     assert max(len(line) for line in options) <= columns - 2
     assert any(len(line) > 46 for line in options)  # wrapped to the width, not narrower
+
+
+# ------------------------------------------------------------------- the quick argument reader
+
+_USUAL = [
+    ["forall"],
+    ["double", "struck", "R"],
+    ["--json", "\\le"],
+    ["\\le", "--json"],
+    ["-1", "integral"],
+    ["--first", "integral"],
+    ["-n", "3", "arrow"],
+    ["arrow", "-n3"],
+    ["--limit=2", "arrow", "--limit", "4"],
+    ["--scope", "extended", "star"],
+    ["--scope=all", "U+2200"],
+    ["--method", "MacOS", "forall"],
+    ["--method=html", "-n1", "forall"],
+    ["-f", "char", "-n1", "forall"],
+    ["-fLaTeX", "forall"],
+    ["--format=codepoint", "forall"],
+    ["-f", "block", "forall"],
+    ["forall", "--", "-n", "--json"],
+    ["-", "minus"],
+    [],
+]
+
+_UNUSUAL = [
+    ["--help"],
+    ["-h"],
+    ["--version"],
+    ["-c", "forall"],
+    ["-c", "latex", "forall"],
+    ["--copy=latex", "forall"],
+    ["--pick", "forall"],
+    ["-x", "forall"],
+    ["--js", "forall"],
+    ["-n"],
+    ["-n", "0", "forall"],
+    ["-n", "x", "forall"],
+    ["-n", "-3", "forall"],
+    ["--limit", "--json", "forall"],
+    ["--scope", "nope", "forall"],
+    ["--method", "nope", "forall"],
+    ["-f", "nope", "forall"],
+    ["--json", "-f", "char", "forall"],
+    ["-1n3", "forall"],
+    ["-5"],
+    ["--json=yes", "forall"],
+]
+
+
+@pytest.mark.parametrize("argv", _USUAL, ids=" ".join)
+def test_quick_reader_gives_argparse_namespace(argv: list[str]) -> None:
+    from app.cli import _argparse_lookup, _quick_lookup
+
+    quick = _quick_lookup(argv)
+    assert quick is not None
+    assert vars(quick) == vars(_argparse_lookup(argv))
+
+
+@pytest.mark.parametrize("argv", _UNUSUAL, ids=" ".join)
+def test_quick_reader_leaves_the_rest_to_argparse(argv: list[str]) -> None:
+    from app.cli import _quick_lookup
+
+    assert _quick_lookup(argv) is None
