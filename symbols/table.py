@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
-from functools import cached_property
+from functools import cached_property, partial
 
 from symbols._callable import make_module_callable
 
@@ -28,7 +28,7 @@ from symbols._callable import make_module_callable
 # than the rest of `import symbols` together (bench/bench_import.py).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from typing import Any
 
     from symbols.records import LatexCommand, Symbol
@@ -144,7 +144,7 @@ class Table:
     Build it through `load()`, which caches one instance per process.
     """
 
-    def __init__(self, data: dict[str, Any], search: bytes = b"") -> None:
+    def __init__(self, data: dict[str, Any], search: Callable[[], bytes] | None = None) -> None:
         if data.get("format") != FORMAT:
             raise ValueError(
                 f"mathsym: data/symbols.json has format {data.get('format')!r}, this "
@@ -163,7 +163,7 @@ class Table:
         self.codepoints: list[int] = cols["cp"]
         self._cache: dict[int, Symbol] = {}
         self._search: dict[str, dict[str, str]] | None = data.get("search")
-        self._search_json = search
+        self._read_search = search
 
     # -- rows ---------------------------------------------------------------
 
@@ -228,8 +228,13 @@ class Table:
         index is then built on first use.
         """
         if self._search is None:
-            self._search = json.loads(self._search_json) if self._search_json else {}
-            self._search_json = b""
+            self._search = {}
+            if self._read_search is not None:
+                try:
+                    self._search = json.loads(self._read_search())
+                except (OSError, ValueError):
+                    # The file changed under us: the index is computed instead.
+                    self._search = {}
         return self._search
 
     def names(self, i: int, column: str) -> tuple[str, ...]:
@@ -342,27 +347,50 @@ def load() -> Table:
     """Return the process-wide `Table`, read from data/symbols.json on first use."""
     global _TABLE
     if _TABLE is None:
-        with open(_data_path(), "rb") as f:
-            _TABLE = Table(*_split_search(f.read()))
+        _TABLE = Table(*_read(_data_path()))
     return _TABLE
 
 
-def _split_search(raw: bytes) -> tuple[dict[str, Any], bytes]:
-    """Parse the table but keep the packed search index as JSON bytes, parsed on first search.
+def _read(path: str) -> tuple[dict[str, Any], Callable[[], bytes] | None]:
+    """Read the table, leaving the packed search index on disk until the first search.
 
-    The index is 40 % of the file; `symbols.get` never needs it, and skipping it
-    saves about 2 ms. The generator writes sorted keys, so ``"search"`` comes right
-    before ``"symbols"``: the text between is cut out before parsing. Neither
-    marker can occur inside a JSON string (a quote in a string is escaped) nor in
-    the index, whose keys are scope and part names. A file laid out otherwise is
-    parsed whole.
+    The index is 40 % of the file and `symbols.get` never needs it: skipping it
+    saves reading and parsing 0.7 MB. The generator writes sorted keys, so
+    ``"index_bytes"`` (the length of the index's JSON) comes in the first
+    kilobytes, then ``"search"`` (the index), then ``"symbols"``; the index is cut
+    out by that length, checked by what must follow it. A file laid out otherwise
+    is read whole.
+
+    Returns:
+        The table's JSON object (without ``search`` when it was cut out), and a
+        function reading the index's JSON, or None when it was not cut out.
+
     """
-    start = raw.find(b',"search":{')
-    end = raw.find(b'},"symbols":{', start + 1) if start >= 0 else -1
-    if end < 0:
-        return json.loads(raw), b""
-    data = json.loads(raw[:start] + raw[end + 1 :])
-    return data, raw[start + len(b',"search":') : end + 1]
+    with open(path, "rb") as f:
+        head = f.read(_HEAD_BYTES)
+        at = head.find(b',"search":')
+        size_at = head.find(b'"index_bytes":')
+        if 0 <= size_at < at:
+            size = head[size_at + len(b'"index_bytes":') : head.find(b",", size_at)]
+            if size.isdigit():
+                start = at + len(b',"search":')
+                end = start + int(size)
+                f.seek(end)
+                rest = f.read()
+                if rest.startswith(b',"symbols":'):
+                    return json.loads(head[:at] + rest), partial(_read_range, path, start, end)
+        f.seek(0)
+        return json.loads(f.read()), None
+
+
+# The header, blocks and groups come first: about 13 kB.
+_HEAD_BYTES = 1 << 16
+
+
+def _read_range(path: str, start: int, end: int) -> bytes:
+    with open(path, "rb") as f:
+        f.seek(start)
+        return f.read(end - start)
 
 
 # --------------------------------------------------------------------------- the "all" scope

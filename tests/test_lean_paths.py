@@ -287,3 +287,47 @@ def test_quick_reader_leaves_the_rest_to_argparse(argv: list[str]) -> None:
     from app.cli import _quick_lookup
 
     assert _quick_lookup(argv) is None
+
+
+# --------------------------------------------------------------------------- reading the file
+
+
+def test_the_index_is_left_on_disk_until_a_search(tmp_path: Any) -> None:
+    import json
+
+    from symbols.table import Table, _data_path, _read
+
+    with open(_data_path(), "rb") as f:
+        raw = f.read()
+    whole = json.loads(raw)
+    data, read_search = _read(_data_path())
+    assert "search" not in data and read_search is not None
+    assert data == {k: v for k, v in whole.items() if k != "search"}
+    assert json.loads(read_search()) == whole["search"]
+    assert Table(data, read_search).search_parts == whole["search"]
+    # A wrong length, or no length at all: the file is read whole.
+    for broken in (
+        raw.replace(b'"index_bytes":', b'"index_bytes":1', 1),
+        raw.replace(b'"index_bytes":', b'"index_size":', 1),
+    ):
+        path = tmp_path / "symbols.json"
+        path.write_bytes(broken)
+        data, read_search = _read(str(path))
+        assert read_search is None and data["search"] == whole["search"]
+        assert Table(data).search_parts == whole["search"]
+
+
+def test_an_unreadable_index_is_computed_instead(tmp_path: Any) -> None:
+    from pathlib import Path
+
+    from symbols.search_index import SearchIndex
+    from symbols.table import Table, _data_path, _read, load
+
+    path = tmp_path / "symbols.json"
+    path.write_bytes(Path(_data_path()).read_bytes())
+    data, read_search = _read(str(path))
+    path.write_bytes(b"")  # the file changed under us before the first search
+    table = Table(data, read_search)
+    assert table.search_parts == {}
+    assert SearchIndex("math", table).latex["\\forall"] == [0x2200]
+    assert load().search_parts  # the real file is untouched

@@ -21,7 +21,8 @@ Schema (what `symbols.table.Table` reads; format 2)::
         "compose": [key sequences], "asciimath": [names], "rfc1345": [mnemonics],
         "alias": [informative aliases], "formal": [formal aliases],
         "xref": ["2010 2212"]},                      # hex code points
-     "search": {"math": {...}}}                      # the math search index, packed
+     "search": {"math": {...}},                      # the math search index, packed
+     "index_bytes": 708466}                          # length of the "search" value
 
 List-valued fields are packed into one string per row (items joined by TAB, LaTeX
 entries by LF, their origins by ","; "" for none), so the file is one JSON value
@@ -32,7 +33,9 @@ per row and field: it loads about three times faster than nested lists
 (`symbols.search_index.pack_index`: sorted keys joined by a separator, their
 document or code point numbers joined by "," and " "), so that the first search
 of a process splits a few strings instead of indexing every name (30 ms). A file
-without it still works: the index is then built on first use.
+without it still works: the index is then built on first use. ``index_bytes`` is
+the length of the ``search`` value as written, so that a loader can leave it on
+disk until a search needs it (``symbols.get`` never does).
 
 LaTeX origins, best first: ``unicode-math``, ``style`` (styled letters, scripts and
 ``\\sfrac`` made here from Unicode names and decompositions), ``latex`` (the classic
@@ -466,6 +469,9 @@ class Builder:
         # The math scope's search index, precomputed by the library's own code (the
         # one implementation) so that a one-shot search only splits strings.
         table["search"] = {"math": pack_index("math", Table(table))}
+        # Its length in the file, which dump() writes the same way: the loader skips
+        # it by this length until a search needs it (symbols.table._read).
+        table["index_bytes"] = len(dump(table["search"])) - 1  # without dump's newline
         return table
 
 
