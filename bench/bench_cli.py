@@ -98,7 +98,7 @@ _PHASES = """
 import gc, time
 gc.disable()  # as the mathsym program runs (app.cli._run_as_program)
 t0 = time.perf_counter()
-import argparse, app.cli, symbols.inputs, symbols.table, symbols.search_index
+import app.cli, symbols.inputs, symbols.table, symbols.search_index
 from symbols.search import search_rows
 t1 = time.perf_counter()
 symbols.table.load()
