@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import os
 
-import unicodedata2
+# unicodedata2 (1.3 ms to load) is imported by the functions that measure or describe
+# characters for a terminal; piped output (plain_safe) does without it.
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -97,6 +98,8 @@ def char_width(ch: str) -> int:
     none; East Asian Wide and Fullwidth characters (CJK, most emoji) take two;
     everything else, East Asian Ambiguous included, takes one, as in most terminals.
     """
+    import unicodedata2
+
     cp = ord(ch)
     category = unicodedata2.category(ch)
     if category in ("Mn", "Me", "Cf", "Cc", "Zl", "Zp") or 0x1160 <= cp <= 0x11FF:
@@ -161,6 +164,8 @@ def visible(cluster: str, formal_aliases: Sequence[str] = ()) -> tuple[str, str 
     if not cluster:
         return cluster, None
     first = cluster[0]
+    import unicodedata2
+
     category = unicodedata2.category(first)
     if category in _MARKS:
         return DOTTED_CIRCLE + cluster, "mark"
@@ -179,9 +184,18 @@ def plain_safe(cluster: str, formal_aliases: Sequence[str] = ()) -> str:
     Piped output keeps every character raw for scripts, except controls, line and
     paragraph separators and lone surrogates, shown as ``⟨LF⟩``, ``⟨DC80⟩``.
     """
-    if cluster and unicodedata2.category(cluster[0]) in _BREAKS_TSV:
+    if cluster and _breaks_tsv(ord(cluster[0])):
         return f"⟨{_short_label(ord(cluster[0]), formal_aliases)}⟩"
     return cluster
+
+
+def _breaks_tsv(cp: int) -> bool:
+    """Tell whether *cp* is in `_BREAKS_TSV`, by code point (no Unicode database needed).
+
+    Unicode's stability policy keeps the sets of controls (Cc) and surrogates (Cs)
+    fixed for ever, and the line and paragraph separators are one character each.
+    """
+    return cp < 0x20 or 0x7F <= cp <= 0x9F or cp in (0x2028, 0x2029) or 0xD800 <= cp <= 0xDFFF
 
 
 class Style:

@@ -208,6 +208,43 @@ def test_one_shot_lookups_never_import_dataclasses(argv: list[str]) -> None:
     assert loaded == []
 
 
+@pytest.mark.parametrize("argv", [["forall"], ["--json", "\\le"], ["-n3", "arrow"]])
+def test_plain_lookups_import_little(argv: list[str]) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    heavy = ("argparse", "typing", "shutil", "unicodedata2", "contextlib", "app.tui.formats")
+    code = (
+        "import contextlib, io, json, sys\n"
+        "before = set(sys.modules)\n"  # what the interpreter and this script import
+        "from app.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    status = main({argv!r})\n"
+        "new = set(sys.modules) - before\n"
+        f"print(json.dumps([status, sorted(m for m in {heavy!r} if m in new)]))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(repo))
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    status, loaded = json.loads(run.stdout.strip().splitlines()[-1])
+    assert status == 0
+    assert loaded == []
+
+
+def test_tsv_breakers_known_by_code_point() -> None:
+    import unicodedata2
+
+    from app.display import _BREAKS_TSV, _breaks_tsv
+
+    for cp in range(0x110000):
+        assert _breaks_tsv(cp) == (unicodedata2.category(chr(cp)) in _BREAKS_TSV), hex(cp)
+
+
 @pytest.mark.parametrize("columns", [50, 120])
 def test_help_is_as_wide_as_columns_says(
     columns: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
