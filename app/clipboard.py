@@ -16,6 +16,8 @@ import base64
 import contextlib
 import os
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = ["CopyResult", "copy", "copy_system", "osc52_sequence"]
@@ -23,6 +25,11 @@ __all__ = ["CopyResult", "copy", "copy_system", "osc52_sequence"]
 #: The terminal the OSC 52 sequence goes to (the controlling terminal, even when
 #: stdout is a pipe).
 TTY_PATH = "/dev/tty"
+
+#: How long to keep reading the clipboard back after a copy (seconds). xclip and
+#: wl-copy return before the process they fork has taken the selection, so the
+#: first read can see the old contents, more often on a busy machine.
+READBACK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ def copy_system(text: str, *, quiet: bool = True) -> str | None:
     try:
         with _quiet_std_fds() if quiet else contextlib.nullcontext():
             pyperclip.copy(text)
-            back = pyperclip.paste()
+            back = _read_back(pyperclip.paste, text)
     except pyperclip.PyperclipException:
         # Its message is a paragraph with a URL; say the useful part in a few words.
         return "no clipboard tool found: install xclip, xsel or wl-clipboard, or set $DISPLAY"
@@ -121,6 +128,26 @@ def copy_system(text: str, *, quiet: bool = True) -> str | None:
     if back != text:
         return "the clipboard tool did not take the text"
     return None
+
+
+def _read_back(paste: Callable[[], str], text: str) -> str:
+    """Read the clipboard until it holds *text* or `READBACK_SECONDS` have passed.
+
+    Returns:
+        The last text read (equal to *text* on success).
+
+    """
+    deadline = time.monotonic() + READBACK_SECONDS
+    delay = 0.01
+    back = paste()
+    while back != text:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        time.sleep(min(delay, left))
+        delay = min(delay * 2, 0.2)
+        back = paste()
+    return back
 
 
 class _quiet_std_fds:

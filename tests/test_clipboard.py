@@ -10,12 +10,14 @@ import shutil
 import subprocess
 import sys
 import time
+import types
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from app.clipboard import osc52_sequence
+import app.clipboard
+from app.clipboard import copy_system, osc52_sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,46 +48,97 @@ def test_osc52_tmux_passthrough() -> None:
     assert osc52_sequence("∀", tmux=True) == b"\x1bPtmux;\x1b\x1b]52;c;4oiA\x07\x1b\\"
 
 
+# --------------------------------------------------------------------------- read-back
+
+
+def _slow_pyperclip(monkeypatch: pytest.MonkeyPatch, takes: int | None) -> list[str]:
+    """A pyperclip whose clipboard shows a copy only on the *takes*-th read (never if None).
+
+    Like xclip, whose forked process takes the selection a moment after copy() returns.
+    Returns the list of texts each paste() call saw.
+    """
+    seen: list[str] = []
+    state = {"pending": "", "clip": "old"}
+
+    def copy(text: str) -> None:
+        state["pending"] = text
+
+    def paste() -> str:
+        if takes is not None and len(seen) + 1 >= takes:
+            state["clip"] = state["pending"]
+        seen.append(state["clip"])
+        return state["clip"]
+
+    fake = types.ModuleType("pyperclip")
+    fake.copy = copy  # type: ignore[attr-defined]
+    fake.paste = paste  # type: ignore[attr-defined]
+    fake.PyperclipException = RuntimeError  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pyperclip", fake)
+    return seen
+
+
+def test_read_back_waits_for_a_slow_clipboard_tool(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _slow_pyperclip(monkeypatch, takes=4)
+    assert copy_system("∀", quiet=False) is None
+    assert seen == ["old", "old", "old", "∀"]
+
+
+def test_read_back_gives_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app.clipboard, "READBACK_SECONDS", 0.05)
+    seen = _slow_pyperclip(monkeypatch, takes=None)
+    assert copy_system("∀", quiet=False) == "the clipboard tool did not take the text"
+    assert len(seen) > 1 and set(seen) == {"old"}
+
+
 # --------------------------------------------------------------------------- X11
-
-
-def _free_display() -> int:
-    for n in range(90, 200):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            return n
-    raise RuntimeError("no free X display number")
 
 
 @pytest.fixture
 def xvfb() -> Iterator[str]:
     if shutil.which("Xvfb") is None or shutil.which("xclip") is None:
         pytest.skip("needs Xvfb and xclip (apt-get install xvfb xclip; .ci/run installs them)")
-    n = _free_display()
+    # -displayfd: Xvfb picks a free display itself (no race with another test run
+    # picking the same number) and writes it on the pipe once it accepts connections.
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", f":{n}", "-nolisten", "tcp", "-screen", "0", "320x240x24"],
+        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "320x240x24"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
+    os.close(write_end)
     try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{n}").exists():
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.skip("Xvfb did not start")
-            time.sleep(0.05)
-        yield f":{n}"
+        number = b""
+        deadline = time.monotonic() + 30
+        while not number.endswith(b"\n") and time.monotonic() < deadline:
+            if not select.select([read_end], [], [], 0.5)[0]:
+                continue
+            chunk = os.read(read_end, 16)
+            if not chunk:  # Xvfb exited
+                break
+            number += chunk
+        if not number.strip().isdigit():
+            pytest.skip("Xvfb did not start")
+        yield f":{number.strip().decode()}"
     finally:
+        os.close(read_end)
         server.terminate()
         server.wait(timeout=10)
 
 
-def _clipboard(display: str) -> str:
-    return subprocess.run(
-        ["xclip", "-o", "-selection", "clipboard"],
-        env={**os.environ, "DISPLAY": display},
-        capture_output=True,
-        timeout=10,
-        check=True,
-    ).stdout.decode()
+def _clipboard(display: str, expected: str) -> str:
+    """The X clipboard's text, read until it is *expected* or 10 s have passed."""
+    deadline = time.monotonic() + 10
+    while True:
+        text = subprocess.run(
+            ["xclip", "-o", "-selection", "clipboard"],
+            env={**os.environ, "DISPLAY": display},
+            capture_output=True,
+            timeout=30,
+        ).stdout.decode()
+        if text == expected or time.monotonic() > deadline:
+            return text
+        time.sleep(0.05)
 
 
 @pytest.mark.parametrize(
@@ -107,7 +160,7 @@ def test_copy_to_x11_clipboard(xvfb: str, args: list[str], expected: str) -> Non
     )
     assert proc.returncode == 0, proc.stderr
     assert "system clipboard" in proc.stderr.decode()
-    assert _clipboard(xvfb) == expected
+    assert _clipboard(xvfb, expected) == expected
 
 
 def test_convert_copy(xvfb: str) -> None:
@@ -119,7 +172,7 @@ def test_convert_copy(xvfb: str) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.decode() == "α → β\n"
-    assert _clipboard(xvfb) == "α → β"
+    assert _clipboard(xvfb, "α → β") == "α → β"
 
 
 # --------------------------------------------------------------------------- OSC 52
