@@ -432,6 +432,8 @@ def _fake_run(keys: list[str]) -> Any:
 def headless(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
     monkeypatch.setenv(STATE_DIR_ENV, str(tmp_path))
     monkeypatch.setattr(MathsymApp, "run_orig", MathsymApp.run, raising=False)
+    # Headless: no terminal needed (pytest's stdin is not one).
+    monkeypatch.setattr(tui, "terminal_problem", lambda: None)
 
     def press(*keys: str) -> None:
         monkeypatch.setattr(MathsymApp, "run", _fake_run(list(keys)))

@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
-__all__ = ["run"]
+__all__ = ["run", "terminal_problem"]
+
+
+def terminal_problem() -> str | None:
+    """Say why the TUI cannot run here, or None when stdin and the screen are terminals.
+
+    textual reads keys from ``sys.__stdin__`` and draws on ``sys.__stderr__`` (on
+    Windows ``sys.__stdout__``); when either is a pipe or a file it does not stop but
+    spins, writing escape codes. So ``mathsym --pick`` with stdout captured is fine,
+    ``echo forall | mathsym`` is not.
+
+    Returns:
+        A few words naming the stream that is not a terminal, or None.
+
+    """
+    screen_name = "stdout" if os.name == "nt" else "stderr"
+    screen = sys.__stdout__ if os.name == "nt" else sys.__stderr__
+    for name, stream in (("stdin", sys.__stdin__), (screen_name, screen)):
+        try:
+            tty = stream is not None and stream.isatty()
+        except (OSError, ValueError):  # closed
+            tty = False
+        if not tty:
+            return f"{name} is not one"
+    return None
 
 
 def run(query: str = "", pick: str | None = None) -> int:
@@ -18,7 +43,8 @@ def run(query: str = "", pick: str | None = None) -> int:
 
     Returns:
         0 normally and when a symbol was picked; 1 when a pick was cancelled (Esc);
-        2 for an unknown pick format (a one-line message on stderr).
+        2 for an unknown pick format or when stdin or the screen (stderr) is not a
+        terminal (a one-line message on stderr).
 
     """
     from app.tui.formats import check_format
@@ -30,7 +56,18 @@ def run(query: str = "", pick: str | None = None) -> int:
         except ValueError as e:
             print(f"mathsym: {e}", file=sys.stderr)
             return 2
+    # textual first: when it is missing, that (the caller's ImportError message) is
+    # the thing to fix, terminal or not.
     from app.tui.app import MathsymApp
+
+    problem = terminal_problem()
+    if problem is not None:
+        print(
+            f"mathsym: the TUI needs a terminal ({problem}); "
+            "for a one-shot look-up run `mathsym QUERY`",
+            file=sys.stderr,
+        )
+        return 2
 
     app = MathsymApp(query=query, pick=fmt)
     result = app.run()
