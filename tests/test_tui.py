@@ -537,3 +537,22 @@ async def test_a_failing_search_is_a_notification(
         assert app.is_running
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert errors and "symbols.json" in errors[-1]
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2003"])
+@sync
+async def test_a_pasted_lone_unicode_space_is_identified(tmp_path: Path, space: str) -> None:
+    # Only ASCII white space is blank (as in symbols.search): a pasted NO-BREAK SPACE
+    # or EM SPACE is a glyph to identify, not the favorites view.
+    State(tmp_path).toggle_favorite(0x2200)
+    app = make(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert chars(app) == ["∀"]  # the favorites view
+        app.search_screen.query_one(QueryInput).value = space
+        await settle(pilot)
+        assert chars(app)[0] == space
+        assert "found" in str(app.search_screen.query_one("#status").render())
+        app.search_screen.query_one(QueryInput).value = " \t"
+        await settle(pilot)
+        assert chars(app) == ["∀"]  # ASCII white space is still blank

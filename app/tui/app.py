@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from symbols.search import Matched
     from symbols.table import Symbol
 
-__all__ = ["MathsymApp", "SearchScreen"]
+__all__ = ["MathsymApp", "SearchScreen", "is_blank"]
 
 #: Most rows in the results list: enough to browse, few enough to redraw per keystroke.
 RESULT_LIMIT = 300
@@ -57,6 +58,15 @@ COMPACT_WIDTH = 44
 DETAIL_DELAY = 0.1
 #: Default theme when none was chosen before.
 DEFAULT_THEME = "textual-dark"
+
+
+def is_blank(query: str) -> bool:
+    """Tell whether *query* is empty or ASCII white space only.
+
+    The rule `symbols.query.parse` uses: a pasted NO-BREAK SPACE or EM SPACE is a
+    glyph to identify, not nothing (``str.strip()`` would drop it).
+    """
+    return not query.strip(string.whitespace)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +106,7 @@ def compute_rows(
     from symbols.table import get
 
     rows: list[Row] = []
-    if query.strip():
+    if not is_blank(query):
         from symbols.search import search
 
         limit = RESULT_LIMIT if group is None else GROUP_SEARCH_LIMIT
@@ -207,10 +217,10 @@ class SearchScreen(Screen[None]):
         app = self.mathsym
         self._generation += 1
         query = self.query_one(QueryInput).value
-        if not query.strip():
+        if is_blank(query):
             app.state.reload()  # another mathsym may have starred something meanwhile
         favorites, recents = app.state.favorites, app.state.recents
-        if not (query.strip() or app.group or favorites or recents):
+        if is_blank(query) and not (app.group or favorites or recents):
             self._show_rows(self._generation, [])  # nothing to look up (a first start)
             return
         self._search(self._generation, query, app.scope, app.group, favorites, recents)
@@ -278,8 +288,7 @@ class SearchScreen(Screen[None]):
     def _update_status(self) -> None:
         app = self.mathsym
         count = sum(1 for r in self.rows if r.symbol is not None)
-        query = self.query_one(QueryInput).value.strip()
-        if query:
+        if not is_blank(self.query_one(QueryInput).value):
             found = f"{count}{'+' if count >= RESULT_LIMIT else ''} found"
         elif count:
             plus = "+" if count >= RESULT_LIMIT else ""
@@ -394,7 +403,7 @@ class SearchScreen(Screen[None]):
         on_now = state.toggle_favorite(sym.codepoint)
         self.mathsym.show_state_notice()
         self.notify(f"{'★ Added' if on_now else 'Removed'} {sym.char} {sym.name}")
-        if not self.query_one(QueryInput).value.strip():
+        if is_blank(self.query_one(QueryInput).value):
             self.refresh_results()  # the favorites section itself changed
             return
         results = self.query_one(ResultsList)
