@@ -10,6 +10,7 @@ from __future__ import annotations
 import html.entities
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -202,7 +203,7 @@ def test_scope_extended_holds_its_blocks(raw: dict[str, Any], cols: dict[str, li
 
 
 def test_scope_sizes(cols: dict[str, list[Any]]) -> None:
-    # Measured: 4,682 math and 1,072 more in extended.
+    # Measured: 4,630 math and 1,072 more in extended.
     assert 4200 <= cols["scope"].count(0) <= 5150
     assert 960 <= cols["scope"].count(1) <= 1180
 
@@ -238,13 +239,13 @@ def test_latex_counts_per_origin(cols: dict[str, list[Any]]) -> None:
             commands.add(cmd)
             for o in orig:
                 origins[o] = origins.get(o, 0) + 1
-    # Measured: 8,487 distinct commands; per origin 2,536 unicode-math, 2,620 style,
-    # 2,029 latex, 4,477 unicode.xml, 2,490 julia.
+    # Measured: 8,436 distinct commands; per origin 2,536 unicode-math, 2,620 style,
+    # 1,979 latex, 4,477 unicode.xml, 2,490 julia.
     assert 7600 <= len(commands) <= 9300
     expected = {
         "unicode-math": 2536,
         "style": 2620,
-        "latex": 2029,
+        "latex": 1979,
         "unicode.xml": 4477,
         "julia": 2490,
     }
@@ -262,26 +263,55 @@ def test_every_html5_single_code_point_entity_is_attached(cols: dict[str, list[A
             assert (key.rstrip(";"), ord(value)) in attached, key
 
 
+# The primary-command rule of README's table section, restated from the stored fields.
+_AMS = ("amsmath", "amssymb", "amsfonts")
+_FONT_MACROS = re.compile(r"^\\(?:Elz|Elx|ElsevierGlyph|Pisymbol|ding|cyrchar)")
+_KERNEL_SHORT_FORMS = {
+    *(r"\le", r"\ge", r"\ne", r"\to", r"\gets", r"\lnot", r"\land", r"\lor"),
+    *(r"\emptyset", r"\dots", r"\lbrace", r"\rbrace"),
+}
+
+
+def _everyday(cmd: str, origins: list[str], package: str, has_classic: bool) -> tuple[int, int]:
+    if "style" in origins:
+        return 0, 0
+    if "latex" in origins or "unicode-math" in origins:
+        if not package:
+            tier = 1
+        elif package in _AMS:
+            tier = 2
+        else:
+            tier = 5 if package == "unicode-math" else 4
+    elif _FONT_MACROS.match(cmd):
+        tier = 6
+    else:
+        tier = 1 if cmd in _KERNEL_SHORT_FORMS or not has_classic else 3
+    bare = re.fullmatch(r"\\(?:[A-Za-z]+|[^A-Za-z\s])", cmd)
+    return tier, 2 if cmd.startswith("\\text") else 0 if bare else 1
+
+
 def test_latex_entries_are_well_formed(cols: dict[str, list[Any]]) -> None:
     classes = {"", "rel", "bin", "op", "ord", "open", "close", "punct", "accent", "fence"}
     for cp, row in zip(cols["cp"], cols["latex"], strict=False):
         seen = set()
         ranks = []
+        has_classic = any("latex" in origins for _c, origins, _p, _m in row)
         for cmd, origins, package, mclass in row:
             assert cmd and cmd not in seen and " " not in cmd, (hex(cp), cmd)
             seen.add(cmd)
             assert origins and all(o in LATEX_ORIGINS for o in origins), (hex(cp), cmd)
             assert origins == sorted(origins, key=LATEX_ORIGINS.index)
             assert isinstance(package, str) and mclass in classes
-            if "style" in origins:
-                everyday = 0
-            elif "latex" in origins:
-                everyday = 1 if not package else 2 if package in ("amsmath", "amssymb") else 3
-            else:
-                everyday = 3
-            ranks.append((everyday, LATEX_ORIGINS.index(origins[0])))
-        # Primary first: styled forms, classic commands without a package, with AMS, then
-        # the rest by precedence.
+            # unimathsymbols' "-pkg" means "not with pkg": never stored as a requirement.
+            assert not package.startswith("-"), (hex(cp), cmd, package)
+            if "unicode-math" in origins and "latex" not in origins:
+                assert package == "unicode-math", (hex(cp), cmd)
+            ranks.append(
+                (*_everyday(cmd, origins, package, has_classic), LATEX_ORIGINS.index(origins[0]))
+            )
+        # Primary first: styled forms; what needs no package; amsmath/amssymb; a
+        # unicode.xml/Julia-only command beside a classic one; other packages;
+        # unicode-math names; unicode.xml's font macros. Bare commands first in a tier.
         assert ranks == sorted(ranks), hex(cp)
 
 
@@ -292,6 +322,66 @@ def test_primary_command_is_the_everyday_one() -> None:
     assert symbols.get("§").latex[0] == r"\S"
     assert symbols.get("ℝ").latex[0] == r"\mathbb{R}"
     assert symbols.get("≤").latex[0] == r"\leq"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        *(r"\Gamma", r"\Delta", r"\Theta", r"\Lambda", r"\Xi", r"\Pi", r"\Sigma"),
+        *(r"\Upsilon", r"\Phi", r"\Psi", r"\Omega"),
+    ],
+)
+def test_upright_greek_capitals_are_the_plain_commands(command: str) -> None:
+    # unimathsymbols: "= \Delta (-slantedGreek)", i.e. \Delta is Δ unless slantedGreek.
+    upright = [s for s in symbols.from_latex(command) if "CAPITAL LETTER" in s.name]
+    upright = [s for s in upright if s.block == "Greek and Coptic"]
+    assert len(upright) == 1
+    first = upright[0].latex_commands[0]
+    assert (first.command, first.package) == (command, "")
+
+
+def test_italic_greek_capitals_need_no_fourier() -> None:
+    # "= \mathit{\Gamma} (-fourier)": works except with fourier.
+    for cp in range(0x1D6E2, 0x1D6FB):
+        for c in symbols.get(cp).latex_commands:
+            assert c.package != "-fourier" and not c.package.startswith("-"), (hex(cp), c)
+
+
+@pytest.mark.parametrize(
+    ("char", "primary", "alternate"),
+    [
+        ("^", r"\^{}", r"\sphat"),  # amsxtra
+        ("~", r"\textasciitilde", r"\sptilde"),  # amsxtra
+        ("¢", r"\textcent", r"\cent"),  # wasysym
+        ("¥", r"\yen", r"\mathyen"),  # amsfonts before a unicode-math name
+        ("µ", r"\mathrm{\mu}", r"\Micro"),  # wrisym
+        ("¶", r"\P", r"\mathparagraph"),
+        ("·", r"\cdot", r"\cdotp"),
+        ("∅", r"\emptyset", r"\varnothing"),  # amssymb
+        ("ℏ", r"\hbar", r"\hslash"),  # amssymb
+        ("\u2003", r"\quad", r"\hspace{1em}"),
+        ("\u2009", r"\thinspace", r"\hspace{0.167em}"),
+    ],
+)
+def test_primary_works_without_a_package(char: str, primary: str, alternate: str) -> None:
+    latex = symbols.get(char).latex
+    assert latex[0] == primary
+    assert alternate in latex[1:]
+
+
+def test_ascii_operators_keep_their_unicode_math_names() -> None:
+    # No classic command exists for < = + ( : their unicode-math names stay, marked as such.
+    for char, name in (("<", r"\less"), ("=", r"\equal"), ("+", r"\mathplus"), ("(", r"\lparen")):
+        first = symbols.get(char).latex_commands[0]
+        assert (first.command, first.package) == (name, "unicode-math")
+
+
+def test_plain_letters_have_no_roman_command() -> None:
+    # "= \mathrm{x}" is the letter itself: not a LaTeX name for it.
+    for char in "AZaxz":
+        sym = symbols.get(char)
+        assert sym.latex == () and sym.scope == "all", char
+    assert symbols.from_latex(r"\mathrm{x}") == []
 
 
 def test_every_name_resolves_back_to_its_symbol() -> None:

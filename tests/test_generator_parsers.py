@@ -99,6 +99,34 @@ def test_unimathsymbols_columns_and_comment_references(tmp_path: Path) -> None:
     assert [(e.codepoint, e.command) for e in approx] == [(0x2A, "\\ast")]
 
 
+def test_unimathsymbols_negated_packages_hbar_and_roman_letters(tmp_path: Path) -> None:
+    # "-pkg" means "not with pkg" (the header's requirements field): never a requirement.
+    text = (
+        "00394^Δ^\\Delta^\\upDelta^A^mathalpha^-literal^= \\Delta (-slantedGreek), "
+        "= \\mathrm{\\Delta}, capital delta, greek\n"
+        "1D6E4^𝛤^\\Gamma^\\mitGamma^A^mathalpha^slantedGreek^= \\mathit{\\Gamma} (-fourier), "
+        "= \\varGamma (amsmath fourier), MATHEMATICAL ITALIC CAPITAL GAMMA\n"
+        "0210F^ℏ^\\hslash^\\hslash^N^mathalpha^amssymb fourier arevmath^=\\HBar (wrisym), "
+        "#\\hbar, Planck's h over 2pi\n"
+        "00078^x^x^^A^mathalpha^-literal^= \\mathrm{x}, LATIN SMALL LETTER X\n"
+    )
+    entries, approx = sources.read_unimathsymbols(write(tmp_path, "u.txt", text))
+    got = [(e.codepoint, e.command, e.package) for e in entries if e.origin == "latex"]
+    assert got == [
+        (0x394, "\\Delta", ""),
+        (0x394, "\\Delta", ""),
+        (0x394, "\\mathrm{\\Delta}", ""),
+        (0x1D6E4, "\\Gamma", "slantedGreek"),
+        (0x1D6E4, "\\mathit{\\Gamma}", ""),
+        (0x1D6E4, "\\varGamma", "amsmath"),
+        (0x210F, "\\hslash", "amssymb"),
+        (0x210F, "\\HBar", "wrisym"),
+    ]
+    assert [(e.codepoint, e.command) for e in approx] == [(0x210F, "\\hbar")]
+    assert sources._required("-fourier -omlmathit") == ""
+    assert sources._required("mathabx -txfonts") == "mathabx"
+
+
 def test_julia_skips_emoji_and_sequences(tmp_path: Path) -> None:
     text = "# header\n\\le\t2264\n\\:smile:\t1F604\n\\neqsim\t2242 0338\n"
     entries, emoji, multi = sources.read_julia(write(tmp_path, "j.tsv", text))

@@ -48,6 +48,7 @@ from __future__ import annotations
 import argparse
 import html.entities
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,13 +143,61 @@ def unicode_blocks() -> list[tuple[int, int, str]]:
     return out
 
 
-def _everyday_rank(origins: set[str], package: str) -> int:
-    """How readily a command works in an ordinary LaTeX document (lower is readier)."""
+#: The AMS packages every mathematician loads (amssymb loads amsfonts).
+AMS_PACKAGES = ("amsmath", "amssymb", "amsfonts")
+#: A bare command (``\\cdot``, ``\\{``), as opposed to one with an argument or a
+#: construction (``\\mathrm{\\Delta}``, ``\\hspace{0.167em}``, ``\\int\\!\\int``).
+_BARE = re.compile(r"^\\(?:[A-Za-z]+|[^A-Za-z\s])$")
+#: unicode.xml's macros of particular fonts and classes, which need a package it
+#: does not name: Elsevier's (\\ElsevierGlyph, \\Elz…), pifont's, T2A Cyrillic.
+_FONT_MACROS = re.compile(r"^\\(?:Elz|Elx|ElsevierGlyph|Pisymbol|ding|cyrchar)")
+#: The short forms issue 2 names as what "every LaTeX user types" (LaTeX kernel
+#: commands): trusted as package-free whichever source gives them. Only Julia gives
+#: \\emptyset (U+2205), beside the classic \\varnothing of amssymb.
+KERNEL_SHORT_FORMS = frozenset(
+    {
+        *(r"\le", r"\ge", r"\ne", r"\to", r"\gets", r"\lnot", r"\land", r"\lor"),
+        *(r"\emptyset", r"\dots", r"\lbrace", r"\rbrace"),
+    }
+)
+
+
+def _everyday_rank(
+    command: str, origins: set[str], package: str, has_classic: bool
+) -> tuple[int, int]:
+    """How readily a command works in an ordinary LaTeX document (lower is readier).
+
+    Tiers: 0 styled-letter, script and fraction forms; 1 what works with no
+    package; 2 amsmath/amssymb/amsfonts; 3 a command only unicode.xml or Julia
+    gives, where a classic command exists too; 4 other packages; 5 unicode-math
+    names; 6 unicode.xml's font macros (`_FONT_MACROS`).
+
+    A command of the LaTeX sources (unimathsymbols, unicode-math) carries its
+    package (*package* is "unicode-math" for a unicode-math name no classic source
+    gives, see `Builder.merge_latex`). unicode.xml and Julia name no package, and
+    both also carry names that are not LaTeX (\\lessequivlnt, \\join): theirs count
+    as package-free only where the character has no classic (unimathsymbols)
+    command at all, or for `KERNEL_SHORT_FORMS`. Within a tier a bare math command
+    comes first, then one with an argument or a construction, then text-mode
+    commands (``\\textparagraph``): ¶ is ``\\P``, U+2009 ``\\thinspace``.
+    """
     if "style" in origins:
-        return 0
-    if "latex" in origins:
-        return 1 if not package else 2 if package in ("amsmath", "amssymb") else 3
-    return 3
+        return 0, 0
+    if "latex" in origins or "unicode-math" in origins:
+        if not package:
+            tier = 1
+        elif package in AMS_PACKAGES:
+            tier = 2
+        else:
+            tier = 5 if package == "unicode-math" else 4
+    elif _FONT_MACROS.match(command):
+        tier = 6
+    elif command in KERNEL_SHORT_FORMS or not has_classic:
+        tier = 1
+    else:
+        tier = 3
+    form = 2 if command.startswith("\\text") else 0 if _BARE.match(command) else 1
+    return tier, form
 
 
 @dataclass
@@ -252,7 +301,8 @@ class Builder:
         relabelled = []
         for e in ums:
             if e.origin == "unicode-math" and current.get(e.command, e.codepoint) != e.codepoint:
-                e = LatexEntry(e.codepoint, e.command, "latex", "", e.math_class)
+                # Still a unicode-math name (of an older release): needs unicode-math.
+                e = LatexEntry(e.codepoint, e.command, "latex", "unicode-math", e.math_class)
                 relabelled.append(f"{e.command} U+{e.codepoint:04X}")
             out.append(e)
         self.report["outdated_unicode_math"] = relabelled
@@ -264,10 +314,11 @@ class Builder:
         """Merge per (symbol, command) and order each symbol's commands, primary first.
 
         The primary command is the one a person types in plain LaTeX: styled-letter,
-        script and fraction forms (origin ``style``) first, then classic commands
-        (origin ``latex``) that need no package, then those of amsmath/amssymb, then
-        everything else by the precedence of `ORIGINS`; source order breaks ties.
-        So α is ``\\alpha`` (not unicode-math's ``\\mupalpha``) and & is ``\\&``.
+        script and fraction forms (origin ``style``) first, then commands that need
+        no package, then those of amsmath/amssymb, then other packages, then
+        unicode-math names (`_everyday_rank` has the details); then the precedence
+        of `ORIGINS`, and source order breaks ties. So α is ``\\alpha`` (not
+        unicode-math's ``\\mupalpha``), Δ ``\\Delta``, ∅ ``\\emptyset`` and & ``\\&``.
         """
         merged: dict[int, dict[str, Merged]] = {}
         seq = 0
@@ -287,21 +338,28 @@ class Builder:
         out: dict[int, list[list[Any]]] = {}
         for cp, per in merged.items():
             rows = []
+            has_classic = any("latex" in m.origins for m in per.values())
             for m in per.values():
                 origins = [o for o in ORIGINS if o in m.origins]
                 package = next((m.packages[o] for o in ("style", "latex") if o in m.packages), "")
                 if not package and "latex" not in m.origins:
+                    # A unicode-math name that unicode.xml or Julia repeat (\\less,
+                    # \\mathyen) still needs unicode-math; one only they give needs nothing.
                     package = m.packages.get("unicode-math", "")
                 mclass = next(
                     (m.classes[o] for o in origins if o in m.classes), char_class.get(cp, "")
                 )
-                key = (_everyday_rank(m.origins, package), ORIGINS.index(origins[0]), m.seq)
+                key = (
+                    *_everyday_rank(m.command, m.origins, package, has_classic),
+                    ORIGINS.index(origins[0]),
+                    m.seq,
+                )
                 rows.append((key, [m.command, origins, package, mclass]))
             out[cp] = [row for _key, row in sorted(rows, key=lambda r: r[0])]
         return out
 
     def approx_entries(self, approx: list[LatexEntry], used: set[str]) -> list[LatexEntry]:
-        """unimathsymbols ``#`` references whose command no other source maps anywhere."""
+        """unimathsymbols ``#`` references whose command no LaTeX source maps anywhere."""
         kept = [e for e in approx if e.command not in used]
         self.report["unimathsymbols_approx"] = {
             "kept": len(kept),
@@ -380,7 +438,11 @@ class Builder:
             *script_entries(in_table, classic, self.report),
             *sfrac_entries(in_table, self.report),
         ]
-        used = {e.command for e in latex_entries} | {e.command for e in generated}
+        # A ``#`` reference is kept unless a LaTeX source (unicode-math, unimathsymbols)
+        # maps its command elsewhere: Julia's \\hbar is ħ U+0127, but LaTeX's \\hbar
+        # renders ℏ U+210F, as unimathsymbols' ``#\\hbar`` there says.
+        used = {e.command for e in latex_entries if e.origin in ("unicode-math", "latex")}
+        used |= {e.command for e in generated}
         ordered = [e for e in latex_entries if e.origin == "unicode-math"]
         ordered += generated
         ordered += [e for e in latex_entries if e.origin != "unicode-math"]

@@ -92,8 +92,25 @@ def read_unicode_math(path: Path) -> list[LatexEntry]:
     return out
 
 
-# "= \le", "= \implies (amsmath)", "# \ast", "= \mathrm{\varepsilon} (omlmathrm)"
-_UMS_REF = re.compile(r"^([=#])\s+(\\\S+?)(?:\s+\(([^)]*)\))?$")
+# "= \le", "= \implies (amsmath)", "# \ast", "= \mathrm{\varepsilon} (omlmathrm)",
+# and without the space: "#\hbar", "=\HBar (wrisym)" (210F).
+_UMS_REF = re.compile(r"^([=#])\s*(\\\S+?)(?:\s+\(([^)]*)\))?$")
+# A plain ASCII letter in upright roman (``= \mathrm{x}`` on U+0078): the letter
+# itself, not a command anyone types for it, so it is not read as one.
+_ROMAN_ASCII = re.compile(r"^\\mathrm\{[A-Za-z]\}$")
+
+
+def _required(requirements: str) -> str:
+    """The first package or feature a command needs, from a requirements list.
+
+    unimathsymbols' header: "Packages/features preceded by a HYPHEN-MINUS (-) use
+    the command for a different character or purpose", so ``-slantedGreek`` or
+    ``-fourier`` are conflicts (not needed: the command works without them), never
+    a requirement.
+    """
+    return next((r for r in requirements.split() if not r.startswith("-")), "")
+
+
 # A usable command: \name, or \name{arg} with one simple argument.
 _COMMAND = re.compile(r"^\\(?:[A-Za-z]+|[^A-Za-z\s])(?:\{\\?[A-Za-z0-9]+\})?$")
 
@@ -118,18 +135,16 @@ def read_unimathsymbols(path: Path) -> tuple[list[LatexEntry], list[LatexEntry]]
             continue
         cp = int(f[0], 16)
         mclass = _math_class(f[5])
-        requirements = f[6].split()
-        package = next((r for r in requirements if not r.startswith("-")), "")
+        package = _required(f[6])
         if f[2].startswith("\\") and _COMMAND.match(f[2]):
             entries.append(LatexEntry(cp, f[2], "latex", package, mclass))
         if f[3].startswith("\\"):
             entries.append(LatexEntry(cp, f[3], "unicode-math", "unicode-math", mclass))
         for item in re.split(r",\s*", f[7]):
             m = _UMS_REF.match(item.strip())
-            if not m or not _COMMAND.match(m.group(2)):
+            if not m or not _COMMAND.match(m.group(2)) or _ROMAN_ASCII.match(m.group(2)):
                 continue
-            pkg = (m.group(3) or "").split()[0] if m.group(3) else ""
-            entry = LatexEntry(cp, m.group(2), "latex", pkg, mclass)
+            entry = LatexEntry(cp, m.group(2), "latex", _required(m.group(3) or ""), mclass)
             (entries if m.group(1) == "=" else approx).append(entry)
     return entries, approx
 
