@@ -11,6 +11,7 @@ the hits. `graphemes` splits text into user-perceived characters (the CLI's
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # unicodedata2 (1.3 ms to load) is imported where a function needs it: a query typed
@@ -75,6 +76,40 @@ def _is_control(cp: int, category: str) -> bool:
     )
 
 
+# Extended_Pictographic (emoji-data.txt), as ranges: what GB11 joins across a ZWJ.
+_PICTOGRAPHIC = (
+    (0x00A9, 0x00A9), (0x00AE, 0x00AE), (0x203C, 0x203C), (0x2049, 0x2049),
+    (0x2122, 0x2122), (0x2139, 0x2139), (0x2194, 0x2199), (0x21A9, 0x21AA),
+    (0x231A, 0x231B), (0x2328, 0x2328), (0x2388, 0x2388), (0x23CF, 0x23CF),
+    (0x23E9, 0x23F3), (0x23F8, 0x23FA), (0x24C2, 0x24C2), (0x25AA, 0x25AB),
+    (0x25B6, 0x25B6), (0x25C0, 0x25C0), (0x25FB, 0x25FE), (0x2600, 0x2605),
+    (0x2607, 0x2612), (0x2614, 0x2685), (0x2690, 0x2705), (0x2708, 0x2712),
+    (0x2714, 0x2714), (0x2716, 0x2716), (0x271D, 0x271D), (0x2721, 0x2721),
+    (0x2728, 0x2728), (0x2733, 0x2734), (0x2744, 0x2744), (0x2747, 0x2747),
+    (0x274C, 0x274C), (0x274E, 0x274E), (0x2753, 0x2755), (0x2757, 0x2757),
+    (0x2763, 0x2767), (0x2795, 0x2797), (0x27A1, 0x27A1), (0x27B0, 0x27B0),
+    (0x27BF, 0x27BF), (0x2934, 0x2935), (0x2B05, 0x2B07), (0x2B1B, 0x2B1C),
+    (0x2B50, 0x2B50), (0x2B55, 0x2B55), (0x3030, 0x3030), (0x303D, 0x303D),
+    (0x3297, 0x3297), (0x3299, 0x3299), (0x1F000, 0x1F0FF), (0x1F10D, 0x1F10F),
+    (0x1F12F, 0x1F12F), (0x1F16C, 0x1F171), (0x1F17E, 0x1F17F), (0x1F18E, 0x1F18E),
+    (0x1F191, 0x1F19A), (0x1F1AD, 0x1F1E5), (0x1F201, 0x1F20F), (0x1F21A, 0x1F21A),
+    (0x1F22F, 0x1F22F), (0x1F232, 0x1F23A), (0x1F23C, 0x1F23F), (0x1F249, 0x1F3FA),
+    (0x1F400, 0x1F53D), (0x1F546, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F774, 0x1F77F),
+    (0x1F7D5, 0x1F7FF), (0x1F80C, 0x1F80F), (0x1F848, 0x1F84F), (0x1F85A, 0x1F85F),
+    (0x1F888, 0x1F88F), (0x1F8AE, 0x1F8FF), (0x1F90C, 0x1F93A), (0x1F93C, 0x1F945),
+    (0x1F947, 0x1FAFF), (0x1FC00, 0x1FFFD),
+)  # fmt: skip
+_PICTOGRAPHIC_STARTS = [lo for lo, _hi in _PICTOGRAPHIC]
+
+
+def _is_pictographic(cp: int) -> bool:
+    """Extended_Pictographic: emoji and the symbols that may become emoji."""
+    if cp < 0xA9:
+        return False
+    i = bisect.bisect_right(_PICTOGRAPHIC_STARTS, cp) - 1
+    return i >= 0 and cp <= _PICTOGRAPHIC[i][1]
+
+
 def _is_regional_indicator(cp: int) -> bool:
     return 0x1F1E6 <= cp <= 0x1F1FF
 
@@ -107,7 +142,8 @@ def graphemes(text: str) -> list[str]:
     Follows the rules of UAX #29 that matter for symbols, without an extra
     dependency: CR LF stays together; combining marks, variation selectors, ZWNJ/ZWJ,
     emoji modifiers and tag characters join the character before them; a ZWJ joins
-    the next pictograph (``👩‍💻``); regional indicators pair into flags; Hangul jamo
+    the next pictograph only after a pictograph (GB11: ``👩‍💻`` is one, ``a‍b`` two,
+    the joiner staying with ``a``); regional indicators pair into flags; Hangul jamo
     form syllables; a virama joins the next letter of an Indic conjunct.
 
     Args:
@@ -122,6 +158,8 @@ def graphemes(text: str) -> list[str]:
     prev_cp = -1
     prev_control = True
     regional_run = 0  # regional indicators in the current cluster
+    pict_tail = False  # the cluster ends in a pictograph and marks (GB11's left side)
+    pict_zwj = False  # ... followed by a ZWJ: a pictograph next joins
     import unicodedata2
 
     category = unicodedata2.category
@@ -135,8 +173,10 @@ def graphemes(text: str) -> list[str]:
                 join = True
             elif control or prev_control:
                 join = False
-            elif _is_extend(cp, cat) or prev_cp == _ZWJ:
+            elif _is_extend(cp, cat):
                 join = True
+            elif prev_cp == _ZWJ:
+                join = pict_zwj and _is_pictographic(cp)
             elif _is_regional_indicator(cp) and _is_regional_indicator(prev_cp):
                 join = regional_run % 2 == 1
             elif prev_cp in _VIRAMAS and cat == "Lo":
@@ -151,6 +191,14 @@ def graphemes(text: str) -> list[str]:
         current.append(ch)
         if _is_regional_indicator(cp):
             regional_run += 1
+        if cp == _ZWJ:
+            pict_zwj, pict_tail = pict_tail, False
+        elif _is_pictographic(cp):
+            pict_tail, pict_zwj = True, False
+        elif _is_extend(cp, cat):
+            pict_zwj = False
+        else:
+            pict_tail = pict_zwj = False
         prev_cp = cp
         prev_control = control
     if current:
@@ -197,7 +245,8 @@ _HEX = r"[0-9A-Fa-f]"
 # Each spelling people paste, and how to read its number. Bare hex is handled apart.
 _CODEPOINT_FORMS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(rf"^[Uu]\+0*({_HEX}{{1,6}})$"), 16),  # U+2200, u+2200, U+0001D400
-    (re.compile(rf"^U({_HEX}{{4,6}})$"), 16),  # U2200 (Compose files, some docs)
+    # U2200 (Compose files, some docs); u2200 too, when a digit shows it is no word.
+    (re.compile(rf"^(?:U|u(?=[A-Fa-f]*[0-9]))({_HEX}{{4,6}})$"), 16),
     (re.compile(rf"^0[xX]0*({_HEX}{{1,6}})$"), 16),  # 0x2200, 0x0001D400
     (re.compile(rf"^\\u({_HEX}{{4}})$"), 16),  # \u2200 (Python, JSON, Java)
     (re.compile(rf"^\\U({_HEX}{{8}})$"), 16),  # \U0001D400 (Python)
@@ -210,12 +259,24 @@ _CODEPOINT_FORMS: tuple[tuple[re.Pattern[str], int], ...] = (
 _BARE_HEX = re.compile(rf"^(?=.{{2}})0*{_HEX}{{1,6}}$")  # 2+ characters: "a" is a letter
 
 
+_NAMED = re.compile(r"^\\N\{([^{}]{1,100})\}$")  # \N{FOR ALL} (Python, Perl)
+
+
 def _explicit_codepoint(text: str) -> int | None:
     for pattern, base in _CODEPOINT_FORMS:
         m = pattern.match(text)
         if m:
             value = int(m.group(1), base)
             return value if value <= _MAX_CODEPOINT else None
+    m = _NAMED.match(text)
+    if m:
+        import unicodedata2
+
+        try:  # names, aliases and named sequences of one character
+            found = unicodedata2.lookup(m.group(1).strip())
+        except KeyError:
+            return None
+        return ord(found) if len(found) == 1 else None
     return None
 
 

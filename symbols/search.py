@@ -23,7 +23,7 @@ import re
 from symbols._callable import make_module_callable
 from symbols.query import Query, parse
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
-from symbols.table import SCOPES, fields_of, make_symbol
+from symbols.table import SCOPES, fields_of, load, make_symbol
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -61,7 +61,10 @@ _TIER_SCORE = {
 # Weights of the parts of a score inside a tier (they sum to 97, under the 100 between tiers).
 _W_QUALITY = 50.0  # how well the query matches this text
 _W_EVERYDAY = 30.0  # LaTeX name, math scope, plain letter
-_W_SHORT = 12.0  # shorter names first
+_W_SHORT = 7.0  # shorter names first
+_W_POPULAR = 5.0  # named by many sources (LaTeX, HTML, Typst, Vim, Compose, AsciiMath)
+# Votes of the sources past which a symbol counts as fully everyday (→ has 9).
+_POPULAR_NAMES = 10
 _W_FIELD = {  # which kind of name matched, for exact hits on the same footing
     "latex": 5.0,
     "name": 5.0,
@@ -130,6 +133,7 @@ class _Hits:
                 + _W_QUALITY * max(0.0, min(quality, 1.0))
                 + _W_EVERYDAY * everyday
                 + _W_SHORT * short
+                + _W_POPULAR * _popularity(cp)
                 + _W_FIELD.get(field, 0.0)
             )
         old = self.best.get(cp)
@@ -141,6 +145,33 @@ class _Hits:
 
     def __len__(self) -> int:
         return len(self.best)
+
+
+_POPULARITY: dict[int, float] = {}
+
+
+def _popularity(cp: int) -> float:
+    """How many names the sources give *cp*, 0..1: a tie-breaker among equals.
+
+    Each source that names a symbol (LaTeX, HTML entities, Typst, Vim digraphs,
+    Compose sequences, AsciiMath) is a vote that people type it, two at most per
+    source: → (9) before ↑ (8), × (7) before ✕ (1), … (7) before ⋮ (5). Counted
+    once per code point, only for symbols that are hit.
+    """
+    value = _POPULARITY.get(cp)
+    if value is None:
+        table = load()
+        i = table.row_of(cp)
+        count = 0
+        if i is not None:
+            # At most two votes per source: a symbol with many synonyms in one source
+            # (six \mathscr spellings) is not more everyday for that.
+            count = min(len(table.latex_entries(i)), 2) + sum(
+                min(len(table.names(i, col)), 2)
+                for col in ("html", "typst", "vim", "compose", "asciimath")
+            )
+        value = _POPULARITY[cp] = min(count, _POPULAR_NAMES) / _POPULAR_NAMES
+    return value
 
 
 def _word_strength(word: str, token: str) -> float:
@@ -170,9 +201,13 @@ def _codepoint_hits(q: Query, hits: _Hits) -> None:
 
 
 def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
+    # A word typed without its backslash ("epsilon", "phi", "tilde", "not") is as much
+    # an entity or a name as a command: the plain letter ε of &epsilon; and GREEK
+    # SMALL LETTER EPSILON comes before LaTeX's lunate ϵ. "\epsilon" stays LaTeX's.
+    latex_quality = 1.0 if q.text.startswith("\\") else 0.9
     for key in q.latex:
         for pos, cp in enumerate(idx.latex.get(key, ())):
-            hits.add(cp, "exact", 1.0 - 0.02 * pos, "latex", key)
+            hits.add(cp, "exact", latex_quality - 0.02 * pos, "latex", key)
     if not any(key in idx.latex for key in q.latex):
         # Second chance without case ("\Forall", "LEQ"), ranked below the real thing.
         for key in q.latex:
@@ -193,14 +228,25 @@ def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
         if found is None and "." in name.strip("."):
             # Modifiers in another order ("arrow.double.r"): the same Typst symbol.
             base, *mods = name.strip(".").split(".")
-            for cp, real in idx.typst_unordered.get((base, frozenset(mods)), ()):
+            wanted = frozenset(mods)
+            found_any = idx.typst_unordered.get((base, wanted), ())
+            for cp, real in found_any:
                 hits.add(cp, "exact", 0.95, "typst", real)
+            if not found_any:
+                # Typst takes the variant with the fewest other modifiers: "dots.c"
+                # is dots.h.c (⋯), as Typst itself resolves it.
+                for (b, have), entries in idx.typst_unordered.items():
+                    if b == base and wanted < have:
+                        for cp, real in entries:
+                            hits.add(cp, "exact", 0.9 - 0.05 * len(have - wanted), "typst", real)
             continue
         for cp in found or ():
             hits.add(cp, "exact", 1.0, "typst", name)
     if q.asciimath:
         for cp in idx.asciimath.get(q.asciimath, ()):
             hits.add(cp, "exact", 1.0, "asciimath", q.asciimath)
+    if q.glyphs and len(q.text) > 1 and q.text.isascii():
+        _typed_hits(q.text, idx, hits)
     if len(q.words) > 1:
         # "right arrow" → \rightarrow: LaTeX names are words run together.
         joined = "\\" + "".join(q.words).lower()
@@ -209,15 +255,56 @@ def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
                 hits.add(cp, "exact", 0.7 - 0.02 * pos, "latex", real)
 
 
+_TYPED: dict[str, dict[str, list[tuple[int, str, str]]]] = {}  # scope → key → hits
+
+
+def _typed_keys(idx: SearchIndex) -> dict[str, list[tuple[int, str, str]]]:
+    """ASCII punctuation → (code point, field, form) for `_typed_hits`, made once per scope."""
+    keys = _TYPED.get(idx.scope)
+    if keys is None:
+        import unicodedata2
+
+        keys = {}
+        table = load()
+        for i, cp in enumerate(table.codepoints):
+            if cp in idx.row_of:
+                for digraph in table.names(i, "vim"):
+                    keys.setdefault(digraph, []).append((cp, "vim", digraph))
+                for seq in table.names(i, "compose"):
+                    keys.setdefault(seq.replace(" ", ""), []).append((cp, "compose", seq))
+        for cp in idx.cps:
+            ch = chr(cp)
+            if unicodedata2.decomposition(ch).startswith("<compat>"):
+                plain = unicodedata2.normalize("NFKC", ch)
+                if len(plain) > 1 and plain.isascii():
+                    keys.setdefault(plain, []).append((cp, "glyph", ch))
+        _TYPED[idx.scope] = keys
+    return keys
+
+
+def _typed_hits(text: str, idx: SearchIndex, hits: _Hits) -> None:
+    """ASCII art as the sources spell it (``<-``, ``..``, ``...``).
+
+    Vim digraphs (``<-``), Compose sequences typed without their spaces (``..`` for
+    ``. .``) and Unicode's own compatibility decompositions (``...`` is HORIZONTAL
+    ELLIPSIS, ``::=`` DOUBLE COLON EQUAL).
+    """
+    for cp, field, form in _typed_keys(idx).get(text, ()):
+        hits.add(cp, "exact", 0.9, field, form)
+
+
 def _prefix_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     prefix = q.latex_prefix
     if len(prefix) >= 3 or (prefix and not prefix.startswith("\\")):
         keys = _sorted_prefixed(idx.latex_keys, prefix)
         if len(keys) <= 400:  # "\m" would list every \math… letter; wait for more
+            # A bare word completed as a command ("quarter" → \quarternote) is weaker
+            # evidence than the word itself in a name (VULGAR FRACTION ONE QUARTER).
+            tier = "prefix" if q.text.startswith(("\\", "^", "_")) else "word-prefix"
             for key in keys:
                 if key != prefix:
                     for cp in idx.latex[key][:1]:
-                        hits.add(cp, "prefix", 0.3 + 0.6 * len(prefix) / len(key), "latex", key)
+                        hits.add(cp, tier, 0.3 + 0.6 * len(prefix) / len(key), "latex", key)
     if q.text.startswith("&") and len(q.text) >= 3:
         stem = q.text[1:].rstrip(";")
         for key in _sorted_prefixed(idx.html_keys, stem):
@@ -276,10 +363,10 @@ def _word_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
 
 
 def _letter_alone(text: str, position: int) -> bool:
-    """Tell whether word *position* of *text* stands alone (not the N of "N-ARY")."""
+    """Tell whether word *position* of *text* is one letter alone (not N-ARY, not NINE)."""
     for i, m in enumerate(_WORD.finditer(text)):
         if i == position:
-            return text[m.end() : m.end() + 1] != "-"
+            return len(m.group()) == 1 and text[m.end() : m.end() + 1] != "-"
     return False
 
 
@@ -350,6 +437,7 @@ def _words_any_order(
         matched_weight = 0.0
         last = -1
         in_order = True
+        lacks_content = False  # a query word that is no filler is missing from the name
         for w, forms in zip(words, per_word, strict=True):
             best = 0.0
             best_at = -1
@@ -366,16 +454,19 @@ def _words_any_order(
                     if s > best:
                         best, best_at = s, at
             if best_at < 0:
-                continue  # a left-out filler word
+                lacks_content = lacks_content or w not in FILLER
+                continue  # a left-out filler word (or, for typos, a word nothing matched)
             matched_weight += weight(w)
             total += best
             if best_at < last:
                 in_order = False
             last = best_at
-        # A name lacking a word of the query (a left-out filler) is a weaker match.
-        quality = total / idx.doc_weight[d] * (matched_weight / query_weight) ** 2
+        # A name lacking a word of the query is a weaker match; lacking only a filler
+        # ("plus or minus" → PLUS-MINUS SIGN) costs less than lacking a real word.
+        cover = matched_weight / query_weight
+        quality = total / idx.doc_weight[d] * (cover**2 if lacks_content else cover)
         if not in_order:
-            quality -= 0.05
+            quality -= 0.15
         if capitals:
             # "bold R" means the capital: CAPITAL names first, SMALL ones after.
             if "CAPITAL" in toks:
@@ -432,7 +523,7 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     misspelt = [
         w
         for w in q.words
-        if len(w) >= 4 and not w.isdigit() and w not in idx.word_docs and not idx.vocab_prefixed(w)
+        if len(w) >= 3 and not w.isdigit() and w not in idx.word_docs and not idx.vocab_prefixed(w)
     ]
     stem = q.text[1:] if q.text.startswith("\\") else q.text
     latex_slip = (

@@ -27,6 +27,18 @@ from symbols.query import fold, graphemes, parse, strip_variation_selectors, tok
         ("क्षि", ["क्षि"]),  # Devanagari conjunct with vowel sign
         ("", []),
         ("\ud800a", ["\ud800", "a"]),  # lone surrogate is its own cluster
+        # GB11: a ZWJ joins two pictographs only; elsewhere it stays on what precedes it.
+        ("a\u200db", ["a\u200d", "b"]),
+        (" \u200dx", [" \u200d", "x"]),
+        ("a\u200d\U0001f600", ["a\u200d", "\U0001f600"]),
+        ("\U0001f600\u200db", ["\U0001f600\u200d", "b"]),
+        (
+            "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466x",
+            ["\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466", "x"],
+        ),  # family
+        ("\U0001f469\U0001f3fd\u200d\U0001f4bb", ["\U0001f469\U0001f3fd\u200d\U0001f4bb"]),
+        ("\u2764\ufe0f\u200d\U0001f525", ["\u2764\ufe0f\u200d\U0001f525"]),  # selector first
+        ("\U0001f3f3\ufe0f\u200d\U0001f308", ["\U0001f3f3\ufe0f\u200d\U0001f308"]),  # flag
     ],
 )
 def test_graphemes(text: str, expected: list[str]) -> None:
@@ -66,6 +78,18 @@ def test_explicit_codepoint_spellings(text: str) -> None:
     q = parse(text)
     assert q.codepoint == 0x2200
     assert q.words == ()  # a code point spelling is not a name
+
+
+def test_lowercase_u_and_named_escapes() -> None:
+    assert parse("u2200").codepoint == 0x2200
+    assert parse("u1d400").codepoint == 0x1D400
+    # Letters only after a lower-case u may be a word: not read as a code point.
+    assert parse("uface").codepoint is None and parse("uface").words == ("UFACE",)
+    assert parse("\\N{FOR ALL}").codepoint == 0x2200
+    assert parse("\\N{for all}").codepoint == 0x2200  # names ignore case
+    assert parse("\\N{BEL}").codepoint == 0x07  # aliases too
+    assert parse("\\N{NO SUCH NAME}").codepoint is None
+    assert parse("\\N{}").codepoint is None
 
 
 def test_long_codepoint_forms() -> None:

@@ -144,8 +144,25 @@ def test_variation_selector_ignored_and_nfc() -> None:
 def test_ascii_punctuation_is_a_name_first_then_glyphs() -> None:
     results = search("<=")
     assert results[0].symbol.char == "≤" and results[0].matched.field == "asciimath"
-    assert [m.symbol.char for m in results[1:3]] == ["<", "="]
-    assert all(m.matched.kind == "glyph" for m in results[1:3])
+    # Vim's digraph <= (⇐) is a name too; the characters typed come after every name.
+    kinds = [m.matched.kind for m in results]
+    assert [m.symbol.char for m in results if m.matched.kind == "glyph"] == ["<", "="]
+    assert kinds.index("glyph") == kinds.count("exact")
+
+
+@pytest.mark.parametrize(
+    ("query", "char", "field"),
+    [
+        ("<-", "←", "vim"),  # a Vim digraph
+        ("..", "…", "compose"),  # Compose ". ." typed without its space
+        ("---", "—", "compose"),
+        ("...", "…", "glyph"),  # compatibility decomposition: … is "..." in NFKC
+        ("::=", "⩴", "glyph"),
+    ],
+)
+def test_ascii_art_the_sources_spell(query: str, char: str, field: str) -> None:
+    m = top(query)
+    assert (m.symbol.char, m.matched.field, m.matched.kind) == (char, field, "exact")
 
 
 def test_pasted_unicode_space_is_identified() -> None:
@@ -172,8 +189,26 @@ def test_pasted_unicode_space_is_identified() -> None:
 )
 def test_latex_exact(query: str, char: str) -> None:
     m = top(query)
-    assert m.symbol.char == char
-    assert m.matched.field == "latex" and m.matched.kind == "exact"
+    assert m.symbol.char == char and m.matched.kind == "exact"
+    if query.startswith("\\"):
+        assert m.matched.field == "latex"
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [("epsilon", "ε"), ("\\epsilon", "ϵ"), ("phi", "φ"), ("\\phi", "ϕ"), ("not", "¬")],
+)
+def test_bare_word_is_a_name_before_a_command(query: str, char: str) -> None:
+    # Without a backslash the word is as much a Unicode name or entity as LaTeX's:
+    # the plain letter first; with it, LaTeX's (and unicode-math's) glyph.
+    assert top(query).symbol.char == char
+
+
+def test_bare_word_completed_as_a_command_is_no_prefix_hit() -> None:
+    # "quarter" completing \quarternote is weaker than a name holding the word.
+    m = top("quarter")
+    assert m.matched.field != "latex"
+    assert top("\\quartern").matched.kind == "prefix"
 
 
 def test_latex_exact_wins_over_case_folded() -> None:
@@ -210,6 +245,10 @@ def test_typst_names() -> None:
     assert m.symbol.char == "⇒" and m.matched.text == "arrow.r.double"
     m = top("sym.arrow.r")
     assert m.symbol.char == "→" and m.matched.field == "typst" and m.matched.text == "arrow.r"
+    # Some modifiers left out: the variant with the fewest others, as Typst resolves it.
+    m = top("dots.c")
+    assert m.symbol.char == "⋯" and m.matched.text == "dots.h.c"
+    assert top("arrow.double").symbol.char == "⇒"
 
 
 # --------------------------------------------------------------------------- words
@@ -327,6 +366,40 @@ def test_everyday_symbol_first_among_equals() -> None:
     # "left" completes many LaTeX names; the arrow everyone types comes before moons.
     got = chars("\\left", 5)
     assert got[0] == "←"
+
+
+@pytest.mark.parametrize(
+    ("query", "best", "after"),
+    [
+        ("arrow", "→←", "↑"),
+        ("arow", "→←", "↑"),
+        ("double arrow", "⇒⇔", "⇑"),
+        ("ellipsis", "…", "⋮"),
+        ("multiplication", "×", "✕"),
+    ],
+)
+def test_symbol_more_sources_name_first(query: str, best: str, after: str) -> None:
+    # Names equally good: the one LaTeX, HTML, Typst, Vim, Compose… all name comes first.
+    got = chars(query, 10)
+    assert got[0] in best and after in got[1:]
+
+
+def test_single_letter_is_a_whole_word() -> None:
+    assert top("subscript n").symbol.char == "ₙ"  # not SUBSCRIPT NINE
+    assert "₉" not in chars("subscript n", 10)
+
+
+def test_word_order_counts_when_names_tie() -> None:
+    assert top("plus or minus").symbol.char == "±"  # OR left out, order kept
+    assert top("minus or plus").symbol.char == "∓"
+    assert top("lft arrow").symbol.char == "←"  # a three-letter slip
+
+
+def test_codepoint_forms_search() -> None:
+    assert top("u2200").symbol.char == "∀"
+    assert top("u1d400").symbol.char == "𝐀"
+    m = top("\\N{FOR ALL}")
+    assert m.symbol.char == "∀" and m.matched.kind == "codepoint"
 
 
 # --------------------------------------------------------------------------- scopes
