@@ -14,6 +14,7 @@ import pytest
 pytest.importorskip("textual")
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 import app.tui as tui
 from app.state import STATE_DIR_ENV, STATE_FILE, State
@@ -53,6 +54,11 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 def chars(app: MathsymApp) -> list[str]:
     return [r.symbol.char for r in app.search_screen.rows if r.symbol is not None]
+
+
+def help_text(app: MathsymApp) -> str:
+    """Everything the open help screen says, cell by cell."""
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
 
 
 def make(tmp_path: Path, **kw: Any) -> MathsymApp:
@@ -328,7 +334,7 @@ async def test_help_screen_f1_and_question_mark(tmp_path: Path) -> None:
         await settle(pilot)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-text").render())
+        text = help_text(app)
         assert "ctrl+l" in text and "U+2200" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -351,7 +357,7 @@ async def test_keymap_from_config_file_remaps_by_id(tmp_path: Path, clip: list[s
         assert app.clipboard == "\\forall"
         assert any("not_a_binding" in n.message for n in app._notifications)
         await pilot.press("f1")
-        assert "f5" in str(app.screen.query_one("#help-text").render())
+        assert "f5" in help_text(app)
 
 
 def test_every_binding_has_an_id() -> None:
@@ -556,3 +562,37 @@ async def test_a_pasted_lone_unicode_space_is_identified(tmp_path: Path, space: 
         app.search_screen.query_one(QueryInput).value = " \t"
         await settle(pilot)
         assert chars(app) == ["∀"]  # ASCII white space is still blank
+
+
+@pytest.mark.parametrize(("size", "ids"), [((80, 24), True), ((40, 12), False)])
+@sync
+async def test_help_is_laid_out_in_columns(
+    tmp_path: Path, size: tuple[int, int], ids: bool
+) -> None:
+    # Keys | what they do | binding id, and query | meaning: a long description wraps
+    # inside its own column, never back under the keys, and an id never wraps.
+    app = make(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        screen = app.screen
+        for grid in ("#help-keys", "#help-syntax"):
+            keys = list(screen.query(f"{grid} .help-key"))
+            whats = list(screen.query(f"{grid} .help-what"))
+            assert keys and len(keys) == len(whats)
+            assert len({w.region.x for w in keys}) == 1
+            assert len({w.region.x for w in whats}) == 1
+            assert whats[0].region.x > keys[0].region.x + max(k.region.width for k in keys) - 1
+            assert all(k.region.height == 1 for k in keys)
+        chord = next(w for w in screen.query("#help-keys .help-what") if "chord" in str(w.render()))
+        id_cells = [w for w in screen.query(".help-id") if w.display and str(w.render())]
+        if ids:
+            assert "[copy_chord]" in [str(w.render()) for w in id_cells]
+            assert all(w.region.height == 1 for w in id_cells)
+            assert min(w.region.x for w in id_cells) > chord.region.right - 1
+            assert (
+                max(w.region.right for w in id_cells) <= screen.query_one("#help-body").region.right
+            )
+        else:
+            assert id_cells == []  # folded away: the descriptions need the room

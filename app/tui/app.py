@@ -617,17 +617,20 @@ class MathsymApp(App[str | None]):
             out += [b for b in cls_bindings if isinstance(b, Binding)]
         return out
 
-    def key_help(self) -> list[tuple[str, str]]:
-        """Return (keys, what they do) for every binding, as remapped by the user."""
-        rows: list[tuple[str, str]] = []
+    def key_help(self) -> list[tuple[str, str, str]]:
+        """Return (keys, what they do, binding id) for every binding, as remapped by the user.
+
+        Keys that are not bindings (the palette, Tab, the mouse) come last, with no id.
+        """
+        rows: list[tuple[str, str, str]] = []
         for b in self._all_bindings():
             keys = self.keymap.get(b.id or "", b.key)
             shown = ", ".join(self._display_key(k) for k in keys.split(","))
-            rows.append((shown, f"{_binding_help(b)}  [{b.id}]"))
+            rows.append((shown, _binding_help(b), b.id or ""))
         rows += [
-            ("ctrl+p", "command palette: scope, group, copy as …, method shown first, theme"),
-            ("tab", "into the related symbols (Enter jumps), Esc back"),
-            ("double click", "copy that row"),
+            ("ctrl+p", "command palette: scope, group, copy as …, method shown first, theme", ""),
+            ("tab", "into the related symbols (Enter jumps), Esc back", ""),
+            ("double click", "copy that row", ""),
         ]
         return rows
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -37,35 +37,47 @@ class HelpScreen(ModalScreen[None]):
     ]
     """Keys that close the help screen."""
 
-    def __init__(self, keys: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, keys: Iterable[tuple[str, str, str]]) -> None:
         """Build the screen.
 
         Args:
-            keys: (key as displayed, what it does) pairs, in the order to list them.
+            keys: (key as displayed, what it does, binding id or "") triples, in the
+                order to list them.
 
         """
         super().__init__()
         self._keys = list(keys)
 
     def compose(self) -> ComposeResult:
-        """Lay out the keys table and the query syntax."""
-        width = max((len(k) for k, _ in self._keys), default=0) + 2
-        parts: list[Content | str | tuple[str, str]] = [("Keys\n", "bold $text-secondary")]
-        for key, what in self._keys:
-            parts += [(f"{key:<{width}}", "bold $text-accent"), what, "\n"]
-        parts.append(("\nWhat to type\n", "bold $text-secondary"))
-        qwidth = max(len(q) for q, _ in QUERY_SYNTAX) + 2
-        for query, what in QUERY_SYNTAX:
-            parts += [(f"{query:<{qwidth}}", "bold"), (what, "$text-muted"), "\n"]
-        parts.append(
-            (
-                '\nRemap any key in config.toml ([keys] binding_id = "keys"); '
-                "the ids are in the README. Esc closes.",
-                "$text-muted",
-            )
-        )
+        """Lay out the keys and the query syntax as two tables.
+
+        Grids of cells, so a long description wraps inside its own column instead of
+        back to the left edge; the binding ids get a column of their own (hidden on
+        narrow terminals, where the description needs the room).
+        """
         with VerticalScroll(id="help-body"):
-            yield Static(Content.assemble(*parts), id="help-text")
+            yield Static("Keys", classes="help-title", id="help-keys-title")
+            with Grid(id="help-keys"):
+                for key, what, binding_id in self._keys:
+                    yield Static(Content.styled(key, "bold $text-accent"), classes="help-key")
+                    yield Static(what, classes="help-what")
+                    yield Static(
+                        Content.styled(f"[{binding_id}]" if binding_id else "", "$text-muted"),
+                        classes="help-id",
+                    )
+            yield Static("What to type", classes="help-title")
+            with Grid(id="help-syntax"):
+                for query, what in QUERY_SYNTAX:
+                    yield Static(Content.styled(query, "bold"), classes="help-key")
+                    yield Static(Content.styled(what, "$text-muted"), classes="help-what")
+            yield Static(
+                Content.styled(
+                    'Remap any key in config.toml ([keys] binding_id = "keys"); the ids '
+                    "are in brackets above and in the README. Esc closes.",
+                    "$text-muted",
+                ),
+                id="help-footnote",
+            )
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the help screen."""
