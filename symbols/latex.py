@@ -107,8 +107,10 @@ def convert(text: str) -> str:
 
     ``\forall x \in \mathbb{R}: x^2 \geq 0`` becomes ``∀ x ∈ ℝ: x² ≥ 0``. Styled
     letters (``\mathbb{R}``, ``\mathbb R``, ``\mathbf{AB}``), super- and subscripts
-    (``^2``, ``_{12}``, only when every character has a Unicode form), ``\sfrac{1}{2}``
-    and accents (``\hat{x}``, ``\not\in``) are understood. Whatever is not known —
+    (``^2``, ``_{12}``, only when every character has a Unicode form; ``^{\prime}`` is
+    ``′``), ``\sfrac{1}{2}``, radicals (``\sqrt{2}`` → ``√2``, ``\sqrt{x+1}`` →
+    ``√(x+1)``, ``\sqrt[3]{x}`` → ``∛x``) and accents (``\hat{x}``, ``\not\in``) are
+    understood. Whatever is not known —
     an unknown command, ``^{x+y}`` with no superscript ``+``… — is left exactly as
     typed; spaces are kept as they are.
 
@@ -130,7 +132,8 @@ def to_latex(text: str) -> str:
     first (``\alpha`` over ``\upalpha``), then one from a common package
     (``\mathbb{R}`` over unicode-math's ``\BbbR``); runs of super- or subscripts
     are grouped (``x²³`` → ``x^{23}``); combining accents wrap their base
-    (``x̂`` → ``\hat{x}``). A space follows a command only where the next character
+    (``x̂`` → ``\hat{x}``); primes are apostrophes, as in LaTeX (``x′`` → ``x'``).
+    A space follows a command only where the next character
     is a letter, which would otherwise run into the command's name.
 
     Args:
@@ -153,6 +156,12 @@ def to_latex(text: str) -> str:
             scripts.clear()
 
     for ch in text:
+        if ch in _APOSTROPHES:
+            # LaTeX's own spelling: x' is x^{\prime}, while x\prime sets the prime on
+            # the baseline.
+            flush()
+            units.append(_APOSTROPHES[ch])
+            continue
         sym = None if ch < "\x80" else get(ch)
         command = _preferred_command(sym) if sym is not None else ""
         if not command:
@@ -185,6 +194,14 @@ def _join(units: list[str]) -> str:
 
 
 _ENDS_IN_CONTROL_WORD = re.compile(r"\\[A-Za-z]+$")
+
+# Primes as LaTeX writes them after a symbol: one apostrophe each (′ → ', ″ → '').
+_APOSTROPHES = {"\u2032": "'", "\u2033": "''", "\u2034": "'''", "\u2057": "''''"}
+
+# Radicals take their argument (\sqrt{2} → √2); \sqrt[3] and \sqrt[4] have characters too.
+_RADICALS = frozenset("\u221a\u221b\u221c")
+_ROOT_INDEX = {"3": "\u221b", "4": "\u221c"}
+_NUMBER = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
 
 # Origins whose commands work in classic (pdf)LaTeX with the usual packages; to_latex
 # prefers them so that its output compiles without unicode-math.
@@ -269,11 +286,37 @@ class _Converter:
         hit = self.lookup(cmd)
         if hit is None:
             return cmd, end
+        if hit in _RADICALS:
+            return self.radical(hit, end) or (cmd, end)
         if arg is not None and _is_mark(hit):
             base = _Converter(arg[0]).run()
             if len(base) == 1:
                 return _nfc(base + hit), arg[1]
         return hit, end
+
+    def radical(self, root: str, pos: int) -> tuple[str, int] | None:
+        r"""Convert a radical's argument: ``\sqrt{2}`` → ``√2``, ``\sqrt{x+1}`` → ``√(x+1)``.
+
+        One character or a number goes right after the sign; anything longer is put
+        in parentheses, which is what the braces meant. ``\sqrt[3]{x}`` → ``∛x`` (and
+        ``[4]`` → ∜); another index stays as typed (None).
+        """
+        text = self.text
+        if root == "\u221a" and text.startswith("[", pos):
+            close = text.find("]", pos)
+            index = text[pos + 1 : close].strip() if close > 0 else ""
+            if index not in _ROOT_INDEX:
+                return None
+            root, pos = _ROOT_INDEX[index], close + 1
+        arg = self.argument(pos)
+        if arg is None:
+            return root, pos
+        body = _Converter(arg[0]).run().strip()
+        from symbols.query import graphemes
+
+        if len(graphemes(body)) == 1 or _NUMBER.match(body):
+            return root + body, arg[1]
+        return f"{root}({body})", arg[1]
 
     def script(self, start: int) -> tuple[str, int]:
         r"""Convert ``^2``, ``_{12}``: every character must have a script form.
@@ -286,9 +329,15 @@ class _Converter:
             return self.text[start], start + 1
         body, end = arg
         mark = self.text[start]
-        chars = [self.lookup(f"{mark}{unit}") for unit in _SCRIPT_UNIT.findall(body)]
+        units = _SCRIPT_UNIT.findall(body)
+        chars = [self.lookup(f"{mark}{unit}") for unit in units]
         if chars and all(c is not None for c in chars):
             return "".join(c for c in chars if c is not None), end
+        if mark == "^" and units and all(u.startswith("\\") for u in units):
+            # ^{\prime}: a prime is already a superscript mark (x′), with no other form.
+            primes = [self.lookup(u) for u in units]
+            if all(p is not None and p in _PRIMES for p in primes):
+                return "".join(p for p in primes if p is not None), end
         raw = self.text[start + 1 : end]
         return mark + raw.replace(body, _Converter(body).run(), 1), end
 
@@ -335,6 +384,9 @@ class _Converter:
 
 
 _CONTROL_WORD = re.compile(r"\\([A-Za-z]+)")
+# Characters that are superscripts by nature: PRIME, DOUBLE/TRIPLE/QUADRUPLE PRIME
+# and the reversed ones.
+_PRIMES = frozenset("\u2032\u2033\u2034\u2057\u2035\u2036\u2037")
 # One character of a super/subscript: a command (^\beta) or a non-blank character.
 _SCRIPT_UNIT = re.compile(r"\\[A-Za-z]+|\S")
 
