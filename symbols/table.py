@@ -164,6 +164,9 @@ class Table:
         self._cache: dict[int, Symbol] = {}
         self._search: dict[str, dict[str, str]] | None = data.get("search")
         self._read_search = search
+        # Aliases of the characters outside the table (scope "all"), split on first use.
+        self._unlisted: dict[str, str] = data.get("unlisted", {})
+        self._unlisted_rows: dict[str, dict[int, tuple[str, ...]]] = {}
 
     # -- rows ---------------------------------------------------------------
 
@@ -240,6 +243,20 @@ class Table:
     def names(self, i: int, column: str) -> tuple[str, ...]:
         """Return the names of row *i* in a list-valued name column (``alias``, ``html``…)."""
         return _names(self._cols[column][i])
+
+    def unlisted_names(self, codepoint: int, column: str) -> tuple[str, ...]:
+        """Return the ``alias`` or ``formal`` aliases of a character outside the table.
+
+        NamesList informative and NameAliases formal aliases of the ``all`` scope's
+        characters (U+FEFF: ``BYTE ORDER MARK``, ``BOM``, ``ZWNBSP``); () for none.
+        """
+        rows = self._unlisted_rows.get(column)
+        if rows is None:
+            rows = self._unlisted_rows[column] = {}
+            for line in self._unlisted.get(column, "").splitlines():
+                hex_cp, _, names = line.partition("\t")
+                rows[int(hex_cp, 16)] = tuple(names.split("\t"))
+        return rows.get(codepoint, ())
 
     def symbol(self, codepoint: int) -> Symbol | None:
         """Return the table's `Symbol` for *codepoint*, or None when it is not in it."""
@@ -446,8 +463,9 @@ def all_codepoints() -> list[int]:
 def fields_of(codepoint: int) -> dict[str, Any] | None:
     """Return the `Symbol` fields of any assigned code point as plain data, or None.
 
-    From the table (`Table.row_fields`), else from unicodedata2 (scope ``all``, no
-    names beyond the Unicode one). None for what `make_symbol` refuses.
+    From the table (`Table.row_fields`), else from unicodedata2 (scope ``all``: the
+    Unicode name and the aliases of `Table.unlisted_names`). None for what
+    `make_symbol` refuses.
     """
     if not 0 <= codepoint <= MAX_CODEPOINT:
         return None
@@ -472,6 +490,8 @@ def fields_of(codepoint: int) -> dict[str, Any] | None:
     block = t.block_of(codepoint)
     return {
         **_NO_NAMES,
+        "aliases": t.unlisted_names(codepoint, "alias"),
+        "formal_aliases": t.unlisted_names(codepoint, "formal"),
         "char": char,
         "codepoint": codepoint,
         "name": name,

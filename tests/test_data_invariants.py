@@ -430,6 +430,24 @@ def test_generator_reproduces_the_committed_file(tmp_path: Path) -> None:
     assert conflicts.read_bytes() == (REPO / "docs" / "latex-conflicts.md").read_bytes()
 
 
+def test_every_alias_of_every_character_is_attached() -> None:
+    # In the table or not (scope "all"): NameAliases and NamesList "=" lines, in order.
+    if not (SOURCES / "SOURCES.md").is_file():
+        pytest.skip(f"upstream sources not present at {SOURCES}")
+    formal: dict[int, list[str]] = {}
+    for e in json.loads((SOURCES / "ucd17-NameAliases.json").read_text("utf-8"))["NameAliases"]:
+        formal.setdefault(int(e["codepoint"], 16), []).append(e["alias"])
+    for cp, names in formal.items():
+        assert list(get(cp).formal_aliases) == names, hex(cp)
+    informative = 0
+    for e in json.loads((SOURCES / "ucd17-NamesList.json").read_text("utf-8"))["NamesList"]:
+        if e.get("aliases") and e.get("name") != "<reserved>":
+            sym = get(int(e["codepoint"], 16))
+            assert list(sym.aliases) == e["aliases"], e["codepoint"]
+            informative += 1
+    assert informative > 2400  # measured: 733 on the table's rows, 1,819 outside it
+
+
 def test_every_character_a_source_names_is_in_scope_math() -> None:
     for sym in load().symbols("extended"):
         named = sym.html or sym.typst or any(c.origins != ("style",) for c in sym.latex_commands)

@@ -54,6 +54,27 @@ def test_get_off_table_character_is_built_from_unicodedata2() -> None:
     assert cjk is not None and cjk.name == "CJK UNIFIED IDEOGRAPH-4E2D" and cjk.scope == "all"
 
 
+def test_off_table_characters_carry_their_aliases() -> None:
+    # U+FEFF is in no stored scope; NameAliases and NamesList still name it.
+    bom = symbols.get(0xFEFF)
+    assert bom is not None and bom.scope == "all"
+    assert bom.formal_aliases == ("BYTE ORDER MARK", "BOM", "ZWNBSP")
+    assert bom.aliases == ("BOM, ZWNBSP",)
+    # A correction alias only (NameAliases), and an informative one only (NamesList).
+    gha = symbols.get(0x01A2)
+    assert gha is not None and gha.scope == "all"
+    assert gha.name == "LATIN CAPITAL LETTER OI"
+    assert gha.formal_aliases == ("LATIN CAPITAL LETTER GHA",)
+    assert symbols.get("\u0f40").aliases == symbols.get("\u0f40").formal_aliases == ()
+
+
+def test_unlisted_aliases_cover_only_characters_outside_the_table() -> None:
+    t = load()
+    assert t.unlisted_names(0x2200, "alias") == ()  # ∀'s are on its row
+    assert symbols.get(0x2200).aliases == ("universal quantifier",)
+    assert t.unlisted_names(0xFEFF, "nonexistent column") == ()
+
+
 def test_get_private_use_has_a_descriptive_name() -> None:
     sym = symbols.get(0xE000)
     assert sym is not None and sym.category == "Co" and sym.name == "<private use-E000>"

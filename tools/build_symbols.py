@@ -22,7 +22,15 @@ Schema (what `symbols.table.Table` reads; format 2)::
         "alias": [informative aliases], "formal": [formal aliases],
         "xref": ["2010 2212"]},                      # hex code points
      "search": {"math": {...}},                      # the math search index, packed
-     "index_bytes": 708466}                          # length of the "search" value
+     "index_bytes": 708466,                          # length of the "search" value
+     "unlisted": {"alias": "FEFF\tBOM, ZWNBSP\n…",    # characters outside the table:
+                  "formal": "FEFF\tBYTE ORDER MARK\tBOM\tZWNBSP\n…"}}  # their aliases
+
+``unlisted`` gives the characters of the ``all`` scope (built at run time from
+unicodedata2) their NamesList informative and NameAliases formal aliases: one
+line per character, ``HEX<TAB>alias<TAB>alias``, in code point order (about
+40 kB: one string each, which `symbols.table.Table` splits on the first look-up
+of a character outside the table).
 
 List-valued fields are packed into one string per row (items joined by TAB, LaTeX
 entries by LF, their origins by ","; "" for none), so the file is one JSON value
@@ -527,6 +535,10 @@ class Builder:
             "groups": list(GROUPS),
             "blocks": [list(b) for b in self.blocks],
             "symbols": pack(cols),
+            "unlisted": {
+                "alias": unlisted(aliases, in_table),
+                "formal": unlisted({cp: [a for a, _k in v] for cp, v in formal.items()}, in_table),
+            },
         }
         # The math scope's search index, precomputed by the library's own code (the
         # one implementation) so that a one-shot search only splits strings.
@@ -568,6 +580,16 @@ def pack(cols: dict[str, list[Any]]) -> dict[str, list[Any]]:
         else:
             out[name] = [_join(row, "\t", "\t\n") for row in col]
     return out
+
+
+def unlisted(names: dict[int, list[str]], in_table: set[int]) -> str:
+    """The names of the characters outside the table, one ``HEX<TAB>name…`` line each."""
+    lines = [
+        f"{cp:X}\t" + _join(names[cp], "\t", "\t\n")
+        for cp in sorted(names)
+        if cp not in in_table and names[cp]
+    ]
+    return "\n".join(lines)
 
 
 def conflicts(cols: dict[str, list[Any]]) -> dict[str, list[str]]:
