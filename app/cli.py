@@ -42,6 +42,9 @@ __all__ = ["DEFAULT_LIMIT", "EXTRA_FIELDS", "INTERNAL_ERROR", "SUBCOMMANDS", "ma
 #: Exit status for an internal error (a bug, a missing or broken data file).
 INTERNAL_ERROR = 70
 
+#: Exit status when stdout cannot be written (``>/dev/full``): sysexits' EX_IOERR.
+WRITE_ERROR = 74
+
 #: Matches shown when ``-n`` is not given.
 DEFAULT_LIMIT = 10
 
@@ -129,8 +132,12 @@ def _run_as_program(args: list[str]) -> int:
 def _run(args: list[str], out: _Out) -> int:
     try:
         code = _dispatch(args, out)
-        sys.stdout.flush()
+        out.flush()
         return code
+    except _WriteFailed as failed:  # a full disk, a dead terminal: not a bug of ours
+        _silence_stdout()
+        out.error(f"cannot write the output: {failed.reason}")
+        return WRITE_ERROR
     except SystemExit as stop:  # argparse's --help, --version and usage errors
         sys.stdout.flush()
         return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
@@ -202,6 +209,14 @@ def _silence_stdout() -> None:
 # --------------------------------------------------------------------------- output
 
 
+class _WriteFailed(Exception):
+    """Writing to stdout failed for another reason than a closed pipe (``>/dev/full``)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.reason = error.strerror or str(error)
+
+
 class _Out:
     """Where the command writes: stdout lines and one-line stderr messages.
 
@@ -244,7 +259,21 @@ class _Out:
                 f"the output encoding ({self.encoding}) cannot show every character; "
                 "those are written as \\u escapes (use a UTF-8 locale, e.g. LANG=C.UTF-8)"
             )
-        self.stdout.write(text + "\n")
+        try:
+            self.stdout.write(text + "\n")
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _WriteFailed(exc) from exc
+
+    def flush(self) -> None:
+        """Flush stdout; a failing write becomes `_WriteFailed` (a reader gone stays BrokenPipe)."""
+        try:
+            self.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _WriteFailed(exc) from exc
 
     def can_encode(self, text: str) -> bool:
         """Tell whether stdout's encoding holds *text* as it is."""
@@ -664,13 +693,14 @@ def _textual_missing(out: _Out, exc: ImportError) -> bool:
 
 def _codepoint_problem(query: str) -> tuple[str, int] | None:
     """Say why a ``U+…``/``0x…`` query cannot be a character, with the exit status."""
+    from symbols.query import written_codepoint
+
     s = query.strip()
-    if s[:2] not in ("U+", "u+", "0x", "0X"):
-        return None
-    digits = s[2:]
-    if not digits or any(c not in "0123456789abcdefABCDEF" for c in digits):
-        return f"{s!r} is not a code point: {s[:2]} takes 1 to 6 hex digits (0-9, A-F)", 2
-    value = int(digits, 16)
+    value = written_codepoint(s)
+    if value is None:
+        if s[:2] not in ("U+", "u+", "0x", "0X"):
+            return None
+        return f"{_quoted(s)} is not a code point: {s[:2]} takes 1 to 6 hex digits (0-9, A-F)", 2
     label = f"U+{value:04X}"
     if value > 0x10FFFF:
         return f"{label} is beyond the last Unicode code point, U+10FFFF", 2
@@ -689,11 +719,12 @@ def _codepoint_problem(query: str) -> tuple[str, int] | None:
 
 
 def _lookup(ns: LookupArgs, out: _Out) -> int:
+    from symbols.query import is_blank
     from symbols.search import search_rows
     from symbols.table import fields_of
 
     query = " ".join([*ns.extra, *ns.query])
-    if not query.strip():
+    if is_blank(query):  # a pasted lone no-break space is a query, not blank
         out.error("empty query: say what to look for, e.g. mathsym forall (see mathsym --help)")
         return 2
     problem = _codepoint_problem(query)
@@ -713,6 +744,8 @@ def _lookup(ns: LookupArgs, out: _Out) -> int:
                 out.note(f"no math symbol matches {_quoted(query)}; showing the {wider} scope")
                 break
     if not matches:
+        if ns.json:  # a script reading JSON gets valid JSON either way
+            _print_json(out, [])
         where = (
             f"in the {scope} scope (try --scope all)"
             if ns.scope not in (None, "all")
@@ -726,8 +759,13 @@ def _lookup(ns: LookupArgs, out: _Out) -> int:
     if ns.json:
         _print_json(out, [_symbol_json(f, m) for f, m in found])
     elif ns.format is not None:
-        for f, _m in found:
-            out.line(_field(f, ns.format, method))
+        values = [_field(f, ns.format, method) for f, _m in found]
+        if not any(values):
+            best = found[0][0]
+            out.error(f"{_label(best)} has no {ns.format} (nor has any other match)")
+            return 1
+        for value in values:  # one line per match, empty where a match has none
+            out.line(value)
     elif ns.first:
         _print_detail(out, found[0][0], method)
     else:
@@ -745,8 +783,13 @@ def _lookup(ns: LookupArgs, out: _Out) -> int:
 
 
 def _quoted(text: str, most: int = 60) -> str:
-    """*text* quoted for a one-line message (escaped, and shortened when long)."""
-    return repr(text if len(text) <= most else text[: most - 1] + "…")
+    """Quote *text* for a one-line message: shortened when long, invisible characters escaped.
+
+    Backslashes stay single: a doubled one is not what the user typed.
+    """
+    short = text if len(text) <= most else text[: most - 1] + "…"
+    shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in short)
+    return f"'{shown}'"
 
 
 def _default_method() -> str:

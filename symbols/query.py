@@ -24,9 +24,11 @@ __all__ = [
     "Query",
     "fold",
     "graphemes",
+    "is_blank",
     "parse",
     "strip_variation_selectors",
     "tokens",
+    "written_codepoint",
 ]
 
 #: Longest query read as text (names, LaTeX…); longer input is cut here. Nobody
@@ -262,12 +264,41 @@ _BARE_HEX = re.compile(rf"^(?=.{{2}})0*{_HEX}{{1,6}}$")  # 2+ characters: "a" is
 _NAMED = re.compile(r"^\\N\{([^{}]{1,100})\}$")  # \N{FOR ALL} (Python, Perl)
 
 
-def _explicit_codepoint(text: str) -> int | None:
+def written_codepoint(text: str) -> int | None:
+    r"""Read the number an explicit code point spelling writes, even one past U+10FFFF.
+
+    Front ends use it to say *why* a spelled code point is no character
+    (``&#x110000;``, ``\u{D800}``) instead of merely finding nothing.
+
+    Args:
+        text: One query, surrounding ASCII white space allowed.
+
+    Returns:
+        The number for ``U+…``, ``0x…``, ``\u…``, ``\U…``, ``\u{…}``, ``\x{…}``,
+        ``&#x…;`` and ``&#…;`` spellings, else None (bare hex is not explicit).
+
+    """
+    s = text.strip(_ASCII_SPACE)
     for pattern, base in _CODEPOINT_FORMS:
-        m = pattern.match(text)
+        m = pattern.match(s)
         if m:
-            value = int(m.group(1), base)
-            return value if value <= _MAX_CODEPOINT else None
+            return int(m.group(1), base)
+    return None
+
+
+def is_blank(text: str) -> bool:
+    """Tell whether a query is empty or ASCII white space only.
+
+    A pasted no-break space or em space is a character to identify, so
+    `str.strip`'s Unicode-wide notion of white space is not used.
+    """
+    return not text.strip(_ASCII_SPACE)
+
+
+def _explicit_codepoint(text: str) -> int | None:
+    value = written_codepoint(text)
+    if value is not None:
+        return value if value <= _MAX_CODEPOINT else None
     m = _NAMED.match(text)
     if m:
         import unicodedata2

@@ -848,3 +848,73 @@ def test_terminal_output_of_the_process(no_color: bool) -> None:
     assert rows[0].startswith("中\u0301  U+4E2D U+0301")
     # the code point columns line up although 中 takes two cells and ∀ one
     assert text_width(rows[0][: rows[0].index("U+")]) == text_width(rows[1][: rows[1].index("U+")])
+
+
+# --------------------------------------------------------------------------- QA findings
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2003"])
+def test_a_pasted_lone_space_is_identified_not_empty(
+    capsys: pytest.CaptureFixture[str], space: str
+) -> None:
+    code, out, err = run(capsys, space)
+    assert code == 0, err
+    assert tsv(out)[0][1] == f"U+{ord(space):04X}"
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("&#x110000;", "beyond the last Unicode code point"),
+        ("\\u{D800}", "surrogate"),
+        ("0x110000", "beyond the last Unicode code point"),
+    ],
+)
+def test_impossible_code_points_in_any_spelling_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], query: str, says: str
+) -> None:
+    code, out, err = run(capsys, query)
+    assert code == 2 and out == ""
+    assert says in err and err.count("\n") == 1
+
+
+def test_messages_show_backslashes_as_typed(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "\\qqqzzzunknown")
+    assert code == 1
+    assert "'\\qqqzzzunknown'" in err and "\\\\" not in err
+
+
+def test_json_with_no_match_is_an_empty_array(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--json", "--scope", "math", "qqqzzzxxyy")
+    assert code == 1 and json.loads(out) == [] and "nothing matches" in err
+
+
+def test_format_field_no_match_has_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "-n1", "-f", "compose", "forall")
+    assert code == 1 and out == ""
+    assert "has no compose" in err
+
+
+def test_format_keeps_one_line_per_match_when_some_lack_the_field(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "-n5", "-f", "compose", "arrow")
+    assert code == 0
+    assert len(out.splitlines()) == 5 and any(line for line in out.splitlines())
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_a_full_disk_is_a_one_line_write_error() -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "app", "arrow"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+    assert proc.returncode == cli.WRITE_ERROR
+    assert proc.stderr.strip().count("\n") == 0
+    assert "cannot write the output" in proc.stderr and "Traceback" not in proc.stderr
