@@ -596,3 +596,23 @@ async def test_help_is_laid_out_in_columns(
             )
         else:
             assert id_cells == []  # folded away: the descriptions need the room
+
+
+@pytest.mark.parametrize("width", [72, 76, 80])
+@sync
+async def test_rows_keep_the_code_point_beside_the_detail_pane(tmp_path: Path, width: int) -> None:
+    # Glyph, code point, LaTeX and name on every row whenever the detail pane shows
+    # (72 columns and up): the name is what gets cut, not the code point.
+    app = make(tmp_path, query="circlearrowright")
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        screen = app.search_screen
+        assert screen.query_one(DetailPane).display
+        results = screen.query_one(ResultsList)
+        row = results.get_option_at_index(0).prompt
+        text = str(row)
+        assert chars(app)[0] == "↻"
+        assert "U+21BB" in text
+        assert "\\circlearrowr…" in text  # the full LaTeX column, not the compact one
+        # The name starts on screen, with room for a word or two.
+        assert results.size.width - text.index("CLOCKWISE") >= 12

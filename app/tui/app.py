@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from app.state import State, load_keymap
 from app.tui.formats import BASIC_FORMATS, format_label, value_of
 from app.tui.help import HelpScreen
-from app.tui.rows import header_row, result_row
+from app.tui.rows import FULL_ROW_MIN_WIDTH, header_row, result_row
 from app.tui.widgets import (
     DetailPane,
     PickInput,
@@ -52,8 +52,9 @@ MORE_ROWS = 100
 NEAR_END = 5
 #: How many matches to ask for when a group filter will throw most of them away.
 GROUP_SEARCH_LIMIT = 5000
-#: Below this many columns the rows leave out the code point, so names have room.
-COMPACT_WIDTH = 44
+#: Below this many columns the rows leave out the code point, so names have room
+#: (at 72 columns and up, beside the detail pane, the list is wider than this).
+COMPACT_WIDTH = FULL_ROW_MIN_WIDTH
 #: Seconds after the last keystroke before the detail pane catches up.
 DETAIL_DELAY = 0.1
 #: Default theme when none was chosen before.

@@ -12,7 +12,15 @@ if TYPE_CHECKING:
     from symbols.search import Matched
     from symbols.table import Symbol
 
-__all__ = ["COMPACT_LATEX_WIDTH", "HIGHLIGHT", "LATEX_WIDTH", "header_row", "result_row"]
+__all__ = [
+    "COMPACT_LATEX_WIDTH",
+    "FULL_ROW_MIN_WIDTH",
+    "HIGHLIGHT",
+    "LATEX_WIDTH",
+    "MIN_NAME_WIDTH",
+    "header_row",
+    "result_row",
+]
 
 #: Style of the matched part of a row (theme variables only).
 HIGHLIGHT = "bold underline $text-accent"
@@ -20,6 +28,16 @@ HIGHLIGHT = "bold underline $text-accent"
 LATEX_WIDTH = 14
 #: The LaTeX column in compact rows.
 COMPACT_LATEX_WIDTH = 11
+#: Cells of a full row before the name: ★, glyph (2 cells), space, code point
+#: (``U+1D400`` padded to 8), space, LaTeX column, space.
+_FIXED_WIDTH = 1 + 2 + 1 + 8 + 1 + LATEX_WIDTH + 1
+#: The fewest cells left for the name (and the list's 1-cell scrollbar) before a
+#: row goes compact: 41 in all, so the list beside the detail pane at 72 columns
+#: (42 wide) keeps the code point and a 40-column terminal gets long names.
+MIN_NAME_WIDTH = 13
+#: Narrower than this, rows are compact (no code point): the name truncates first,
+#: the code point goes only when even a short name would not fit beside it.
+FULL_ROW_MIN_WIDTH = _FIXED_WIDTH + MIN_NAME_WIDTH
 _STAR = "★"
 _MUTED = "$text-muted"
 
