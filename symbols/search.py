@@ -201,13 +201,17 @@ def _codepoint_hits(q: Query, hits: _Hits) -> None:
 
 
 def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
-    # A word typed without its backslash ("epsilon", "phi", "tilde", "not") is as much
-    # an entity or a name as a command: the plain letter ε of &epsilon; and GREEK
-    # SMALL LETTER EPSILON comes before LaTeX's lunate ϵ. "\epsilon" stays LaTeX's.
-    latex_quality = 1.0 if q.text.startswith("\\") else 0.9
+    # A word typed without its backslash that is also a word of Unicode names
+    # ("epsilon", "phi", "tilde", "not") is as much a name or an entity as a command:
+    # the plain letter ε (GREEK SMALL LETTER EPSILON, &epsilon;) comes before LaTeX's
+    # lunate ϵ. "\epsilon", and a word no name holds ("varepsilon"), stay LaTeX's.
+    bare_word = not q.text.startswith("\\") and all(_in_a_name(w, idx) for w in q.words)
+    latex_quality = 0.9 if q.words and bare_word else 1.0
     for key in q.latex:
         for pos, cp in enumerate(idx.latex.get(key, ())):
-            hits.add(cp, "exact", latex_quality - 0.02 * pos, "latex", key)
+            # The table's order among the symbols of one command is the sources'
+            # precedence (\perp: ⟂ then ⊥): it outweighs the popularity tie-breaker.
+            hits.add(cp, "exact", latex_quality - 0.12 * pos, "latex", key)
     if not any(key in idx.latex for key in q.latex):
         # Second chance without case ("\Forall", "LEQ"), ranked below the real thing.
         for key in q.latex:
@@ -291,6 +295,16 @@ def _typed_hits(text: str, idx: SearchIndex, hits: _Hits) -> None:
     """
     for cp, field, form in _typed_keys(idx).get(text, ()):
         hits.add(cp, "exact", 0.9, field, form)
+
+
+def _in_a_name(word: str, idx: SearchIndex) -> bool:
+    r"""Tell whether *word* is a whole word of some Unicode name (not only of an alias).
+
+    Entity and Typst names are aliases too and do not count: "asymp" is no name
+    word, so LaTeX's \asymp (≍) keeps its full strength beside &asymp; (≈).
+    """
+    fields = idx.doc_field
+    return any(fields[d] == "name" for d in idx.word_docs.get(word, ()))
 
 
 def _prefix_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:

@@ -196,7 +196,15 @@ def test_latex_exact(query: str, char: str) -> None:
 
 @pytest.mark.parametrize(
     ("query", "char"),
-    [("epsilon", "ε"), ("\\epsilon", "ϵ"), ("phi", "φ"), ("\\phi", "ϕ"), ("not", "¬")],
+    [
+        ("epsilon", "ε"),
+        ("\\epsilon", "ϵ"),
+        ("phi", "φ"),
+        ("\\phi", "ϕ"),
+        ("not", "¬"),
+        ("varepsilon", "ε"),  # no Unicode name has the word: LaTeX's (&varepsilon; is ϵ)
+        ("varphi", "φ"),
+    ],
 )
 def test_bare_word_is_a_name_before_a_command(query: str, char: str) -> None:
     # Without a backslash the word is as much a Unicode name or entity as LaTeX's:
