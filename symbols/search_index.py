@@ -272,9 +272,14 @@ class _ScopeRows:
     def docs(self, row: int) -> list[tuple[int, str, str]]:
         """List (row, field, text) of the name, aliases and formal aliases of *row*."""
         i = self.table_row[row]
-        if i < 0:
-            return [(row, "name", self.extra_names[row - self._first_extra])]
         t = self.table
+        if i < 0:  # outside the table: unicodedata2's name, aliases from the table's extras
+            cp = self.cps[row]
+            return [
+                (row, "name", self.extra_names[row - self._first_extra]),
+                *((row, "alias", a) for a in t.unlisted_names(cp, "alias")),
+                *((row, "formal", a) for a in t.unlisted_names(cp, "formal")),
+            ]
         return [
             (row, "name", t.column("name")[i]),
             *((row, "alias", a) for a in t.names(i, "alias")),
