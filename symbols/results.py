@@ -25,7 +25,8 @@ class Matched:
 
     Attributes:
         field: ``latex``, ``html``, ``typst``, ``name``, ``alias``, ``formal``,
-            ``asciimath``, ``codepoint`` or ``glyph``.
+            ``asciimath``, ``vim`` (a digraph), ``compose`` (a Compose sequence typed
+            without spaces), ``codepoint`` or ``glyph``.
         text: The matched form as shown: ``\forall``, ``&rarr;``, ``FOR ALL``, ``U+2200``.
         spans: ``[start, end)`` ranges inside `text` that the query matched.
         kind: The tier: ``exact``, ``prefix``, ``word-prefix``, ``substring``,
