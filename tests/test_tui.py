@@ -616,3 +616,76 @@ async def test_rows_keep_the_code_point_beside_the_detail_pane(tmp_path: Path, w
         assert "\\circlearrowr…" in text  # the full LaTeX column, not the compact one
         # The name starts on screen, with room for a word or two.
         assert results.size.width - text.index("CLOCKWISE") >= 12
+
+
+@sync
+async def test_no_match_says_so_in_the_pane_and_on_enter(tmp_path: Path, clip: list[str]) -> None:
+    app = make(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"qqxyzzyq")
+        await settle(pilot)
+        assert chars(app) == []
+        info = str(app.search_screen.query_one("#info").render())
+        assert info.startswith("No symbol matches 'qqxyzzyq'.")
+        assert "F2 searches a wider scope" in info
+        await pilot.press("enter")
+        await pilot.pause()
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert warnings[-1] == "Nothing to copy: no symbol matches."
+        assert clip == []
+        # Cleared: back to the first-start hint and message.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert str(app.search_screen.query_one("#info").render()).startswith("Nothing here yet")
+        await pilot.press("enter")
+        await pilot.pause()
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert warnings[-1] == "Nothing to copy: type a query first."
+
+
+@sync
+async def test_escape_goes_back_from_related_jumps(tmp_path: Path) -> None:
+    app = make(tmp_path, query="empty")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        screen = app.search_screen
+        query = screen.query_one(QueryInput)
+        results = screen.query_one(ResultsList)
+        await pilot.press("down")  # not the first row: the highlight comes back too
+        await settle(pilot)
+        start = screen.current
+        assert start is not None and start.related
+        history = [("empty", start)]
+        for _ in range(2):  # two jumps deep
+            sym = screen.current
+            assert sym is not None and sym.related
+            await pilot.press("tab", "enter")
+            await settle(pilot)
+            target = get(sym.related[0])
+            assert screen.current == target and query.value == f"U+{target.codepoint:04X}"
+            history.append((query.value, target))
+        history.pop()
+        while history:
+            value, sym = history.pop()
+            await pilot.press("escape")
+            await settle(pilot)
+            assert query.value == value and screen.current == sym
+        assert results.highlighted == 1
+        await pilot.press("escape")  # nothing left to go back to: clears as before
+        await settle(pilot)
+        assert query.value == ""
+
+
+@sync
+async def test_typing_after_a_jump_forgets_the_way_back(tmp_path: Path) -> None:
+    app = make(tmp_path, query="U+2205")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        await pilot.press("backspace", *"rarr")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.search_screen.query_one(QueryInput).value == ""

@@ -28,6 +28,7 @@ from app.tui.widgets import (
     RelatedList,
     ResultsList,
     StatusLine,
+    no_match_hint,
 )
 
 if TYPE_CHECKING:
@@ -172,7 +173,12 @@ class SearchScreen(Screen[None]):
         self._compact = False
         self._detail_timer: Timer | None = None
         self._typed = False
-        self._detail_shown: tuple[Symbol | None, bool, str | None] | None = None
+        self._detail_shown: tuple[Symbol | None, bool, str | None, str] | None = None
+        # Where each jump to a related symbol came from: (query, highlighted row).
+        # Esc walks back; typing a query of one's own forgets them.
+        self._back: list[tuple[str, int | None]] = []
+        self._set_value: str | None = None
+        self._restore_highlight: int | None = None
 
     @property
     def mathsym(self) -> MathsymApp:
@@ -199,7 +205,7 @@ class SearchScreen(Screen[None]):
         """Focus the query box and show the first results."""
         self.query_one(QueryInput).focus()
         # The pane was composed empty: showing "nothing" again would only re-lay it.
-        self._detail_shown = (None, False, self.mathsym.first_method)
+        self._detail_shown = (None, False, self.mathsym.first_method, "")
         self.refresh_results()
 
     # -- searching ------------------------------------------------------------
@@ -207,6 +213,9 @@ class SearchScreen(Screen[None]):
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
         self._typed = True
+        if event.value != self._set_value:
+            self._back.clear()  # a query of the user's own: nothing to go back to
+        self._set_value = None
         self.refresh_results()
 
     @on(QueryInput.HelpRequested)
@@ -260,6 +269,11 @@ class SearchScreen(Screen[None]):
         # end: every row added costs a render, and most queries end in the first few.
         results.set_options(self._options(rows[:FIRST_ROWS], compact))
         first = next((i for i, r in enumerate(rows) if r.symbol is not None), None)
+        restore, self._restore_highlight = self._restore_highlight, None
+        if restore is not None and restore < len(rows) and rows[restore].symbol is not None:
+            if restore >= FIRST_ROWS:  # back to a row further down than the first batch
+                results.add_options(self._options(rows[FIRST_ROWS : restore + MORE_ROWS], compact))
+            first = restore
         results.highlighted = first
         self._update_status()
         if self._typed:
@@ -339,11 +353,15 @@ class SearchScreen(Screen[None]):
         sym = self.current
         app = self.mathsym
         fav = sym is not None and app.state.is_favorite(sym.codepoint)
-        key = (sym, fav, app.first_method)
+        query = self.query_one(QueryInput).value
+        # With nothing highlighted, what the pane says depends on the query.
+        missed = query.strip(string.whitespace) if sym is None and not is_blank(query) else ""
+        key = (sym, fav, app.first_method, missed)
         if key == self._detail_shown:
             return  # the same symbol again ("forall" → "forall "): nothing to redraw
         self._detail_shown = key
-        detail.show(sym, app.first_method, fav)
+        hint = no_match_hint(missed, app.scope, app.group) if missed else None
+        detail.show(sym, app.first_method, fav, hint)
 
     def on_resize(self) -> None:
         """Fill the detail pane when it unfolds; re-lay the rows when the list narrows."""
@@ -371,7 +389,10 @@ class SearchScreen(Screen[None]):
             return
         sym = self.current
         if sym is None:
-            self.notify("Nothing to copy: type a query first.", severity="warning")
+            if is_blank(self.query_one(QueryInput).value):
+                self.notify("Nothing to copy: type a query first.", severity="warning")
+            else:
+                self.notify("Nothing to copy: no symbol matches.", severity="warning")
             return
         self.mathsym.copy_symbol(sym, what)
 
@@ -391,8 +412,17 @@ class SearchScreen(Screen[None]):
         if index is None or not 0 <= index < len(related.codepoints):
             return
         query = self.query_one(QueryInput)
-        query.value = f"U+{related.codepoints[index]:04X}"
+        self._back.append((query.value, self.query_one(ResultsList).highlighted))
+        self._set_query(f"U+{related.codepoints[index]:04X}")
         query.focus()
+
+    def _set_query(self, value: str) -> None:
+        """Put *value* in the query box without forgetting where Esc goes back to."""
+        query = self.query_one(QueryInput)
+        if query.value != value:
+            self._set_value = value
+            query.value = value
+            query.cursor_position = len(value)
 
     def action_favorite(self) -> None:
         """Toggle ★ on the highlighted symbol."""
@@ -431,9 +461,20 @@ class SearchScreen(Screen[None]):
         app.set_group(cycle[(cycle.index(app.group) + step) % len(cycle)])
 
     def action_escape(self) -> None:
-        """Clear the query; on an empty query, quit (in --pick mode: cancel)."""
+        """Go back from a related symbol, else clear the query; on an empty query, quit.
+
+        In --pick mode Esc always cancels.
+        """
         query = self.query_one(QueryInput)
-        if query.value and self.mathsym.pick is None:
+        if self.mathsym.pick is not None:
+            self.app.exit(None)
+        elif self._back:
+            value, highlighted = self._back.pop()
+            self._restore_highlight = highlighted
+            self._set_query(value)
+            if query.value == value and self._set_value is None:
+                self.refresh_results()  # the same query (a jump to itself): re-highlight
+        elif query.value:
             query.value = ""
         else:
             self.app.exit(None)
@@ -699,7 +740,7 @@ _LONG_HELP: dict[str, str] = {
     "cursor_down": "next result",
     "page_up": "results page up",
     "page_down": "results page down",
-    "clear": "clear the query; quit when empty (--pick: cancel)",
+    "clear": "back from a related symbol, else clear the query; quit when empty (--pick: cancel)",
     "help": "this help",
     "quit": "quit",
 }

@@ -22,7 +22,15 @@ if TYPE_CHECKING:
 
     from symbols.table import Symbol
 
-__all__ = ["DetailPane", "PickInput", "QueryInput", "RelatedList", "ResultsList", "StatusLine"]
+__all__ = [
+    "DetailPane",
+    "PickInput",
+    "QueryInput",
+    "RelatedList",
+    "ResultsList",
+    "StatusLine",
+    "no_match_hint",
+]
 
 _MUTED = "$text-muted"
 _HEADING = "bold $text-secondary"
@@ -197,8 +205,29 @@ def detail_content(symbol: Symbol, first_method: str | None, favorite: bool) -> 
     return Content.assemble(*parts)
 
 
-#: What the detail pane says when nothing is highlighted.
+#: What the detail pane says when nothing is highlighted and nothing was typed.
 EMPTY_HINT = Content.styled("Nothing here yet: type a name, \\command or U+code.", _MUTED)
+
+
+def no_match_hint(query: str, scope: str, group: str | None) -> Content:
+    """Say that *query* matched nothing (in *group*), and how to widen the search.
+
+    Args:
+        query: What was typed (shown as typed, backslashes and all).
+        scope: The scope searched.
+        group: The group filter, or None.
+
+    Returns:
+        The detail pane's text.
+
+    """
+    where = f" in {group}" if group else ""
+    parts: list[Content | str | tuple[str, str]] = [f"No symbol matches '{query}'{where}."]
+    if group:
+        parts.append(("\nF3 changes the group filter.", _MUTED))
+    if scope != "all":
+        parts.append(("\nF2 searches a wider scope.", _MUTED))
+    return Content.assemble(*parts)
 
 
 class DetailPane(VerticalScroll, can_focus=False):
@@ -228,10 +257,18 @@ class DetailPane(VerticalScroll, can_focus=False):
         )
         self.mount(title, RelatedList(id="related"), after=info)
 
-    def show(self, symbol: Symbol | None, first_method: str | None, favorite: bool) -> None:
-        """Show *symbol* (None clears the pane)."""
+    def show(
+        self,
+        symbol: Symbol | None,
+        first_method: str | None,
+        favorite: bool,
+        hint: Content | None = None,
+    ) -> None:
+        """Show *symbol*, or with None clear the pane and show *hint* (default `EMPTY_HINT`)."""
         if symbol is None and not self._built:
-            return  # still showing the hint it was composed with
+            # The glyph box and related list are not mounted yet: only the text changes.
+            self.query_one("#info", Static).update(hint or EMPTY_HINT)
+            return
         self._build()
         box = self.query_one("#glyph-box", Static)
         note = self.query_one("#glyph-note", Static)
@@ -241,7 +278,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         box.display = symbol is not None
         if symbol is None:
             note.update("")
-            info.update(EMPTY_HINT)
+            info.update(hint or EMPTY_HINT)
             related.show([])
             title.display = False
             return
