@@ -57,14 +57,9 @@ __all__ = ["__version__", *sorted(_EXPORTS)]
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'symbols' has no attribute {name!r}")
-    import importlib
+    from symbols._modules import lazy_attribute
 
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later look-ups skip __getattr__
-    return value
+    return lazy_attribute(__name__, name, _EXPORTS)
 
 
 def __dir__() -> list[str]:

@@ -20,7 +20,7 @@ import sys
 # interpreter's own unicodedata, which may be older than unicodedata2's Unicode 18.
 import unicodedata
 
-from symbols._callable import make_module_callable
+from symbols._modules import lazy_attribute, make_module_callable
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -583,13 +583,8 @@ def inputs_dict(char: str | Symbol) -> dict[str, str]:
 
 def __getattr__(name: str) -> Any:
     # InputMethod lives in symbols.results, imported on first use: see there.
-    if name == "InputMethod":
-        from symbols.results import InputMethod
-
-        globals()[name] = InputMethod
-        return InputMethod
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return lazy_attribute(__name__, name, {"InputMethod": "symbols.results"})
 
 
-# ``symbols.inputs`` names both this module and the function `inputs`: see symbols._callable.
+# ``symbols.inputs`` names both this module and the function `inputs`: see symbols._modules.
 make_module_callable(__name__, inputs)

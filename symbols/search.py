@@ -20,7 +20,7 @@ import bisect
 import heapq
 import re
 
-from symbols._callable import make_module_callable
+from symbols._modules import lazy_attribute, make_module_callable
 from symbols.query import Query, parse
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
 from symbols.table import SCOPES, fields_of, load, make_symbol
@@ -741,14 +741,11 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
 
 def __getattr__(name: str) -> Any:
     # Match and Matched live in symbols.results, imported on first use: see there.
-    if name in ("Match", "Matched"):
-        from symbols import results
-
-        value = getattr(results, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return lazy_attribute(__name__, name, _LAZY)
 
 
-# ``symbols.search`` names both this module and the function `search`: see symbols._callable.
+_LAZY = {"Match": "symbols.results", "Matched": "symbols.results"}
+
+
+# ``symbols.search`` names both this module and the function `search`: see symbols._modules.
 make_module_callable(__name__, search)

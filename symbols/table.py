@@ -22,7 +22,7 @@ import json
 import os
 from functools import cached_property, partial
 
-from symbols._callable import make_module_callable
+from symbols._modules import lazy_attribute, make_module_callable
 
 # Not `from typing import TYPE_CHECKING`: importing typing (and pathlib) costs more
 # than the rest of `import symbols` together (bench/bench_import.py).
@@ -702,14 +702,10 @@ def block_of(codepoint: int) -> str:
 
 def __getattr__(name: str) -> Any:
     # Symbol and LatexCommand live in symbols.records, imported on first use: see there.
-    if name in ("Symbol", "LatexCommand"):
-        from symbols import records
-
-        value = getattr(records, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return lazy_attribute(
+        __name__, name, {"Symbol": "symbols.records", "LatexCommand": "symbols.records"}
+    )
 
 
-# ``symbols.table`` names both this module and the function `table`: see symbols._callable.
+# ``symbols.table`` names both this module and the function `table`: see symbols._modules.
 make_module_callable(__name__, table)
