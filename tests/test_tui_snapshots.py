@@ -14,6 +14,7 @@ import pytest
 pytest.importorskip("pytest_textual_snapshot")
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from app.state import State
 from app.tui.app import DETAIL_DELAY, MathsymApp
@@ -29,6 +30,10 @@ def _pinned_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
+    # A steady cursor: a blinking one is drawn or not depending on how long the run
+    # took (a snapshot taken 0.5 s late on a busy machine showed no cursor).
+    for box in pilot.app.query(Input):
+        box.cursor_blink = False
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause(DETAIL_DELAY + 0.05)  # the detail pane follows the results
