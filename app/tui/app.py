@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -30,6 +29,7 @@ from app.tui.widgets import (
     StatusLine,
     no_match_hint,
 )
+from symbols.query import is_blank
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -42,7 +42,10 @@ if TYPE_CHECKING:
     from symbols.search import Matched
     from symbols.table import Symbol
 
-__all__ = ["MathsymApp", "SearchScreen", "is_blank"]
+__all__ = ["MathsymApp", "SearchScreen"]
+
+# What `is_blank` strips: a pasted NO-BREAK SPACE stays part of the query.
+_ASCII_SPACE = " \t\n\r\f\v"
 
 #: Most rows in the results list: enough to browse, few enough to redraw per keystroke.
 RESULT_LIMIT = 300
@@ -60,15 +63,6 @@ COMPACT_WIDTH = FULL_ROW_MIN_WIDTH
 DETAIL_DELAY = 0.1
 #: Default theme when none was chosen before.
 DEFAULT_THEME = "textual-dark"
-
-
-def is_blank(query: str) -> bool:
-    """Tell whether *query* is empty or ASCII white space only.
-
-    The rule `symbols.query.parse` uses: a pasted NO-BREAK SPACE or EM SPACE is a
-    glyph to identify, not nothing (``str.strip()`` would drop it).
-    """
-    return not query.strip(string.whitespace)
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,7 +349,7 @@ class SearchScreen(Screen[None]):
         fav = sym is not None and app.state.is_favorite(sym.codepoint)
         query = self.query_one(QueryInput).value
         # With nothing highlighted, what the pane says depends on the query.
-        missed = query.strip(string.whitespace) if sym is None and not is_blank(query) else ""
+        missed = query.strip(_ASCII_SPACE) if sym is None and not is_blank(query) else ""
         key = (sym, fav, app.first_method, missed)
         if key == self._detail_shown:
             return  # the same symbol again ("forall" → "forall "): nothing to redraw
