@@ -138,6 +138,51 @@ def _latex_lists(packed: str) -> list[list[Any]]:
     return out
 
 
+class Columns:
+    """The table's columns, each parsed from the file when it is first used.
+
+    A column is one JSON list in data/symbols.json; the generator records where
+    each one starts and ends, and where every `ROWS_PER_CHUNK`-th row starts
+    (``"layout"``), so that a look-up showing a few rows parses a few chunks of
+    each column instead of the whole table (5 ms of a 9 ms interpreter start).
+    Built from plain lists (the generator, a file read whole) it just holds them.
+    """
+
+    def __init__(
+        self, lists: dict[str, list[Any]], raw: bytes = b"", layout: dict[str, Any] | None = None
+    ) -> None:
+        self._lists = dict(lists)
+        self._raw = raw
+        self._at: dict[str, list[int]] = layout["at"] if layout else {}
+        self._rows: int = layout["rows"] if layout else 1
+        self._chunks: dict[tuple[str, int], list[Any]] = {}
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._lists or name in self._at
+
+    def whole(self, name: str) -> list[Any]:
+        """Every row of column *name* (KeyError for an unknown column)."""
+        col = self._lists.get(name)
+        if col is None:
+            at = self._at[name]
+            col = self._lists[name] = json.loads(self._raw[at[0] - 1 : at[-1] + 1])
+        return col
+
+    def at(self, name: str, i: int) -> Any:
+        """Row *i* of column *name*: from the whole column if parsed, else from its chunk."""
+        col = self._lists.get(name)
+        if col is not None:
+            return col[i]
+        k, j = divmod(i, self._rows)
+        chunk = self._chunks.get((name, k))
+        if chunk is None:
+            at = self._at[name]
+            # A chunk ends before the comma that starts the next one; the last at "]".
+            end = at[k + 1] - 1 if k + 2 < len(at) else at[-1]
+            chunk = self._chunks[name, k] = json.loads(b"[" + self._raw[at[k] : end] + b"]")
+        return chunk[j]
+
+
 class Table:
     """The loaded symbol table: rows by code point and the exact-name indexes.
 
@@ -155,12 +200,14 @@ class Table:
         blocks = data["blocks"]
         self._block_starts: list[int] = [b[0] for b in blocks]
         self._blocks: list[tuple[int, int, str]] = [(b[0], b[1], b[2]) for b in blocks]
-        cols: dict[str, list[Any]] = data["symbols"]
-        self._cols = cols
+        cols = data["symbols"]
+        if not isinstance(cols, Columns):
+            cols = Columns(cols)
+        self._cols: Columns = cols
         self._unpacked: dict[str, list[Any]] = {}
         # Rows are sorted by code point: bisect finds one without building a dict
         # of every row at load time.
-        self.codepoints: list[int] = cols["cp"]
+        self.codepoints: list[int] = cols.whole("cp")
         self._cache: dict[int, Symbol] = {}
         self._search: dict[str, dict[str, str]] | None = data.get("search")
         self._read_search = search
@@ -194,26 +241,26 @@ class Table:
         return {
             "char": chr(cp),
             "codepoint": cp,
-            "name": c["name"][i],
-            "category": c["gc"][i],
+            "name": c.at("name", i),
+            "category": c.at("gc", i),
             "block": self.block_of(cp),
-            "group": self.groups[c["group"][i]],
-            "scope": SCOPES[c["scope"][i]],
+            "group": self.groups[c.at("group", i)],
+            "scope": SCOPES[c.at("scope", i)],
             "latex_commands": self.latex_entries(i),
-            "html": _names(c["html"][i]),
-            "typst": _names(c["typst"][i]),
-            "vim": _names(c["vim"][i]),
-            "compose": _names(c["compose"][i]),
-            "asciimath": _names(c["asciimath"][i]),
-            "rfc1345": _names(c["rfc1345"][i]),
-            "aliases": _names(c["alias"][i]),
-            "formal_aliases": _names(c["formal"][i]),
-            "related": _xrefs(c["xref"][i]),
+            "html": _names(c.at("html", i)),
+            "typst": _names(c.at("typst", i)),
+            "vim": _names(c.at("vim", i)),
+            "compose": _names(c.at("compose", i)),
+            "asciimath": _names(c.at("asciimath", i)),
+            "rfc1345": _names(c.at("rfc1345", i)),
+            "aliases": _names(c.at("alias", i)),
+            "formal_aliases": _names(c.at("formal", i)),
+            "related": _xrefs(c.at("xref", i)),
         }
 
     def latex_entries(self, i: int) -> tuple[LatexEntry, ...]:
         """Return the LaTeX commands of row *i* as `LatexEntry` tuples, primary first."""
-        return _latex(self._cols["latex"][i])
+        return _latex(self._cols.at("latex", i))
 
     def row_symbol(self, i: int) -> Symbol:
         """Return the `Symbol` of row *i* (built once, then cached)."""
@@ -242,7 +289,7 @@ class Table:
 
     def names(self, i: int, column: str) -> tuple[str, ...]:
         """Return the names of row *i* in a list-valued name column (``alias``, ``html``…)."""
-        return _names(self._cols[column][i])
+        return _names(self._cols.at(column, i))
 
     def unlisted_names(self, codepoint: int, column: str) -> tuple[str, ...]:
         """Return the ``alias`` or ``formal`` aliases of a character outside the table.
@@ -266,7 +313,7 @@ class Table:
     def symbols(self, scope: str = "math") -> Iterator[Symbol]:
         """Every symbol in *scope* (``math`` or ``extended``), in code point order."""
         limit = _scope_index(scope)
-        scopes = self._cols["scope"]
+        scopes = self._cols.whole("scope")
         for i in range(len(self.codepoints)):
             if scopes[i] <= limit:
                 yield self.row_symbol(i)
@@ -284,7 +331,7 @@ class Table:
             raise KeyError(name)
         col = self._unpacked.get(name)
         if col is None:
-            raw = self._cols[name]
+            raw = self._cols.whole(name)
             if name in _NAME_COLUMNS:
                 col = [list(_names(v)) for v in raw]
             elif name == "xref":
@@ -318,7 +365,7 @@ class Table:
         codepoints = self.codepoints
         # Straight from the packed strings: building LatexCommand objects for every
         # row would make the first look-up several times slower.
-        for i, packed in enumerate(self._cols["latex"]):
+        for i, packed in enumerate(self._cols.whole("latex")):
             if not packed:
                 continue
             cp = codepoints[i]
@@ -334,7 +381,7 @@ class Table:
 
     def _name_index(self, column: str) -> dict[str, list[int]]:
         index: dict[str, list[int]] = {}
-        for i, packed in enumerate(self._cols[column]):
+        for i, packed in enumerate(self._cols.whole(column)):
             for name in _names(packed):
                 index.setdefault(name, []).append(self.codepoints[i])
         return index
@@ -395,9 +442,40 @@ def _read(path: str) -> tuple[dict[str, Any], Callable[[], bytes] | None]:
                 f.seek(end)
                 rest = f.read()
                 if rest.startswith(b',"symbols":'):
-                    return json.loads(head[:at] + rest), partial(_read_range, path, start, end)
+                    read_search = partial(_read_range, path, start, end)
+                    data = json.loads(head[:at] + b"}")
+                    lazy = _lazy_columns(data.get("layout"), rest)
+                    if lazy is not None:
+                        columns, tail = lazy
+                        data.update(json.loads(tail))
+                        data["symbols"] = columns
+                        return data, read_search
+                    return json.loads(head[:at] + rest), read_search
         f.seek(0)
         return json.loads(f.read()), None
+
+
+def _lazy_columns(layout: Any, rest: bytes) -> tuple[Columns, bytes] | None:
+    """Cut the columns out of *rest* (``,"symbols":{…},"unicode":…}``) by *layout*.
+
+    Returns the `Columns`, parsed on use, and the JSON object of the keys after
+    them; None when the layout does not fit the bytes (the file is then read whole).
+    """
+    if not isinstance(layout, dict):
+        return None
+    try:
+        start = len(b',"symbols":')
+        end = start + layout["bytes"]
+        raw = rest[start:end]
+        # Every column's "[" and "]" where the layout says: a stale layout is caught here.
+        fits = raw[:1] == b"{" and raw[-1:] == b"}" and rest[end : end + 2] == b',"'
+        for at in layout["at"].values():
+            fits = fits and raw[at[0] - 1 : at[0]] == b"[" and raw[at[-1] : at[-1] + 1] == b"]"
+    except (KeyError, TypeError, AttributeError, IndexError):
+        return None
+    if not fits:
+        return None
+    return Columns({}, raw, layout), b"{" + rest[end + 1 :]
 
 
 # The header, blocks and groups come first: about 13 kB.

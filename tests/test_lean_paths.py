@@ -339,8 +339,11 @@ def test_the_index_is_left_on_disk_until_a_search(tmp_path: Any) -> None:
     whole = json.loads(raw)
     data, read_search = _read(_data_path())
     assert "search" not in data and read_search is not None
-    assert data == {k: v for k, v in whole.items() if k != "search"}
+    columns = data.pop("symbols")
+    assert data == {k: v for k, v in whole.items() if k not in ("search", "symbols")}
+    assert {name: columns.whole(name) for name in whole["symbols"]} == whole["symbols"]
     assert json.loads(read_search()) == whole["search"]
+    data["symbols"] = columns
     assert Table(data, read_search).search_parts == whole["search"]
     # A wrong length, or no length at all: the file is read whole.
     for broken in (
@@ -352,6 +355,43 @@ def test_the_index_is_left_on_disk_until_a_search(tmp_path: Any) -> None:
         data, read_search = _read(str(path))
         assert read_search is None and data["search"] == whole["search"]
         assert Table(data).search_parts == whole["search"]
+
+
+def test_columns_are_parsed_by_chunk_as_the_whole_file_says(tmp_path: Any) -> None:
+    import json
+
+    from symbols.table import Table, _data_path, _read
+
+    with open(_data_path(), "rb") as f:
+        raw = f.read()
+    whole = json.loads(raw)
+    data, _read_search = _read(_data_path())
+    columns = data["symbols"]
+    n = len(whole["symbols"]["cp"])
+    rows = data["layout"]["rows"]
+    # Every row of every column read chunk by chunk (nothing parsed whole first),
+    # first, middle and last rows of a chunk, and the short last chunk.
+    for name, col in whole["symbols"].items():
+        picks = sorted({0, rows - 1, rows, 5 * rows + 7, n - rows, n - 1})
+        assert [columns.at(name, i) for i in picks] == [col[i] for i in picks]
+        assert name not in columns._lists  # still only chunks
+        assert [columns.at(name, i) for i in range(n)] == col
+    data, _read_search = _read(_data_path())
+    lazy, read_whole = Table(data), Table(whole)
+    for i in (0, lazy.row_of(0x2264), lazy.row_of(0x2200), n - 1):
+        assert i is not None and lazy.row_fields(i) == read_whole.row_fields(i)
+    # A layout that does not fit the file (stale or shifted): the file is read whole.
+    for broken in (
+        raw.replace(b'"layout":{"at":{"alias":[', b'"layout":{"at":{"alias":[1', 1),
+        raw.replace(b'"layout":{"at":', b'"layout":{"ta":', 1),
+        raw.replace(b'"bytes":', b'"bytes":1', 1),
+    ):
+        assert broken != raw
+        path = tmp_path / "symbols.json"
+        path.write_bytes(broken)
+        data, read_search = _read(str(path))
+        assert read_search is not None and isinstance(data["symbols"], dict)
+        assert data["symbols"] == whole["symbols"]
 
 
 def test_an_unreadable_index_is_computed_instead(tmp_path: Any) -> None:

@@ -23,6 +23,8 @@ Schema (what `symbols.table.Table` reads; format 2)::
         "xref": ["2010 2212"]},                      # hex code points
      "search": {"math": {...}},                      # the math search index, packed
      "index_bytes": 708466,                          # length of the "search" value
+     "layout": {"bytes": 863710, "rows": 64,         # where the columns lie (see below)
+                "at": {"cp": [offsets of rows 0, 64, …, then of "]"], ...}},
      "unlisted": {"alias": "FEFF\tBOM, ZWNBSP\n…",    # characters outside the table:
                   "formal": "FEFF\tBYTE ORDER MARK\tBOM\tZWNBSP\n…"}}  # their aliases
 
@@ -44,6 +46,12 @@ of a process splits a few strings instead of indexing every name (30 ms). A file
 without it still works: the index is then built on first use. ``index_bytes`` is
 the length of the ``search`` value as written, so that a loader can leave it on
 disk until a search needs it (``symbols.get`` never does).
+
+``layout`` says where the columns lie in the ``symbols`` value (``bytes``: its
+length; ``at``: per column, the offsets from its ``{`` of rows 0, 64, 128… and of
+the column's closing ``]``), so that the loader parses a column, or a chunk of 64
+rows of it, when it is first used: a look-up showing a few rows parses a few
+chunks (`symbols.table.Columns`). The file stays one JSON document.
 
 LaTeX origins, best first: ``unicode-math``, ``style`` (styled letters, scripts and
 ``\\sfrac`` made here from Unicode names and decompositions), ``latex`` (the classic
@@ -546,6 +554,8 @@ class Builder:
         # Its length in the file, which dump() writes the same way: the loader skips
         # it by this length until a search needs it (symbols.table._read).
         table["index_bytes"] = len(dump(table["search"])) - 1  # without dump's newline
+        # Where each column and each chunk of rows starts: the loader parses them on use.
+        table["layout"] = layout(table["symbols"])
         return table
 
 
@@ -580,6 +590,45 @@ def pack(cols: dict[str, list[Any]]) -> dict[str, list[Any]]:
         else:
             out[name] = [_join(row, "\t", "\t\n") for row in col]
     return out
+
+
+#: Rows per chunk of a column that the loader can parse alone (symbols.table.Columns).
+ROWS_PER_CHUNK = 64
+
+
+def layout(symbols: dict[str, list[Any]]) -> dict[str, Any]:
+    """Where the columns lie in the ``symbols`` value as dump() writes it.
+
+    ``bytes``: its length; ``rows``: `ROWS_PER_CHUNK`; ``at``: for each column,
+    the offset (from the value's ``{``) of rows 0, 64, 128… and last of its ``]``.
+    """
+    pieces = ["{"]
+    size = 1
+    at: dict[str, list[int]] = {}
+    for n, name in enumerate(sorted(symbols)):
+        head = ("," if n else "") + _compact(name) + ":["
+        size += len(head)
+        pieces.append(head)
+        starts = []
+        for i, value in enumerate(symbols[name]):
+            item = ("," if i else "") + _compact(value)
+            if i % ROWS_PER_CHUNK == 0:
+                starts.append(size + (1 if i else 0))
+            size += len(item)
+            pieces.append(item)
+        at[name] = [*starts, size]
+        pieces.append("]")
+        size += 1
+    pieces.append("}")
+    written = "".join(pieces)
+    # The offsets are only right if this is byte for byte what dump() writes.
+    if written != _compact(symbols):
+        raise AssertionError("layout: the columns are not written as dump() writes them")
+    return {"bytes": len(written), "rows": ROWS_PER_CHUNK, "at": at}
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
 
 
 def unlisted(names: dict[int, list[str]], in_table: set[int]) -> str:
@@ -638,9 +687,7 @@ def dump(obj: dict[str, Any]) -> bytes:
     non-ASCII characters (accented aliases), and an all-ASCII file parses about a
     fifth faster (json decodes it to a one-byte-per-character string).
     """
-    return (
-        json.dumps(obj, ensure_ascii=True, sort_keys=True, separators=(",", ":")) + "\n"
-    ).encode("ascii")
+    return (_compact(obj) + "\n").encode("ascii")
 
 
 def main(argv: list[str] | None = None) -> int:
