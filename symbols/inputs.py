@@ -365,9 +365,9 @@ def _entity_rank(name: str) -> tuple[bool, bool, int, str]:
     # reader knows them; then lower-case and short ones (&amp; over &AMP;).
     global _HTML4
     if _HTML4 is None:
-        from html.entities import name2codepoint
+        from symbols.table import load
 
-        _HTML4 = frozenset(name2codepoint)
+        _HTML4 = load().html4
     return (name not in _HTML4, name != name.lower(), len(name), name)
 
 

@@ -126,7 +126,7 @@ class _Hits:
         else:
             row = self.idx.row_of.get(cp)
             everyday = self.idx.everyday(row) if row is not None else 0.0
-            length = self.idx.name_len[row] if row is not None else _LONGEST_NAME
+            length = self.idx.name_length(row) if row is not None else _LONGEST_NAME
             short = 1.0 - min(length, _LONGEST_NAME) / _LONGEST_NAME
             score = (
                 _TIER_SCORE[tier]

@@ -254,7 +254,6 @@ class _ScopeRows:
         self.table = table
         self.table_row: list[int] = list(compress(range(len(keep)), keep))
         self.cps: list[int] = list(compress(table.codepoints, keep))
-        self.name_len: list[int] = list(map(len, compress(table.column("name"), keep)))
         self.extra_names: list[str] = []  # names of the rows after the table's (scope all)
         if scope == "all":
             import unicodedata2
@@ -266,7 +265,6 @@ class _ScopeRows:
                 if name:
                     self.table_row.append(-1)
                     self.cps.append(cp)
-                    self.name_len.append(len(name))
                     self.extra_names.append(name)
 
     def docs(self, row: int) -> list[tuple[int, str, str]]:
@@ -281,10 +279,21 @@ class _ScopeRows:
                 *((row, "formal", a) for a in t.unlisted_names(cp, "formal")),
             ]
         return [
-            (row, "name", t.column("name")[i]),
+            (row, "name", t.name(i)),
             *((row, "alias", a) for a in t.names(i, "alias")),
             *((row, "formal", a) for a in t.names(i, "formal")),
         ]
+
+    def name_length(self, row: int) -> int:
+        """Length of the Unicode name of *row*.
+
+        Read when asked (for a hit's score): a one-shot look-up parses a few rows
+        of the names, not all of them.
+        """
+        i = self.table_row[row]
+        if i < 0:
+            return len(self.extra_names[row - self._first_extra])
+        return len(self.table.name(i))
 
     @cached_property
     def _first_extra(self) -> int:
@@ -336,7 +345,7 @@ class SearchIndex:
         self._rows = rows
         self.cps = rows.cps
         self.table_row = rows.table_row  # row of the JSON table, -1 for the "all" extras
-        self.name_len = rows.name_len
+        self.name_length = rows.name_length
         self.row_of: dict[int, int] = dict(zip(self.cps, range(len(self.cps)), strict=True))
         self._everyday: list[float] = []  # filled on first use, see everyday()
         # Each part is unpacked on first use: "\\le" looks up LaTeX names only, and a

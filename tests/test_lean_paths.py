@@ -408,3 +408,69 @@ def test_an_unreadable_index_is_computed_instead(tmp_path: Any) -> None:
     assert table.search_parts == {}
     assert SearchIndex("math", table).latex["\\forall"] == [0x2200]
     assert load().search_parts  # the real file is untouched
+
+
+def test_stored_html4_names_are_the_standard_library_s() -> None:
+    from html.entities import name2codepoint
+
+    from symbols.table import Table, load
+
+    assert load().html4 == frozenset(name2codepoint)
+    # A table built without them (the generator's own) falls back to the same set.
+    bare = Table({**_raw_table_head(), "symbols": {"cp": []}})
+    assert bare.html4 == frozenset(name2codepoint)
+
+
+def _raw_table_head() -> dict[str, Any]:
+    import json
+
+    from symbols.table import _data_path
+
+    with open(_data_path(), encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return {k: v for k, v in data.items() if k in ("format", "unicode", "groups", "blocks")}
+
+
+_READER_SAMPLES = [
+    *["U", "u", "0", "\\", "&", "^", "_", "a", "f"],
+    "U+2200", "u+2200", "U2200", "u2200", "uface", "0x2200", "0X1D400", "\\u2200",
+    "\\U0001D400", "\\u{2200}", "\\x{2200}", "\\xA0", "&#x2200;", "&#X2200", "&#8704;",
+    "\\2200", "\\face", "\\N{FOR ALL}", "\\N{for all}", "2200", "face", "00a0", "a",
+    "forall", "\\le", "le", "\\mathbb{R}", "mathbb R", "\\mathbb R", "\\mathbf\\alpha",
+    "^2", "_{12}", "^{\\prime}", "\\sfrac12", "sfrac{1}{2}", "\\sfrac{a}b", "mathbb",
+    "\\", "\\\\le", "2200\n", "U+2200\n", "\\mathbb\u2003R", "\\mathbb{\u00e9}",
+]  # fmt: skip
+
+
+def test_guarded_regex_readers_agree_with_every_pattern_tried() -> None:
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    import symbols.latex as latex
+    import symbols.query as query
+
+    def every_form(s: str) -> int | None:
+        for pattern, base, _starts in query._CODEPOINT_FORMS:
+            m = re.match(pattern, s.strip(query._ASCII_SPACE))
+            if m:
+                return int(m.group(1), base)
+        return None
+
+    def check(s: str) -> None:
+        assert query.written_codepoint(s) == every_form(s)
+        assert bool(re.match(query._BARE_HEX, s)) <= (
+            not s.rstrip("\n").strip("0123456789abcdefABCDEF")
+        )
+        assert bool(re.match(query._NAMED, s)) <= s.startswith("\\N{")
+        t = s.strip()
+        assert bool(re.match(latex._SCRIPT, t)) <= t.startswith(("^", "_"))
+        assert bool(re.match(latex._SFRAC, t)) <= t.startswith(("sfrac", "\\sfrac"))
+        letters = t[1:] if t.startswith("\\") else t
+        assert not (re.match(latex._STYLED, t) and letters.isascii() and letters.isalpha())
+
+    for sample in _READER_SAMPLES:
+        check(sample)
+    alphabet = st.sampled_from(list("Uux0Xa9fF\\&#+;{}^_ Nsfrac\n\u2003Rbm"))
+    settings(max_examples=300, deadline=None)(given(st.text(alphabet, max_size=12))(check))()

@@ -13,6 +13,7 @@ Schema (what `symbols.table.Table` reads; format 2)::
     {"format": 2, "unicode": "18.0.0",
      "groups": [group names, symbols.groups.GROUPS],
      "blocks": [[start, end, name], ...],          # Unicode 18 blocks
+     "html4": "AElig\tAacute…",                     # HTML 4 entity names (tab-separated)
      "symbols": {                                    # one list per column, one entry per row
         "cp": [int], "name": [str], "gc": [str],
         "group": [index into groups], "scope": [0 math | 1 extended],
@@ -541,6 +542,9 @@ class Builder:
             "format": FORMAT,
             "unicode": unicodedata2.unidata_version,
             "groups": list(GROUPS),
+            # HTML 4's entity names, which symbols.inputs ranks first: stored so that a
+            # look-up need not import html.entities.
+            "html4": "\t".join(sorted(html.entities.name2codepoint)),
             "blocks": [list(b) for b in self.blocks],
             "symbols": pack(cols),
             "unlisted": {
