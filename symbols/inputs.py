@@ -16,10 +16,6 @@ from __future__ import annotations
 import os
 import sys
 
-# The stdlib database, on purpose: Python's "\N{...}" escape is resolved by the running
-# interpreter's own unicodedata, which may be older than unicodedata2's Unicode 18.
-import unicodedata
-
 from symbols._modules import lazy_attribute, make_module_callable
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
@@ -357,6 +353,15 @@ def _typst(c: _Char) -> Way:
     )
 
 
+def _stdlib_unicodedata() -> Any:
+    # The stdlib database, on purpose: Python's "\N{...}" escape is resolved by the
+    # running interpreter's own unicodedata, which may be older than unicodedata2's
+    # Unicode 18. Imported on first use: a look-up printing a key chord never needs it.
+    import unicodedata
+
+    return unicodedata
+
+
 _HTML4: frozenset[str] | None = None
 
 
@@ -427,14 +432,14 @@ def _python_name(c: _Char) -> tuple[str, str]:
         if not name:
             continue
         try:
-            if unicodedata.lookup(name) == c.char:
+            if _stdlib_unicodedata().lookup(name) == c.char:
                 return name, ""
         except KeyError:
             continue
     if candidates[0]:
         return "", (
             f"\\N{{{candidates[0]}}} needs a newer Python: this one's Unicode is "
-            f"{unicodedata.unidata_version}."
+            f"{_stdlib_unicodedata().unidata_version}."
         )
     return "", ""
 

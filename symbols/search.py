@@ -17,7 +17,6 @@ query actually needs it.
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 
 from symbols._modules import lazy_attribute, make_module_callable
@@ -28,12 +27,30 @@ from symbols.table import SCOPES, fields_of, load, make_symbol
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from typing import Any
+    from collections.abc import Callable, Collection, Iterable
+    from typing import Any, TypeVar
+
+    _T = TypeVar("_T")
 
     from symbols.results import Match, Matched
 
 __all__ = ["MAX_LIMIT", "Match", "Matched", "Row", "search", "search_rows"]
+
+
+def _smallest(n: int, items: Collection[_T], key: Callable[[_T], Any]) -> list[_T]:
+    """``heapq.nsmallest(n, items, key=key)``, which is ``sorted(items, key=key)[:n]``.
+
+    Sorted here when there are few items: a one-shot look-up then never imports
+    heapq (0.2 ms); a long list of hits is worth the heap.
+    """
+    if len(items) <= max(n, _FEW):
+        return sorted(items, key=key)[:n]
+    import heapq
+
+    return heapq.nsmallest(n, items, key=key)
+
+
+_FEW = 512
 
 #: One search result as plain data: (code point, score, matched field, matched text,
 #: spans, kind) — a `Match` before its `Symbol` and `Matched` are built.
@@ -361,7 +378,7 @@ def _word_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
         keys, table = _sorted_prefixed(idx.spaced_keys, typed), idx.spaced
     if len(keys) > _MAX_PREFIXED:
         # "le" starts thousands of names; the shortest are those that can rank first.
-        keys = heapq.nsmallest(_MAX_PREFIXED, keys, key=lambda k: (len(k), k))
+        keys = _smallest(_MAX_PREFIXED, keys, key=lambda k: (len(k), k))
     if keys:
         last = words[-1]
         for key in keys:
@@ -442,7 +459,7 @@ def _words_any_order(
         # A short, common start ("greek small le", "le") matches thousands of names:
         # score the lightest ones, which are those that can come first.
         weights = idx.doc_weight
-        candidates = set(heapq.nsmallest(_MAX_SCORED, candidates, key=lambda d: (weights[d], d)))
+        candidates = set(_smallest(_MAX_SCORED, candidates, key=lambda d: (weights[d], d)))
     tier = "fuzzy" if corrections is not None else "word-prefix"
     query_weight = sum(weight(w) for w in words)
     for d in candidates:
@@ -726,7 +743,7 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
             # "2200" is a code point first.
             label = f"U+{q.hex_codepoint:04X}"
             hits.add(q.hex_codepoint, "codepoint", 1, "codepoint", label, fixed=800.0)
-    ranked = heapq.nsmallest(limit, hits.best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    ranked = _smallest(limit, hits.best.items(), key=lambda kv: (-kv[1][0], kv[0]))
     if second is not None and ranked:
         # Level with the best hit, so that both readings show.
         entry = (ranked[0][1][0], "codepoint", "codepoint", f"U+{second:04X}", ())

@@ -474,3 +474,17 @@ def test_guarded_regex_readers_agree_with_every_pattern_tried() -> None:
         check(sample)
     alphabet = st.sampled_from(list("Uux0Xa9fF\\&#+;{}^_ Nsfrac\n\u2003Rbm"))
     settings(max_examples=300, deadline=None)(given(st.text(alphabet, max_size=12))(check))()
+
+
+def test_smallest_is_heapq_nsmallest_on_both_sides_of_the_threshold() -> None:
+    import heapq
+    import random
+
+    from symbols.search import _FEW, _smallest
+
+    rng = random.Random(5)
+    for size in (0, 1, 9, 10, 11, _FEW, _FEW + 1, 3 * _FEW):
+        items = [(rng.randrange(50), i) for i in range(size)]
+        for n in (1, 10, size):
+            key = (lambda t: t[0]) if n % 2 else (lambda t: (-t[0], t[1]))
+            assert _smallest(n, items, key=key) == heapq.nsmallest(n, items, key=key)
