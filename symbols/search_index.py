@@ -335,8 +335,8 @@ class SearchIndex:
         rows = _ScopeRows(scope, table)
         # The math scope's parts come packed from data/symbols.json; other scopes (or
         # a file without them) compute theirs here, with no packing round trip.
-        packed = table.search_parts.get(scope)
-        self._parts = packed or {}
+        packed = table.packed_search(scope)
+        self._packed = packed
         self._computed: dict[str, dict[str, list[int]]] = {}
         if not packed:
             doc_row, self._computed = _index_parts(rows)
@@ -355,14 +355,23 @@ class SearchIndex:
     def _part(self, name: str) -> Postings:
         if self._computed:
             return Postings.of(self._computed[name])
-        return Postings(self._parts[name], self._parts[name + ":ints"], _PARTS[name])
+        part = self._part_text
+        return Postings(part(name), part(name + ":ints"), _PARTS[name])
+
+    def _part_text(self, name: str) -> str:
+        text = self._packed(name) if self._packed is not None else None
+        if text is None:
+            # The file changed under us after the first part was read (and cannot be
+            # read whole either): say so rather than search a broken index.
+            raise RuntimeError(f"mathsym: the search index's part {name!r} cannot be read")
+        return text
 
     # -- documents: a row's name, aliases and formal aliases, read on first use ----
 
     @cached_property
     def doc_row(self) -> list[int]:
         """The row of each document."""
-        return list(map(int, self._parts["doc_row"].split(",")))
+        return list(map(int, self._part_text("doc_row").split(",")))
 
     @cached_property
     def _docs(self) -> _Lazy[tuple[str, str]]:

@@ -192,7 +192,7 @@ class Table:
     Build it through `load()`, which caches one instance per process.
     """
 
-    def __init__(self, data: dict[str, Any], search: Callable[[], bytes] | None = None) -> None:
+    def __init__(self, data: dict[str, Any], search: Callable[..., bytes] | None = None) -> None:
         if data.get("format") != FORMAT:
             raise ValueError(
                 f"mathsym: data/symbols.json has format {data.get('format')!r}, this "
@@ -215,6 +215,10 @@ class Table:
         self._cache: dict[int, Symbol] = {}
         self._search: dict[str, dict[str, str]] | None = data.get("search")
         self._read_search = search
+        layout = data.get("layout")
+        self._search_at: dict[str, dict[str, list[int]]] = (
+            layout.get("index_parts", {}) if isinstance(layout, dict) else {}
+        )
         # Aliases of the characters outside the table (scope "all"), split on first use.
         self._unlisted: dict[str, str] = data.get("unlisted", {})
         self._unlisted_rows: dict[str, dict[int, tuple[str, ...]]] = {}
@@ -295,6 +299,37 @@ class Table:
                     # The file changed under us: the index is computed instead.
                     self._search = {}
         return self._search
+
+    def packed_search(self, scope: str) -> Callable[[str], str | None] | None:
+        """How to get a part of the packed search index of *scope*, or None without one.
+
+        Each part is read from the file by itself when the layout says where, so a
+        search reads the parts it needs (a LaTeX command: the LaTeX names, a fifth of
+        the index); else (and should a part not read) they come from `search_parts`.
+        """
+        at = self._search_at.get(scope) if self._search is None else None
+        # One small part read now: a file that changed under us is seen here, and the
+        # index is then computed as without a stored one.
+        if (
+            at is not None
+            and self._read_search is not None
+            and self._search_part(scope, min(at, key=lambda k: at[k][1] - at[k][0])) is not None
+        ):
+            return partial(self._search_part, scope)
+        parts = self.search_parts.get(scope)
+        return None if not parts else parts.__getitem__
+
+    def _search_part(self, scope: str, name: str) -> str | None:
+        a, b = self._search_at[scope][name]
+        if self._search is None and self._read_search is not None:
+            try:
+                value = json.loads(self._read_search(a, b))
+            except (OSError, ValueError):
+                value = None
+            if isinstance(value, str):
+                return value
+        part: str | None = self.search_parts.get(scope, {}).get(name)
+        return part
 
     def names(self, i: int, column: str) -> tuple[str, ...]:
         """Return the names of row *i* in a list-valued name column (``alias``, ``html``…)."""
@@ -437,7 +472,7 @@ def load() -> Table:
     return _TABLE
 
 
-def _read(path: str) -> tuple[dict[str, Any], Callable[[], bytes] | None]:
+def _read(path: str) -> tuple[dict[str, Any], Callable[..., bytes] | None]:
     """Read the table, leaving the packed search index on disk until the first search.
 
     The index is 40 % of the file and `symbols.get` never needs it: skipping it
@@ -504,7 +539,10 @@ def _lazy_columns(layout: Any, rest: bytes) -> tuple[Columns, bytes] | None:
 _HEAD_BYTES = 1 << 16
 
 
-def _read_range(path: str, start: int, end: int) -> bytes:
+def _read_range(path: str, start: int, end: int, a: int = 0, b: int | None = None) -> bytes:
+    """Bytes *start* to *end* of the file; or bytes *a* to *b* of those (one search part)."""
+    if b is not None:
+        start, end = start + a, min(start + b, end)
     with open(path, "rb") as f:
         f.seek(start)
         return f.read(end - start)

@@ -488,3 +488,37 @@ def test_smallest_is_heapq_nsmallest_on_both_sides_of_the_threshold() -> None:
         for n in (1, 10, size):
             key = (lambda t: t[0]) if n % 2 else (lambda t: (-t[0], t[1]))
             assert _smallest(n, items, key=key) == heapq.nsmallest(n, items, key=key)
+
+
+def test_search_parts_are_read_one_by_one_as_the_layout_says(tmp_path: Any) -> None:
+    import json
+    from pathlib import Path
+
+    from symbols.search_index import SearchIndex
+    from symbols.table import Table, _data_path, _read
+
+    with open(_data_path(), "rb") as f:
+        whole = json.loads(f.read())["search"]
+    data, read_search = _read(_data_path())
+    reads: list[tuple[Any, ...]] = []
+
+    def counted(*args: Any) -> bytes:
+        reads.append(args)
+        assert read_search is not None
+        return read_search(*args)
+
+    table = Table(data, counted)
+    part = table.packed_search("math")
+    assert part is not None
+    assert all(part(name) == value for name, value in whole["math"].items())
+    assert reads and all(len(r) == 2 for r in reads)  # never the whole index
+    assert table.packed_search("extended") is None  # computed at run time
+    assert SearchIndex("math", table).latex["\\le"] == [0x2264]
+    # A file emptied under us before the first search: the index is computed.
+    path = tmp_path / "symbols.json"
+    path.write_bytes(Path(_data_path()).read_bytes())
+    data, read_search = _read(str(path))
+    path.write_bytes(b"")
+    emptied = Table(data, read_search)
+    assert emptied.packed_search("math") is None
+    assert SearchIndex("math", emptied).latex["\\le"] == [0x2264]

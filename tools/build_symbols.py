@@ -25,7 +25,8 @@ Schema (what `symbols.table.Table` reads; format 2)::
      "search": {"math": {...}},                      # the math search index, packed
      "index_bytes": 708466,                          # length of the "search" value
      "layout": {"bytes": 863710, "rows": 64,         # where the columns lie (see below)
-                "at": {"cp": [offsets of rows 0, 64, …, then of "]"], ...}},
+                "at": {"cp": [offsets of rows 0, 64, …, then of "]"], ...},
+                "index_parts": {"math": {"latex": [start, end], ...}}},  # in "search"
      "unlisted": {"alias": "FEFF\tBOM, ZWNBSP\n…",    # characters outside the table:
                   "formal": "FEFF\tBYTE ORDER MARK\tBOM\tZWNBSP\n…"}}  # their aliases
 
@@ -52,7 +53,9 @@ disk until a search needs it (``symbols.get`` never does).
 length; ``at``: per column, the offsets from its ``{`` of rows 0, 64, 128… and of
 the column's closing ``]``), so that the loader parses a column, or a chunk of 64
 rows of it, when it is first used: a look-up showing a few rows parses a few
-chunks (`symbols.table.Columns`). The file stays one JSON document.
+chunks (`symbols.table.Columns`). ``index_parts`` gives the ``[start, end)`` of
+each packed search part's string within the ``search`` value, so that a search
+reads only the parts it needs. The file stays one JSON document.
 
 LaTeX origins, best first: ``unicode-math``, ``style`` (styled letters, scripts and
 ``\\sfrac`` made here from Unicode names and decompositions), ``latex`` (the classic
@@ -558,8 +561,12 @@ class Builder:
         # Its length in the file, which dump() writes the same way: the loader skips
         # it by this length until a search needs it (symbols.table._read).
         table["index_bytes"] = len(dump(table["search"])) - 1  # without dump's newline
-        # Where each column and each chunk of rows starts: the loader parses them on use.
-        table["layout"] = layout(table["symbols"])
+        # Where each column, each chunk of rows and each part of the search index
+        # starts: the loader parses them on use.
+        table["layout"] = {
+            **layout(table["symbols"]),
+            "index_parts": search_layout(table["search"]),
+        }
         return table
 
 
@@ -629,6 +636,32 @@ def layout(symbols: dict[str, list[Any]]) -> dict[str, Any]:
     if written != _compact(symbols):
         raise AssertionError("layout: the columns are not written as dump() writes them")
     return {"bytes": len(written), "rows": ROWS_PER_CHUNK, "at": at}
+
+
+def search_layout(search: dict[str, dict[str, str]]) -> dict[str, dict[str, list[int]]]:
+    """Where each packed part lies in the ``search`` value: ``[start, end)`` of its string.
+
+    A search reads only the parts it needs (a LaTeX command: the LaTeX names, a fifth).
+    """
+    size = 1  # the "{"
+    at: dict[str, dict[str, list[int]]] = {}
+    for n, scope in enumerate(sorted(search)):
+        size += len(("," if n else "") + _compact(scope) + ":{")
+        at[scope] = {}
+        for m, name in enumerate(sorted(search[scope])):
+            size += len(("," if m else "") + _compact(name) + ":")
+            value = _compact(search[scope][name])
+            at[scope][name] = [size, size + len(value)]
+            size += len(value)
+        size += 1  # its "}"
+    written = _compact(search)
+    if size + 1 != len(written) or any(
+        json.loads(written[a:b]) != search[scope][name]
+        for scope, parts in at.items()
+        for name, (a, b) in parts.items()
+    ):
+        raise AssertionError("search_layout: the index is not written as dump() writes it")
+    return at
 
 
 def _compact(value: Any) -> str:
