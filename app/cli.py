@@ -19,13 +19,23 @@ import gc
 import os
 import sys
 
+from app.arguments import (
+    DEFAULT_LIMIT,
+    EXTRA_FIELDS,
+    PROG,
+    parse_convert,
+    parse_identify,
+    parse_lookup,
+    parse_tui,
+)
+
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
     from types import SimpleNamespace
-    from typing import Any, NoReturn, TextIO
+    from typing import Any, TextIO
 
     from symbols.search import Row
 
@@ -45,40 +55,10 @@ INTERNAL_ERROR = 70
 #: Exit status when stdout cannot be written (``>/dev/full``): sysexits' EX_IOERR.
 WRITE_ERROR = 74
 
-#: Matches shown when ``-n`` is not given.
-DEFAULT_LIMIT = 10
 
 #: Words that start a subcommand when they come first; ``mathsym -- identify``
 #: searches for the word instead.
 SUBCOMMANDS: tuple[str, ...] = ("identify", "convert", "tui")
-
-#: Fields ``-f`` and ``--copy`` take beyond the formats the TUI copies and ``--pick``
-#: prints (`app.tui.formats.all_formats`: char/glyph, codepoint, name, chord and
-#: every input method id: latex, html, typst, macos…).
-EXTRA_FIELDS: tuple[str, ...] = ("block", "category", "group")
-
-PROG = "mathsym"
-
-_EXAMPLES = r"""
-examples:
-  mathsym forall                 the best matches for a name
-  mathsym '\le'                  a LaTeX command (also &rarr; for HTML, arrow.r for Typst)
-  mathsym U+2200                 a code point (2200, 0x2200, &#x2200; work too)
-  mathsym double struck R        several words are one query
-  mathsym -1 integral            the best match in detail: every name and input method
-  mathsym --json '\le'           JSON, for scripts
-  mathsym -n1 -f char forall     just the glyph: ∀
-  mathsym -c forall              copy ∀ to the clipboard (-c latex forall copies \forall)
-  mathsym identify '∀x∈ℝ'        name every character of a text (stdin when none)
-  mathsym convert '\forall x \in \mathbb{R}'      LaTeX to Unicode: ∀ x ∈ ℝ
-  mathsym convert --to-latex '∀x∈ℝ'               and back: \forall x\in\mathbb{R}
-  mathsym                        the interactive TUI (also: mathsym tui QUERY)
-  mathsym -- identify            search for a word that is also a subcommand
-
-exit status: 0 found, 1 nothing found (or not copied), 2 usage error.
-environment: MATHSYM_METHOD picks the input method shown (like --method);
-  NO_COLOR turns colour off.
-"""
 
 
 # --------------------------------------------------------------------------- entry point
@@ -163,14 +143,14 @@ def _dispatch(args: list[str], out: _Out) -> int:
     if not args:
         return _start_tui(out, "", None)
     if args[0] == "identify":
-        return _identify(_parse_identify(args[1:]), out)
+        return _identify(parse_identify(args[1:]), out)
     if args[0] == "convert":
-        return _convert(_parse_convert(args[1:]), out)
+        return _convert(parse_convert(args[1:]), out)
     if args[0] == "tui":
-        tui = _parse_tui(args[1:])
+        tui = parse_tui(args[1:])
         return _start_tui(out, " ".join(tui.query), tui.pick)
     args, dashed = _split_dashed(args)
-    ns = _parse_lookup(args)
+    ns = parse_lookup(args)
     ns.extra[:0] = dashed
     if ns.pick is not None:
         return _start_tui(out, " ".join([*ns.extra, *ns.query]), ns.pick)
@@ -296,364 +276,6 @@ class _Out:
         self.note(f"error: {message}")
 
 
-# --------------------------------------------------------------------------- arguments
-
-
-def _fields() -> tuple[str, ...]:
-    # One list of formats for the TUI's "copy as", --pick, -f and --copy (app.tui.formats
-    # never imports textual).
-    from app.tui.formats import all_formats
-
-    return (*all_formats(), *EXTRA_FIELDS)
-
-
-def _pick_fields() -> tuple[str, ...]:
-    # --pick prints what the TUI copies: the formats without the CLI's EXTRA_FIELDS.
-    return _fields()[: -len(EXTRA_FIELDS)]
-
-
-def _help_formatter(prog: str) -> argparse.HelpFormatter:
-    """Build argparse's formatter as wide as the terminal, without importing shutil.
-
-    argparse builds a formatter for every ``add_argument`` (to check metavars),
-    and its default width comes from `shutil.get_terminal_size`: importing shutil
-    (with bz2, lzma, fnmatch) costs a look-up 1.6 ms. The same rule, from os:
-    ``$COLUMNS``, else the terminal of stdout, else 80; minus 2 as argparse does.
-    """
-    import argparse
-
-    columns = 0
-    try:  # noqa: SIM105 - not contextlib.suppress (not imported by a look-up)
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        pass
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return argparse.RawDescriptionHelpFormatter(prog, width=(columns if columns > 0 else 80) - 2)
-
-
-def _new_parser(prog: str, usage: str, description: str) -> argparse.ArgumentParser:
-    """Build an ArgumentParser whose errors are one line on stderr and exit status 2."""
-    import argparse
-
-    class Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> NoReturn:
-            hint = ""
-            if "unrecognized arguments: -" in message:
-                hint = " (to search for text that starts with -, put -- before it)"
-            # One line, whatever the arguments quoted in the message contain.
-            message = message.replace("\r", "\\r").replace("\n", "\\n")
-            self.exit(2, f"{PROG}: error: {message}{hint} (see {self.prog} --help)\n")
-
-    return Parser(
-        prog=prog,
-        usage=usage,
-        description=description,
-        epilog=_EXAMPLES,
-        formatter_class=_help_formatter,
-        allow_abbrev=False,
-    )
-
-
-def _field_action(fields: Callable[[], tuple[str, ...]]) -> type[argparse.Action]:
-    r"""Build the action for ``-c [WHAT]``/``--pick [WHAT]``: WHAT only when it names a field.
-
-    ``mathsym -c forall`` copies ∀ (``forall`` is the query), while
-    ``mathsym -c latex forall`` copies ``\forall``. *fields* is called only when
-    the option is used: listing them imports app.tui.formats, which a plain
-    look-up does not need.
-    """
-    import argparse
-
-    class FieldAction(argparse.Action):
-        def __call__(
-            self,
-            parser: argparse.ArgumentParser,
-            namespace: argparse.Namespace,
-            values: str | Sequence[Any] | None,
-            option_string: str | None = None,
-        ) -> None:
-            if isinstance(values, str) and values.lower() not in fields():
-                namespace.extra.append(values)
-                values = None
-            setattr(namespace, self.dest, self.const if values is None else str(values).lower())
-
-    return FieldAction
-
-
-def _positive_int(text: str) -> int:
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text} is too small: at least 1")
-    return value
-
-
-def _add_method(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--method",
-        metavar="ID",
-        help="the input method whose keys are shown: macos, linux, windows, windows-numpad, "
-        "vim, emacs, compose, latex, typst, html, css, python, json, javascript, utf8, "
-        "utf16 (default: $MATHSYM_METHOD, else your OS)",
-    )
-
-
-def _add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print a JSON array (see README)")
-    parser.add_argument(
-        "-f",
-        "--format",
-        metavar="FIELD",
-        help="print only FIELD of each result, one per line: char (or glyph), codepoint, "
-        "name, block, category, group, chord (the --method keys), or an input method id "
-        "(latex, html, typst, macos…)",
-    )
-
-
-def _check_common(parser: argparse.ArgumentParser, ns: argparse.Namespace) -> None:
-    """Validate --method and -f, which take their choices from symbols.inputs."""
-    from symbols.inputs import check_method
-
-    if ns.method is not None:
-        try:
-            ns.method = check_method(ns.method)
-        except ValueError as exc:
-            parser.error(f"argument --method: {exc}")
-    if ns.format is not None:
-        fields = _fields()
-        if ns.format.lower() not in fields:
-            parser.error(
-                f"argument -f/--format: unknown field {ns.format!r}: choose one of "
-                f"{', '.join(fields)}"
-            )
-        ns.format = ns.format.lower()
-        if ns.json:
-            parser.error("choose either --json or -f/--format, not both")
-
-
-def _version() -> str:
-    import unicodedata2
-
-    from symbols import __version__
-
-    return f"{PROG} {__version__} (Unicode {unicodedata2.unidata_version})"
-
-
-#: Look-up options `_quick_lookup` reads: flags, and options that take a value.
-_QUICK_FLAGS = {"--json": "json", "-1": "first", "--first": "first"}
-_QUICK_VALUED = {
-    "-n": "limit",
-    "--limit": "limit",
-    "--scope": "scope",
-    "--method": "method",
-    "-f": "format",
-    "--format": "format",
-}
-
-
-def _parse_lookup(args: list[str]) -> LookupArgs:
-    """Read the arguments of a look-up: quickly when they are the usual ones, else argparse."""
-    quick = _quick_lookup(args)
-    return quick if quick is not None else _argparse_lookup(args)
-
-
-def _quick_lookup(args: list[str]) -> SimpleNamespace | None:
-    """Read the usual look-up arguments without argparse, or return None to leave it to argparse.
-
-    argparse costs a one-shot look-up about 3 ms (its import with gettext and
-    locale, then building the parser). This reads query words and the plain
-    options anywhere among them: ``--json``, ``-1``, ``-n N``, ``--scope S``,
-    ``--method ID``, ``-f FIELD``, also as ``--opt=value`` and ``-nN``, and ``--``.
-    The namespace is argparse's own, field for field (tests/test_lean_paths.py
-    compares the two). Anything else returns None: ``--help``, ``--version``,
-    ``-c``, ``--pick``, an unknown option, a missing or bad value (even one
-    argparse would accept but then refuse), so that every message and error
-    stays argparse's.
-    """
-    from types import SimpleNamespace
-
-    from symbols.inputs import check_method
-    from symbols.table import SCOPES
-
-    got: dict[str, Any] = {}
-    query: list[str] = []
-    rest = iter(args)
-    for arg in rest:
-        if arg == "--":
-            query.extend(rest)
-            break
-        if arg == "-" or not arg.startswith("-"):
-            query.append(arg)
-            continue
-        if arg in _QUICK_FLAGS:
-            got[_QUICK_FLAGS[arg]] = True
-            continue
-        name, eq, value = arg.partition("=")
-        if not (eq and name in _QUICK_VALUED):
-            if arg in _QUICK_VALUED:
-                name, value = arg, next(rest, "-")
-                if value.startswith("-"):
-                    return None  # missing, or an option: argparse says what is wrong
-            elif arg[:2] in ("-n", "-f") and len(arg) > 2:
-                name, value = arg[:2], arg[2:]
-            else:
-                return None
-        got[_QUICK_VALUED[name]] = value
-    limit, scope, method, field = (got.get(k) for k in ("limit", "scope", "method", "format"))
-    try:
-        if limit is not None and int(limit) < 1:
-            return None
-        limit = None if limit is None else int(limit)
-        method = None if method is None else check_method(method)
-    except ValueError:
-        return None
-    if scope is not None and scope not in SCOPES:
-        return None
-    if field is not None:
-        if got.get("json") or field.lower() not in _fields():
-            return None
-        field = field.lower()
-    return SimpleNamespace(
-        query=query,
-        limit=limit,
-        scope=scope,
-        method=method,
-        first=got.get("first", False),
-        json=got.get("json", False),
-        format=field,
-        copy=None,
-        pick=None,
-        extra=[],
-    )
-
-
-def _argparse_lookup(args: list[str]) -> argparse.Namespace:
-    from symbols.table import SCOPES
-
-    parser = _new_parser(
-        PROG,
-        f"{PROG} [options] QUERY...\n"
-        f"       {PROG} identify [--json | -f FIELD] [--method ID] [TEXT...]\n"
-        f"       {PROG} convert [--to-latex] [-c] [TEXT...]\n"
-        f"       {PROG} tui [QUERY...]   (or {PROG} with no arguments)",
-        "Find, identify and type Unicode math and typographic symbols.",
-    )
-    parser.add_argument(
-        "query",
-        nargs="*",
-        metavar="QUERY",
-        help="a name, LaTeX command, entity, code point or glyph",
-    )
-    parser.add_argument(
-        "-n",
-        "--limit",
-        type=_positive_int,
-        metavar="N",
-        help=f"how many matches to show (default {DEFAULT_LIMIT})",
-    )
-    parser.add_argument(
-        "--scope", choices=SCOPES, help="math (default), extended, or all of Unicode"
-    )
-    _add_method(parser)
-    parser.add_argument("-1", "--first", action="store_true", help="the best match only, in detail")
-    _add_format(parser)
-    parser.add_argument(
-        "-c",
-        "--copy",
-        nargs="?",
-        const="char",
-        default=None,
-        metavar="WHAT",
-        action=_field_action(_fields),
-        help="copy the best match to the clipboard: its glyph, or WHAT "
-        "(latex, html, codepoint, any -f field)",
-    )
-    parser.add_argument(
-        "--pick",
-        nargs="?",
-        const="char",
-        default=None,
-        metavar="WHAT",
-        action=_field_action(_pick_fields),
-        help="open the TUI to pick a symbol; print its glyph (or WHAT) on exit",
-    )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=_version(),
-        help="show the version of mathsym and of its Unicode data",
-    )
-    parser.set_defaults(extra=[])
-    ns = parser.parse_intermixed_args(args)
-    _check_common(parser, ns)
-    if ns.copy is not None and ns.json:
-        parser.error("choose either --json or -c/--copy, not both")
-    return ns
-
-
-def _text_parser(name: str, usage: str, description: str) -> argparse.ArgumentParser:
-    """Build the parser of a subcommand that takes TEXT (or stdin)."""
-    parser = _new_parser(f"{PROG} {name}", f"{PROG} {name} {usage} [TEXT...]", description)
-    parser.add_argument("text", nargs="*", metavar="TEXT")
-    return parser
-
-
-def _parse_identify(args: list[str]) -> argparse.Namespace:
-    parser = _text_parser(
-        "identify",
-        "[--json | -f FIELD] [--method ID]",
-        "Name every character of TEXT (grapheme clusters kept together); "
-        "reads stdin when no TEXT is given.",
-    )
-    _add_method(parser)
-    _add_format(parser)
-    ns = parser.parse_intermixed_args(args)
-    _check_common(parser, ns)
-    return ns
-
-
-def _parse_convert(args: list[str]) -> argparse.Namespace:
-    parser = _text_parser(
-        "convert",
-        "[--to-latex] [-c]",
-        "Turn LaTeX commands into Unicode (\\alpha → α), or Unicode into LaTeX with "
-        "--to-latex; reads stdin when no TEXT is given. Unknown commands stay as they are.",
-    )
-    parser.add_argument("--to-latex", action="store_true", help="Unicode to LaTeX")
-    parser.add_argument("-c", "--copy", action="store_true", help="copy the result as well")
-    return parser.parse_intermixed_args(args)
-
-
-def _parse_tui(args: list[str]) -> argparse.Namespace:
-    parser = _new_parser(
-        f"{PROG} tui",
-        f"{PROG} tui [--pick [WHAT]] [QUERY...]",
-        "Start the interactive TUI, optionally with a query typed in.",
-    )
-    parser.add_argument("query", nargs="*", metavar="QUERY")
-    parser.add_argument(
-        "--pick",
-        nargs="?",
-        const="char",
-        default=None,
-        metavar="WHAT",
-        action=_field_action(_pick_fields),
-        help="print the picked symbol's glyph (or WHAT) on exit",
-    )
-    parser.set_defaults(extra=[])
-    ns = parser.parse_intermixed_args(args)
-    ns.query = [*ns.extra, *ns.query]
-    return ns
-
-
 # --------------------------------------------------------------------------- TUI
 
 
@@ -667,7 +289,7 @@ def _start_tui(out: _Out, query: str, pick: str | None) -> int:
         if _textual_missing(out, exc):
             return 1
         # No TUI in this build: show what the command line can do instead.
-        _parse_lookup(["--help"])
+        parse_lookup(["--help"])
         return 0
     try:
         return int(run(query, pick))

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import app.cli as cli
+from app.arguments import parse_lookup
 from app.display import char_width, text_width, visible
 from symbols.inputs import METHODS
 
@@ -234,11 +235,11 @@ def test_first_detail_view_on_terminal(
 
 
 def test_copy_takes_a_field_only_when_it_is_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    parsed = cli._parse_lookup(["-c", "forall"])
+    parsed = parse_lookup(["-c", "forall"])
     assert (parsed.copy, [*parsed.extra, *parsed.query]) == ("char", ["forall"])
-    parsed = cli._parse_lookup(["-c", "latex", "forall"])
+    parsed = parse_lookup(["-c", "latex", "forall"])
     assert (parsed.copy, [*parsed.extra, *parsed.query]) == ("latex", ["forall"])
-    parsed = cli._parse_lookup(["forall", "--copy"])
+    parsed = parse_lookup(["forall", "--copy"])
     assert (parsed.copy, parsed.query) == ("char", ["forall"])
 
 

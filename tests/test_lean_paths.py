@@ -312,7 +312,7 @@ _UNUSUAL = [
 
 @pytest.mark.parametrize("argv", _USUAL, ids=" ".join)
 def test_quick_reader_gives_argparse_namespace(argv: list[str]) -> None:
-    from app.cli import _argparse_lookup, _quick_lookup
+    from app.arguments import _argparse_lookup, _quick_lookup
 
     quick = _quick_lookup(argv)
     assert quick is not None
@@ -321,7 +321,7 @@ def test_quick_reader_gives_argparse_namespace(argv: list[str]) -> None:
 
 @pytest.mark.parametrize("argv", _UNUSUAL, ids=" ".join)
 def test_quick_reader_leaves_the_rest_to_argparse(argv: list[str]) -> None:
-    from app.cli import _quick_lookup
+    from app.arguments import _quick_lookup
 
     assert _quick_lookup(argv) is None
 
