@@ -689,3 +689,43 @@ async def test_typing_after_a_jump_forgets_the_way_back(tmp_path: Path) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert app.search_screen.query_one(QueryInput).value == ""
+
+
+@sync
+async def test_a_query_edit_holds_the_frame_only_until_its_results_or_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The box and its results are painted together: repaints wait for the results,
+    # but never longer than FRAME_HOLD when the search is slow.
+    import threading
+
+    import app.tui.app as tui_app
+
+    app = make(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert app._batch_count == 0  # released once the results were shown
+        assert chars(app)
+
+        gate = threading.Event()
+        real = tui_app.compute_rows
+
+        def slow(*args: Any) -> Any:
+            gate.wait(5)
+            return real(*args)
+
+        monkeypatch.setattr(tui_app, "compute_rows", slow)
+        query = app.search_screen.query_one(QueryInput)
+        query.insert_text_at_cursor("o")  # as a keystroke does, without Pilot's pauses
+        await asyncio.sleep(tui_app.FRAME_HOLD / 5)
+        assert app._batch_count == 1  # held while the search runs
+        await asyncio.sleep(tui_app.FRAME_HOLD + 0.05)
+        assert app._batch_count == 0  # the limit let the box repaint anyway
+        gate.set()
+        await settle(pilot)
+        assert query.value == "fo"
+        expected = [r.symbol.char for r in real("fo", app.scope, None, [], []) if r.symbol]
+        assert chars(app) == expected  # the slow results still arrive
+        assert app._batch_count == 0
