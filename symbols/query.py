@@ -19,6 +19,7 @@ import re
 from symbols.latex import normalize_command
 
 __all__ = [
+    "ASCII_SPACE",
     "MAX_GLYPHS",
     "MAX_QUERY_CHARS",
     "Query",
@@ -40,9 +41,9 @@ MAX_GLYPHS = 200
 
 _MAX_CODEPOINT = 0x10FFFF
 
-# Only ASCII white space is trimmed or counts as blank: a pasted no-break space or
-# em space is something to identify, not nothing.
-_ASCII_SPACE = " \t\n\r\f\v"
+#: The only white space a query is trimmed of, or counts as blank for: a pasted
+#: no-break space or em space is something to identify, not nothing.
+ASCII_SPACE = " \t\n\r\f\v"
 
 # --------------------------------------------------------------------------- graphemes
 
@@ -284,7 +285,7 @@ def written_codepoint(text: str) -> int | None:
         ``&#x…;`` and ``&#…;`` spellings, else None (bare hex is not explicit).
 
     """
-    s = text.strip(_ASCII_SPACE)
+    s = text.strip(ASCII_SPACE)
     for pattern, base, starts in _CODEPOINT_FORMS:
         m = re.match(pattern, s) if s.startswith(starts) else None
         if m:
@@ -298,7 +299,7 @@ def is_blank(text: str) -> bool:
     A pasted no-break space or em space is a character to identify, so
     `str.strip`'s Unicode-wide notion of white space is not used.
     """
-    return not text.strip(_ASCII_SPACE)
+    return not text.strip(ASCII_SPACE)
 
 
 def _explicit_codepoint(text: str) -> int | None:
@@ -412,7 +413,7 @@ def _glyph_codepoints(text: str) -> tuple[int, ...]:
     seen: set[int] = set()
     clusters = graphemes(text)[:MAX_GLYPHS]
     for cluster in clusters:
-        if len(clusters) > 1 and cluster in _ASCII_SPACE:
+        if len(clusters) > 1 and cluster in ASCII_SPACE:
             continue  # the spaces of a pasted formula ("∀x ∈ ℝ") are not looked for
         raw = strip_variation_selectors(cluster) or cluster
         nfc = unicodedata2.normalize("NFC", raw)
@@ -463,7 +464,7 @@ def parse(query: str) -> Query:
         ('\\mathbb{R}',)
 
     """
-    glyph_source = query.strip(_ASCII_SPACE)
+    glyph_source = query.strip(ASCII_SPACE)
     if not glyph_source:
         return Query("")
     text = glyph_source[:MAX_QUERY_CHARS]

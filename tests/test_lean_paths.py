@@ -453,7 +453,7 @@ def test_guarded_regex_readers_agree_with_every_pattern_tried() -> None:
 
     def every_form(s: str) -> int | None:
         for pattern, base, _starts in query._CODEPOINT_FORMS:
-            m = re.match(pattern, s.strip(query._ASCII_SPACE))
+            m = re.match(pattern, s.strip(query.ASCII_SPACE))
             if m:
                 return int(m.group(1), base)
         return None

@@ -29,7 +29,7 @@ from app.tui.widgets import (
     StatusLine,
     no_match_hint,
 )
-from symbols.query import is_blank
+from symbols.query import ASCII_SPACE, is_blank
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -44,9 +44,6 @@ if TYPE_CHECKING:
     from symbols.table import Symbol
 
 __all__ = ["MathsymApp", "SearchScreen"]
-
-# What `is_blank` strips: a pasted NO-BREAK SPACE stays part of the query.
-_ASCII_SPACE = " \t\n\r\f\v"
 
 #: Most rows in the results list: enough to browse, few enough to redraw per keystroke.
 RESULT_LIMIT = 300
@@ -385,7 +382,7 @@ class SearchScreen(Screen[None]):
         fav = sym is not None and app.state.is_favorite(sym.codepoint)
         query = self.query_one(QueryInput).value
         # With nothing highlighted, what the pane says depends on the query.
-        missed = query.strip(_ASCII_SPACE) if sym is None and not is_blank(query) else ""
+        missed = query.strip(ASCII_SPACE) if sym is None and not is_blank(query) else ""
         key = (sym, fav, app.first_method, missed)
         if key == self._detail_shown:
             return  # the same symbol again ("forall" → "forall "): nothing to redraw
