@@ -77,6 +77,19 @@ def _start(tmux: Tmux, tmp_path: Path, args: str, size: tuple[int, int] = (80, 2
     tmux.run("new-session", "-d", "-s", "app", "-x", str(size[0]), "-y", str(size[1]), command)
 
 
+def _start_shell(tmux: Tmux, tmp_path: Path, command: str, size: tuple[int, int]) -> None:
+    """Run a shell *command* line (the app inside it) in a pane of *size*."""
+    env = {
+        "PYTHONPATH": str(REPO),
+        "MATHSYM_STATE_DIR": str(tmp_path / "state"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+    }
+    exports = " ".join(f"export {k}={shlex.quote(v)};" for k, v in env.items())
+    line = f"{exports} {command}; sleep 30"
+    tmux.run("new-session", "-d", "-s", "app", "-x", str(size[0]), "-y", str(size[1]), line)
+
+
 def test_typing_forall_shows_the_symbol(tmux: Tmux, tmp_path: Path) -> None:
     _start(tmux, tmp_path, "")
     tmux.wait_for("palette")  # the footer is drawn: the app is up
@@ -94,9 +107,39 @@ def test_small_terminal_still_searches(tmux: Tmux, tmp_path: Path) -> None:
     assert "∀" in screen
 
 
+#: How launchers and scripts capture the pick, each with where the test reads it back.
+PICK_RECIPES = {
+    "command substitution": 'x=$({cmd}); printf %s "$x" > {out}',
+    "redirect to a file": "{cmd} > {out}",
+    "pipe": "{cmd} | cat > {out}",
+}
+
+
+@pytest.mark.parametrize("recipe", sorted(PICK_RECIPES))
+@pytest.mark.parametrize("size", [(110, 32), (40, 12), (80, 24), (200, 60)], ids=str)
+def test_pick_with_stdout_captured(
+    tmux: Tmux, tmp_path: Path, recipe: str, size: tuple[int, int]
+) -> None:
+    # stdout is a pipe or a file in every recipe; the picker must still be drawn at the
+    # pane's own size and take keys (it used to spin at any size but 80x24).
+    out = tmp_path / "picked.txt"
+    cmd = PICK_RECIPES[recipe].format(
+        cmd=f"{shlex.quote(sys.executable)} -m app --pick", out=shlex.quote(str(out))
+    )
+    _start_shell(tmux, tmp_path, cmd, size)
+    tmux.wait_for("palette" if size[0] >= 80 else "name")  # the app is up
+    tmux.run("send-keys", "-t", "app", "-l", "\\le")
+    tmux.wait_for("LESS-THAN OR EQUAL TO")  # the keys got through (they never did)
+    tmux.run("send-keys", "-t", "app", "Enter")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not (out.exists() and out.read_text()):
+        time.sleep(0.2)
+    assert out.read_text(encoding="utf-8") == "≤"
+
+
 def test_pick_prints_after_the_app_exits(tmux: Tmux, tmp_path: Path) -> None:
     out = tmp_path / "picked.txt"
-    _start(tmux, tmp_path, f"--pick latex forall > {shlex.quote(str(out))}")
+    _start(tmux, tmp_path, f"--pick latex forall > {shlex.quote(str(out))}", size=(100, 30))
     tmux.wait_for("FOR ALL")
     tmux.run("send-keys", "-t", "app", "Enter")
     deadline = time.monotonic() + 20

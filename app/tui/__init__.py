@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 __all__ = ["run", "terminal_problem"]
 
@@ -70,7 +72,8 @@ def run(query: str = "", pick: str | None = None) -> int:
         return 2
 
     app = MathsymApp(query=query, pick=fmt)
-    result = app.run()
+    with _stdout_on_the_terminal():
+        result = app.run()
     if fmt is None:
         return app.return_code or 0
     if result is None:
@@ -81,3 +84,35 @@ def run(query: str = "", pick: str | None = None) -> int:
     sys.stdout.write(result + ("\n" if sys.stdout.isatty() else ""))
     sys.stdout.flush()
     return 0
+
+
+@contextmanager
+def _stdout_on_the_terminal() -> Iterator[None]:
+    """While the app runs, point file descriptor 1 at the terminal when stdout is captured.
+
+    ``x=$(mathsym --pick)``, ``mathsym --pick > file`` and ``mathsym --pick | cat`` leave
+    stdout a pipe or a file. textual's Linux driver sizes the screen with
+    `shutil.get_terminal_size`, which asks stdout and falls back to 80x24 there, while
+    the app's first size comes from Rich, which asks stdin and gets the real size:
+    each resize event then swaps the two sizes, every ~10 ms, forever, and no key gets
+    through (only a terminal of exactly 80x24 escaped). With descriptor 1 on the
+    terminal (the screen textual draws on, stderr, checked by `terminal_problem`)
+    every size query agrees. The pick is printed after this block, to the real stdout.
+    """
+    try:
+        captured = not os.isatty(1)
+        screen = sys.__stderr__.fileno() if sys.__stderr__ is not None else -1
+    except (OSError, ValueError):  # stdout closed, or stderr has no descriptor
+        captured, screen = False, -1
+    if not captured or screen < 0 or not os.isatty(screen):
+        yield
+        return
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        os.dup2(screen, 1)
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
