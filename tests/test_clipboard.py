@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 import types
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -94,36 +93,11 @@ def test_read_back_gives_up(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def xvfb() -> Iterator[str]:
-    if shutil.which("Xvfb") is None or shutil.which("xclip") is None:
-        pytest.skip("needs Xvfb and xclip (apt-get install xvfb xclip; .ci/run installs them)")
-    # -displayfd: Xvfb picks a free display itself (no race with another test run
-    # picking the same number) and writes it on the pipe once it accepts connections.
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "320x240x24"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        pass_fds=(write_end,),
-    )
-    os.close(write_end)
-    try:
-        number = b""
-        deadline = time.monotonic() + 30
-        while not number.endswith(b"\n") and time.monotonic() < deadline:
-            if not select.select([read_end], [], [], 0.5)[0]:
-                continue
-            chunk = os.read(read_end, 16)
-            if not chunk:  # Xvfb exited
-                break
-            number += chunk
-        if not number.strip().isdigit():
-            pytest.skip("Xvfb did not start")
-        yield f":{number.strip().decode()}"
-    finally:
-        os.close(read_end)
-        server.terminate()
-        server.wait(timeout=10)
+def xvfb(xvfb: str) -> str:
+    """The shared virtual display (conftest), where xclip is installed."""
+    if shutil.which("xclip") is None:
+        pytest.skip("needs xclip (apt-get install xclip; .ci/run installs it)")
+    return xvfb
 
 
 def _clipboard(display: str, expected: str) -> str:
