@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -44,7 +43,7 @@ __all__ = [
 STATE_DIR_ENV = "MATHSYM_STATE_DIR"
 #: The app-written state file's name.
 STATE_FILE = "state.json"
-#: The user-written config file's name.
+#: The user-written config file's name (app.config reads it).
 CONFIG_FILE = "config.toml"
 #: How many recently copied symbols are kept.
 MAX_RECENTS = 30
@@ -65,12 +64,9 @@ def state_dir() -> Path:
 
 def config_dir() -> Path:
     """Return the directory of ``config.toml``: ``$MATHSYM_STATE_DIR`` or the platform's."""
-    override = os.environ.get(STATE_DIR_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
+    from app.config import config_directory
 
-    return Path(platformdirs.user_config_dir(_APP_NAME, appauthor=False))
+    return Path(config_directory())
 
 
 # --------------------------------------------------------------------------- locking
@@ -359,16 +355,6 @@ def _reason(e: BaseException) -> str:
 # --------------------------------------------------------------------------- key map
 
 
-def _toml_loads(text: str) -> dict[str, Any]:
-    """Parse TOML with tomllib; ValueError when invalid or when tomllib is missing."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-
-        return tomllib.loads(text)
-    # tomllib is 3.11+ and mathsym supports 3.10: no config file there rather than a dependency.
-    raise ValueError("reading it needs Python 3.11 or later")
-
-
 def load_keymap(directory: Path | None = None) -> tuple[dict[str, str], str]:
     """Read the user's key remapping from ``config.toml``.
 
@@ -387,17 +373,12 @@ def load_keymap(directory: Path | None = None) -> tuple[dict[str, str], str]:
         file is absent or fine). A broken file gives an empty map, never an exception.
 
     """
+    from app.config import read_config
+
     path = (directory or config_dir()) / CONFIG_FILE
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return {}, ""
-    except OSError as e:
-        return {}, f"Cannot read {path} ({_reason(e)}); default keys in use."
-    try:
-        data = _toml_loads(raw.decode("utf-8"))
-    except ValueError as e:  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
-        return {}, f"{path} cannot be used ({e}); default keys in use."
+    data, problem = read_config(str(path))
+    if problem:
+        return {}, f"{problem[:-1]}; default keys in use."
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         return {}, f'{path}: [keys] must be a table of binding id = "keys"; default keys in use.'
