@@ -29,9 +29,12 @@ __all__ = [
     "PROG",
     "field_names",
     "parse_convert",
+    "parse_desktop",
     "parse_identify",
+    "parse_list",
     "parse_lookup",
     "parse_tui",
+    "parse_type",
     "pick_field_names",
     "version",
 ]
@@ -60,6 +63,10 @@ examples:
   mathsym convert '\forall x \in \mathbb{R}'      LaTeX to Unicode: ∀ x ∈ ℝ
   mathsym convert --to-latex '∀x∈ℝ'               and back: \forall x\in\mathbb{R}
   mathsym                        the interactive TUI (also: mathsym tui QUERY)
+  mathsym type '\le'             type ≤ into the focused window (xdotool, wtype, ydotool)
+  mathsym --pick --type          pick in the TUI, then type it where you were typing
+  mathsym list | fzf | mathsym identify -f char      pick with a launcher's filter
+  mathsym desktop --install      a menu entry that opens the picker
   mathsym -- identify            search for a word that is also a subcommand
 
 exit status: 0 found, 1 nothing found (or not copied), 2 usage error.
@@ -303,6 +310,9 @@ def _quick_lookup(args: list[str]) -> SimpleNamespace | None:
         format=field,
         copy=None,
         pick=None,
+        type=False,
+        paste=False,
+        window=None,
         extra=[],
     )
 
@@ -315,7 +325,11 @@ def _argparse_lookup(args: list[str]) -> argparse.Namespace:
         f"{PROG} [options] QUERY...\n"
         f"       {PROG} identify [--json | -f FIELD] [--method ID] [TEXT...]\n"
         f"       {PROG} convert [--to-latex] [-c] [TEXT...]\n"
-        f"       {PROG} tui [QUERY...]   (or {PROG} with no arguments)",
+        f"       {PROG} tui [QUERY...]   (or {PROG} with no arguments)\n"
+        f"       {PROG} --pick [WHAT] [--type [--paste] [--window ID]] [QUERY...]\n"
+        f"       {PROG} type [--paste] [--window ID] [-f FIELD] QUERY...\n"
+        f"       {PROG} list [--scope S] [--format plain|tsv|json|alfred]\n"
+        f"       {PROG} desktop --print | --install | --uninstall | --launch",
         "Find, identify and type Unicode math and typographic symbols.",
     )
     parser.add_argument(
@@ -357,6 +371,7 @@ def _argparse_lookup(args: list[str]) -> argparse.Namespace:
         action=_field_action(pick_field_names),
         help="open the TUI to pick a symbol; print its glyph (or WHAT) on exit",
     )
+    _add_typing(parser, "with --pick: type the pick into the window you were typing in")
     parser.add_argument(
         "--version",
         action="version",
@@ -368,7 +383,34 @@ def _argparse_lookup(args: list[str]) -> argparse.Namespace:
     _check_common(parser, ns)
     if ns.copy is not None and ns.json:
         parser.error("choose either --json or -c/--copy, not both")
+    _check_typing(parser, ns)
     return ns
+
+
+def _add_typing(parser: argparse.ArgumentParser, what: str) -> None:
+    """Add ``--type``, ``--paste`` and ``--window`` (the picker's way into a document)."""
+    parser.add_argument("--type", action="store_true", help=what)
+    parser.add_argument(
+        "--paste",
+        action="store_true",
+        help="with --type: paste (copy, send ctrl+v or $MATHSYM_PASTE_KEY, restore the "
+        "clipboard) instead of typing key by key",
+    )
+    parser.add_argument(
+        "--window",
+        metavar="ID",
+        help="with --type: the X11 window to type into (default: the one focused when "
+        "the picker closes)",
+    )
+
+
+def _check_typing(parser: argparse.ArgumentParser, ns: argparse.Namespace) -> None:
+    if (ns.paste or ns.window) and not ns.type:
+        parser.error("--paste and --window go with --type")
+    if ns.type and ns.pick is None:
+        parser.error("--type goes with --pick (to type a look-up's best match: mathsym type QUERY)")
+    if ns.window is not None and not ns.window.strip().isdigit() and not ns.window.startswith("0x"):
+        parser.error(f"argument --window: {ns.window!r} is not an X11 window id")
 
 
 def _text_parser(name: str, usage: str, description: str) -> argparse.ArgumentParser:
@@ -423,7 +465,98 @@ def parse_tui(args: list[str]) -> argparse.Namespace:
         action=_field_action(pick_field_names),
         help="print the picked symbol's glyph (or WHAT) on exit",
     )
+    _add_typing(parser, "with --pick: type the pick into the window you were typing in")
     parser.set_defaults(extra=[])
     ns = parser.parse_intermixed_args(args)
+    _check_typing(parser, ns)
     ns.query = [*ns.extra, *ns.query]
     return ns
+
+
+def parse_type(args: list[str]) -> argparse.Namespace:
+    """Read the arguments of ``mathsym type``."""
+    import argparse
+
+    from symbols.table import SCOPES
+
+    parser = _new_parser(
+        f"{PROG} type",
+        f"{PROG} type [--paste] [--window ID] [-f FIELD] [--scope S] QUERY...",
+        "Type the best match of QUERY into the focused window (X11: xdotool; Wayland: "
+        "wtype, then ydotool). Where nothing can type, it is copied instead and a line "
+        "says what to install. Exit status 0 typed, 1 not typed (copied) or no match.",
+    )
+    parser.add_argument("query", nargs="*", metavar="QUERY")
+    parser.add_argument(
+        "--scope", choices=SCOPES, help="math (default), extended, or all of Unicode"
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        metavar="FIELD",
+        help="type FIELD of the match instead of its glyph: latex, html, codepoint, name, "
+        "chord, or an input method id",
+    )
+    _add_method(parser)
+    _add_typing(parser, argparse.SUPPRESS)
+    parser.set_defaults(type=True, json=False, pick=None)
+    ns = parser.parse_intermixed_args(args)
+    _check_common(parser, ns)
+    if not ns.query:
+        parser.error("say what to type, e.g. mathsym type '\\le'")
+    return ns
+
+
+def parse_list(args: list[str]) -> argparse.Namespace:
+    """Read the arguments of ``mathsym list``."""
+    from app.listing import FORMATS
+    from symbols.table import SCOPES
+
+    parser = _new_parser(
+        f"{PROG} list",
+        f"{PROG} list [--scope S] [--format {'|'.join(FORMATS)}]",
+        "Print every symbol of a scope, one line each (glyph, code point, name, LaTeX, "
+        "entity, aliases), your most used and the most everyday first: for launchers "
+        "(rofi, wofi, fuzzel, dmenu, fzf) to filter. A chosen line given to "
+        f"`{PROG} identify` names that symbol.",
+    )
+    parser.add_argument(
+        "--scope", choices=SCOPES, default="math", help="math (default), extended, or all"
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="plain",
+        help="plain (default), tsv (six columns), json (JSON Lines) or alfred (script filter)",
+    )
+    return parser.parse_args(args)
+
+
+def parse_desktop(args: list[str]) -> argparse.Namespace:
+    """Read the arguments of ``mathsym desktop``."""
+    parser = _new_parser(
+        f"{PROG} desktop",
+        f"{PROG} desktop (--print | --install | --uninstall | --launch) [--terminal CMD]",
+        "A desktop entry (application menu, launchers) that opens the picker in a "
+        "terminal and types the chosen symbol into the window you were typing in.",
+    )
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--print", action="store_true", help="print the .desktop entry")
+    what.add_argument(
+        "--install",
+        action="store_true",
+        help="write it (and an icon) under $XDG_DATA_HOME (~/.local/share)",
+    )
+    what.add_argument("--uninstall", action="store_true", help="remove what --install wrote")
+    what.add_argument(
+        "--launch",
+        action="store_true",
+        help="what the entry runs: open the picker in a terminal, then type the pick",
+    )
+    parser.add_argument(
+        "--terminal",
+        metavar="CMD",
+        help="with --launch: the terminal to open (default: xdg-terminal-exec, $TERMINAL, "
+        "x-terminal-emulator, or the first of a known list that is installed)",
+    )
+    return parser.parse_args(args)

@@ -24,9 +24,12 @@ from app.arguments import (
     EXTRA_FIELDS,
     PROG,
     parse_convert,
+    parse_desktop,
     parse_identify,
+    parse_list,
     parse_lookup,
     parse_tui,
+    parse_type,
 )
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
@@ -58,7 +61,7 @@ WRITE_ERROR = 74
 
 #: Words that start a subcommand when they come first; ``mathsym -- identify``
 #: searches for the word instead.
-SUBCOMMANDS: tuple[str, ...] = ("identify", "convert", "tui")
+SUBCOMMANDS: tuple[str, ...] = ("identify", "convert", "tui", "type", "list", "desktop")
 
 
 # --------------------------------------------------------------------------- entry point
@@ -148,13 +151,28 @@ def _dispatch(args: list[str], out: _Out) -> int:
         return _convert(parse_convert(args[1:]), out)
     if args[0] == "tui":
         tui = parse_tui(args[1:])
-        return _start_tui(out, " ".join(tui.query), tui.pick)
+        return _start_tui(out, " ".join(tui.query), tui.pick, _typing(tui))
+    if args[0] == "type":
+        return _type(parse_type(args[1:]), out)
+    if args[0] == "list":
+        return _list(parse_list(args[1:]), out)
+    if args[0] == "desktop":
+        from app.desktop import run_desktop
+
+        return run_desktop(parse_desktop(args[1:]), out.note, out.error, out.line)
     args, dashed = _split_dashed(args)
     ns = parse_lookup(args)
     ns.extra[:0] = dashed
     if ns.pick is not None:
-        return _start_tui(out, " ".join([*ns.extra, *ns.query]), ns.pick)
+        return _start_tui(out, " ".join([*ns.extra, *ns.query]), ns.pick, _typing(ns))
     return _lookup(ns, out)
+
+
+def _typing(ns: LookupArgs) -> dict[str, Any] | None:
+    """Return the ``--type`` request of a pick (paste, window), or None to print the pick."""
+    if not ns.type:
+        return None
+    return {"paste": ns.paste, "window": ns.window}
 
 
 def _split_dashed(args: list[str]) -> tuple[list[str], list[str]]:
@@ -279,7 +297,9 @@ class _Out:
 # --------------------------------------------------------------------------- TUI
 
 
-def _start_tui(out: _Out, query: str, pick: str | None) -> int:
+def _start_tui(
+    out: _Out, query: str, pick: str | None, typing: dict[str, Any] | None = None
+) -> int:
     """Run the TUI; the only place app.tui's application (and so textual) is imported."""
     out.fast_exit = False
     gc.enable()
@@ -292,7 +312,7 @@ def _start_tui(out: _Out, query: str, pick: str | None) -> int:
         parse_lookup(["--help"])
         return 0
     try:
-        return int(run(query, pick))
+        return int(run(query, pick, typing))
     except ImportError as exc:  # app.tui imports textual only when it starts
         if _textual_missing(out, exc):
             return 1
@@ -340,24 +360,30 @@ def _codepoint_problem(query: str) -> tuple[str, int] | None:
     return None
 
 
-def _lookup(ns: LookupArgs, out: _Out) -> int:
+def _find(query: str, scope: str | None, limit: int, out: _Out) -> list[tuple[Fields, Row]] | int:
+    """Search for a look-up or ``type``: the matches as (fields, row), or an exit status.
+
+    An empty query or an impossible code point is a usage error (2); nothing
+    found is 1. With no *scope* given, a query no math symbol matches is looked
+    up in the wider scopes, and a note says so.
+    """
     from symbols.query import is_blank
     from symbols.search import search_rows
     from symbols.table import fields_of
 
-    query = " ".join([*ns.extra, *ns.query])
     if is_blank(query):  # a pasted lone no-break space is a query, not blank
         out.error("empty query: say what to look for, e.g. mathsym forall (see mathsym --help)")
         return 2
-    problem = _codepoint_problem(query)
+    mine = _user_alias(query, out)
+    problem = _codepoint_problem(query) if mine is None else None
     if problem is not None:
         out.error(problem[0])
         return problem[1]
-    limit = ns.limit or (1 if ns.first or ns.copy else DEFAULT_LIMIT)
-    scope = ns.scope or "math"
     # Plain rows, not symbols.search's Match records: see `Fields`.
-    matches = search_rows(query, limit=limit, scope=scope)
-    if not matches and ns.scope is None:
+    matches = search_rows(query, limit=limit, scope=scope or "math")
+    if mine is not None:  # the user's own name for a symbol comes first
+        matches = [mine, *(m for m in matches if m[0] != mine[0])][:limit]
+    if not matches and scope is None:
         # Nothing among the math symbols: a code point, a glyph or a rarer name the
         # user typed on purpose is better shown from the wider table than refused.
         for wider in ("extended", "all"):
@@ -366,18 +392,40 @@ def _lookup(ns: LookupArgs, out: _Out) -> int:
                 out.note(f"no math symbol matches {_quoted(query)}; showing the {wider} scope")
                 break
     if not matches:
-        if ns.json:  # a script reading JSON gets valid JSON either way
-            _print_json(out, [])
         where = (
             f"in the {scope} scope (try --scope all)"
-            if ns.scope not in (None, "all")
+            if scope not in (None, "all")
             else "in Unicode"
         )
         out.error(f"nothing matches {_quoted(query)} {where}")
         return 1
-    method = ns.method or _default_method()
     # search_rows keeps only characters, which always have fields.
-    found = [(f, m) for m in matches if (f := fields_of(m[0])) is not None]
+    return [(f, m) for m in matches if (f := fields_of(m[0])) is not None]
+
+
+def _user_alias(query: str, out: _Out) -> Row | None:
+    """Return a hit on the user's own alias (config.toml ``[aliases]``) as a search row."""
+    from app.config import ALIAS_FIELD, alias_hit, user_aliases
+
+    aliases, problem = user_aliases()
+    if problem:
+        out.note(problem)
+    hit = alias_hit(query, aliases)
+    if hit is None:
+        return None
+    cp, name = hit
+    return (cp, 1000.0, ALIAS_FIELD, name, ((0, len(name)),), "exact")
+
+
+def _lookup(ns: LookupArgs, out: _Out) -> int:
+    query = " ".join([*ns.extra, *ns.query])
+    limit = ns.limit or (1 if ns.first or ns.copy else DEFAULT_LIMIT)
+    found = _find(query, ns.scope, limit, out)
+    if isinstance(found, int):
+        if found == 1 and ns.json:  # a script reading JSON gets valid JSON either way
+            _print_json(out, [])
+        return found
+    method = ns.method or _default_method()
     if ns.json:
         _print_json(out, [_symbol_json(f, m) for f, m in found])
     elif ns.format is not None:
@@ -710,7 +758,7 @@ def _identify(ns: argparse.Namespace, out: _Out) -> int:
         out.error("nothing to identify: give TEXT or pipe it in (see mathsym identify --help)")
         return 2
     method = ns.method or _default_method()
-    clusters = graphemes(text)
+    clusters = _listed_symbols(text) or graphemes(text)
     if ns.json:
         items = []
         for index, cluster in enumerate(clusters):
@@ -731,6 +779,19 @@ def _identify(ns: argparse.Namespace, out: _Out) -> int:
     if rows:
         _print_rows(out, rows, _LOOKUP_ROLES)
     return 0
+
+
+def _listed_symbols(text: str) -> list[str]:
+    """Return the symbols of lines `mathsym list` printed (a launcher's choice), else [].
+
+    ``mathsym list | fzf | mathsym identify`` names the chosen symbol, not every
+    character of its line; only when every line is such a line.
+    """
+    from app.listing import symbol_of_line
+
+    lines = [line for line in text.splitlines() if line.strip()]
+    cps = [symbol_of_line(line) for line in lines]
+    return [chr(cp) for cp in cps if cp is not None] if lines and None not in cps else []
 
 
 def _unassigned_json(ch: str) -> dict[str, Any]:
@@ -805,6 +866,40 @@ def _convert(ns: argparse.Namespace, out: _Out) -> int:
     out.line(result)
     if ns.copy:
         return _copy(out, result, "the result")
+    return 0
+
+
+# --------------------------------------------------------------------------- type, list
+
+
+def _type(ns: argparse.Namespace, out: _Out) -> int:
+    from app.typer import type_text
+
+    found = _find(" ".join(ns.query), ns.scope, 1, out)
+    if isinstance(found, int):
+        return found
+    best = found[0][0]
+    text = _field(best, ns.format or "char", ns.method or _default_method())
+    if not text:
+        out.error(f"{_label(best)} {best['name']} has no {ns.format}")
+        return 1
+    outcome = type_text(text, paste=ns.paste, window=ns.window)
+    if outcome.ok:
+        return 0
+    out.error(outcome.message)
+    return 1
+
+
+def _list(ns: argparse.Namespace, out: _Out) -> int:
+    from app.config import user_aliases
+    from app.frecency import used_first
+    from app.listing import list_lines
+
+    aliases, problem = user_aliases()
+    if problem:
+        out.note(problem)
+    for line in list_lines(ns.scope, ns.format, first=used_first(), user_aliases=aliases):
+        out.line(line)
     return 0
 
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from symbols.results import Match, Matched
 
-__all__ = ["MAX_LIMIT", "Match", "Matched", "Row", "search", "search_rows"]
+__all__ = ["MAX_LIMIT", "Match", "Matched", "Row", "prominence_order", "search", "search_rows"]
 
 
 def _smallest(n: int, items: Collection[_T], key: Callable[[_T], Any]) -> list[_T]:
@@ -141,16 +141,10 @@ class _Hits:
         if fixed is not None:
             score = fixed
         else:
-            row = self.idx.row_of.get(cp)
-            everyday = self.idx.everyday(row) if row is not None else 0.0
-            length = self.idx.name_length(row) if row is not None else _LONGEST_NAME
-            short = 1.0 - min(length, _LONGEST_NAME) / _LONGEST_NAME
             score = (
                 _TIER_SCORE[tier]
                 + _W_QUALITY * max(0.0, min(quality, 1.0))
-                + _W_EVERYDAY * everyday
-                + _W_SHORT * short
-                + _W_POPULAR * _popularity(cp)
+                + _prior(self.idx, cp)
                 + _W_FIELD.get(field, 0.0)
             )
         old = self.best.get(cp)
@@ -162,6 +156,32 @@ class _Hits:
 
     def __len__(self) -> int:
         return len(self.best)
+
+
+def _prior(idx: SearchIndex, cp: int) -> float:
+    """Return the part of a score that does not depend on the query: everyday, short, popular."""
+    row = idx.row_of.get(cp)
+    everyday = idx.everyday(row) if row is not None else 0.0
+    length = idx.name_length(row) if row is not None else _LONGEST_NAME
+    short = 1.0 - min(length, _LONGEST_NAME) / _LONGEST_NAME
+    return _W_EVERYDAY * everyday + _W_SHORT * short + _W_POPULAR * _popularity(cp)
+
+
+def prominence_order(scope: str = "math") -> list[int]:
+    """Return every code point of *scope*, the most everyday first.
+
+    The order search gives symbols that match a query equally well (a LaTeX name,
+    the math scope, a plain letter, a short name, many sources naming it), then by
+    code point: what a launcher's list (``mathsym list``) shows first.
+
+    Raises:
+        ValueError: For an unknown scope.
+
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}: choose one of {', '.join(SCOPES)}")
+    idx = index(scope)
+    return sorted(idx.cps, key=lambda cp: (-_prior(idx, cp), cp))
 
 
 _POPULARITY: dict[int, float] = {}

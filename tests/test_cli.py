@@ -433,13 +433,15 @@ def test_convert_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
 
 
 @pytest.fixture
-def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None]]:
+def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
     import app.tui
 
-    calls: list[tuple[str, str | None]] = []
+    calls: list[tuple[object, ...]] = []
 
-    def run_tui(query: str = "", pick: str | None = None) -> int:
-        calls.append((query, pick))
+    def run_tui(
+        query: str = "", pick: str | None = None, typing: dict[str, object] | None = None
+    ) -> int:
+        calls.append((query, pick) if typing is None else (query, pick, typing))
         return 0
 
     monkeypatch.setattr(app.tui, "run", run_tui)
@@ -457,13 +459,19 @@ def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None]]:
         (["--pick", "latex", "arrow"], ("arrow", "latex")),
         (["--pick", "arrow"], ("arrow", "char")),
         (["tui", "--pick", "html", "rarr"], ("rarr", "html")),
+        (["--pick", "--type"], ("", "char", {"paste": False, "window": None})),
+        (["--pick", "latex", "--type", "--paste"], ("", "latex", {"paste": True, "window": None})),
+        (
+            ["tui", "--pick", "--type", "--window", "4194311", "le"],
+            ("le", "char", {"paste": False, "window": "4194311"}),
+        ),
     ],
 )
 def test_tui_hand_off(
     capsys: pytest.CaptureFixture[str],
-    fake_tui: list[tuple[str, str | None]],
+    fake_tui: list[tuple[object, ...]],
     argv: list[str],
-    call: tuple[str, str | None],
+    call: tuple[object, ...],
 ) -> None:
     assert run(capsys, *argv)[0] == 0
     assert fake_tui == [call]
@@ -474,7 +482,7 @@ def test_tui_without_textual(
 ) -> None:
     import app.tui
 
-    def no_textual(query: str = "", pick: str | None = None) -> int:
+    def no_textual(*args: object) -> int:
         raise ModuleNotFoundError("No module named 'textual'", name="textual")
 
     monkeypatch.setattr(app.tui, "run", no_textual)

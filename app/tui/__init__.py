@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 __all__ = ["run", "terminal_problem"]
 
@@ -34,7 +35,7 @@ def terminal_problem() -> str | None:
     return None
 
 
-def run(query: str = "", pick: str | None = None) -> int:
+def run(query: str = "", pick: str | None = None, typing: dict[str, Any] | None = None) -> int:
     """Run the TUI until the user quits; return the process exit code.
 
     Args:
@@ -42,6 +43,8 @@ def run(query: str = "", pick: str | None = None) -> int:
         pick: ``--pick`` mode: the format Enter prints to stdout (``glyph``, ``latex``,
             ``html``, ``codepoint``, ``name``, ``chord`` or an input method id; "" means
             glyph). None runs the normal app.
+        typing: With *pick*: type the pick into a window instead of printing it
+            (``{"paste": bool, "window": X11 id or None}``, see `app.typer`).
 
     Returns:
         0 normally and when a symbol was picked; 1 when a pick was cancelled (Esc);
@@ -78,6 +81,8 @@ def run(query: str = "", pick: str | None = None) -> int:
         return app.return_code or 0
     if result is None:
         return 1
+    if typing is not None:
+        return _type_pick(result, typing)
     # Printed only now, after textual has given the terminal back. No newline into a
     # pipe, so `mathsym --pick | wl-copy` copies the symbol alone (a newline would also
     # be typed as Enter by `xdotool type`); one on a terminal, for the prompt's sake.
@@ -116,3 +121,22 @@ def _stdout_on_the_terminal() -> Iterator[None]:
         sys.stdout.flush()
         os.dup2(saved, 1)
         os.close(saved)
+
+
+def _type_pick(text: str, typing: dict[str, Any]) -> int:
+    """Type the pick into the window the person was typing in (``--pick --type``).
+
+    With ``--window`` (what ``mathsym desktop --launch`` passes: the window that had
+    the focus before the picker's terminal opened) it is focused and typed into
+    now. Without, the picker's own terminal is probably about to close and hand the
+    focus back: a detached process types once it has (`app.typer.type_later`).
+    """
+    from app import typer
+
+    if typing.get("window"):
+        outcome = typer.type_text(text, paste=bool(typing.get("paste")), window=typing["window"])
+        if not outcome.ok:
+            print(f"mathsym: {outcome.message}", file=sys.stderr)
+        return 0 if outcome.ok else 1
+    typer.type_later(text, paste=bool(typing.get("paste")))
+    return 0
