@@ -481,10 +481,12 @@ def parse_type(args: list[str]) -> argparse.Namespace:
 
     parser = _new_parser(
         f"{PROG} type",
-        f"{PROG} type [--paste] [--window ID] [-f FIELD] [--scope S] QUERY...",
+        f"{PROG} type [--paste] [--window ID] [-f FIELD] [--scope S] [QUERY...]",
         "Type the best match of QUERY into the focused window (X11: xdotool; Wayland: "
-        "wtype, then ydotool). Where nothing can type, it is copied instead and a line "
-        "says what to install. Exit status 0 typed, 1 not typed (copied) or no match.",
+        "wtype, then ydotool). With no QUERY, stdin is read: a line of `mathsym list` "
+        "chosen in a launcher types that symbol. Where nothing can type, it is copied "
+        "instead and a line says what to install. Exit status 0 typed, 1 not typed "
+        "(copied), nothing chosen or no match.",
     )
     parser.add_argument("query", nargs="*", metavar="QUERY")
     parser.add_argument(
@@ -502,8 +504,8 @@ def parse_type(args: list[str]) -> argparse.Namespace:
     parser.set_defaults(type=True, json=False, pick=None)
     ns = parser.parse_intermixed_args(args)
     _check_common(parser, ns)
-    if not ns.query:
-        parser.error("say what to type, e.g. mathsym type '\\le'")
+    if not ns.query and sys.stdin is not None and sys.stdin.isatty():
+        parser.error("say what to type, e.g. mathsym type '\\le' (or pipe a mathsym list line)")
     return ns
 
 

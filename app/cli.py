@@ -874,11 +874,24 @@ def _convert(ns: argparse.Namespace, out: _Out) -> int:
 
 def _type(ns: argparse.Namespace, out: _Out) -> int:
     from app.typer import type_text
+    from symbols.table import fields_of
 
-    found = _find(" ".join(ns.query), ns.scope, 1, out)
-    if isinstance(found, int):
-        return found
-    best = found[0][0]
+    query = " ".join(ns.query)
+    if not ns.query:  # a launcher's choice: `mathsym list | rofi -dmenu | mathsym type`
+        query = _read_stdin(out).strip("\r\n")
+        if not query.strip():
+            out.error("nothing chosen: stdin was empty (the launcher was cancelled?)")
+            return 1
+    listed = _listed_symbols(query)
+    if len(listed) == 1:
+        best = fields_of(ord(listed[0]))
+    else:
+        found = _find(query, ns.scope, 1, out)
+        if isinstance(found, int):
+            return found
+        best = found[0][0]
+    if best is None:  # a listed line always names a character
+        return 1
     text = _field(best, ns.format or "char", ns.method or _default_method())
     if not text:
         out.error(f"{_label(best)} {best['name']} has no {ns.format}")

@@ -134,3 +134,139 @@ def xterm(xvfb: str, tmp_path: Path) -> Iterator[XTerm]:
         yield term
     finally:
         term.close()
+
+
+# --------------------------------------------------------------------------- Wayland
+
+#: The unprivileged user a headless sway runs as when the tests run as root (sway
+#: refuses root); .ci/run creates it.
+SWAY_USER = os.environ.get("MATHSYM_TEST_USER", "mathsym-test")
+
+
+class Wayland:
+    """A headless sway session: its socket, runtime folder and an environment for clients."""
+
+    def __init__(self, socket: Path, runtime: Path) -> None:
+        self.socket = socket
+        self.runtime = runtime
+        # Clients (foot, wtype, mathsym) may run as root, in sway's runtime folder.
+        self.env = clean_env(
+            WAYLAND_DISPLAY=socket.name, XDG_RUNTIME_DIR=str(runtime), LANG="C.UTF-8"
+        )
+
+
+def _sway_command(config: Path, runtime: Path) -> list[str] | None:
+    env = [
+        "PATH=/usr/local/bin:/usr/bin:/bin",
+        "LANG=C.UTF-8",
+        f"XDG_RUNTIME_DIR={runtime}",
+        "WLR_BACKENDS=headless",
+        "WLR_RENDERER=pixman",
+        "WLR_LIBINPUT_NO_DEVICES=1",
+        f"HOME={runtime}",
+    ]
+    command = ["env", "-i", *env, "sway", "-c", str(config)]
+    if os.geteuid() != 0:
+        return command
+    import pwd
+
+    try:
+        user = pwd.getpwnam(SWAY_USER)
+    except KeyError:
+        return None
+    os.chown(runtime, user.pw_uid, user.pw_gid)
+    return ["runuser", "-u", SWAY_USER, "--", *command]
+
+
+@pytest.fixture
+def wayland() -> Iterator[Wayland]:
+    """A headless sway compositor (wlroots: it has the virtual-keyboard protocol)."""
+    if not all(shutil.which(t) for t in ("sway", "foot", "wtype")):
+        pytest.skip("needs sway, foot and wtype (apt-get install sway foot wtype; .ci/run does)")
+    import tempfile
+
+    runtime = Path(tempfile.mkdtemp(prefix="mathsym-wayland-"))
+    runtime.chmod(0o700)
+    config = runtime / "sway.conf"
+    config.write_text("output HEADLESS-1 resolution 1280x800\n", encoding="utf-8")
+    config.chmod(0o644)
+    command = _sway_command(config, runtime)
+    if command is None:
+        shutil.rmtree(runtime)
+        pytest.skip(f"sway refuses root: needs the user {SWAY_USER} (.ci/run creates it)")
+    log = runtime / "sway.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        sockets: list[Path] = []
+        while not sockets and time.monotonic() < deadline and server.poll() is None:
+            time.sleep(0.1)
+            sockets = sorted(runtime.glob("wayland-*[0-9]"))
+        if not sockets:
+            pytest.skip(f"sway did not start: {log.read_text(errors='replace')[-300:]}")
+        yield Wayland(sockets[0], runtime)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+class FootDocument:
+    """A foot terminal on a Wayland session running ``cat > FILE``; it has the focus."""
+
+    def __init__(self, session: Wayland, target: Path) -> None:
+        self.session = session
+        self.target = target
+        target.touch()
+        self.process = subprocess.Popen(
+            ["foot", "-T", "document", "sh", "-c", f"stty -icanon -echo min 1; cat >> '{target}'"],
+            env=session.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        # foot maps its window, sway focuses it, cat waits: give it a moment to be ready.
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            done = subprocess.run(
+                ["wtype", "-s", "50", "--", "."],
+                env=session.env,
+                capture_output=True,
+                timeout=20,
+            )
+            if done.returncode == 0 and target.read_text(encoding="utf-8").endswith("."):
+                break
+            time.sleep(0.3)
+        target.write_text("", encoding="utf-8")  # cat appends: the document starts empty
+
+    def typed(self, expected: str, timeout: float = 20) -> str:
+        """The document's text once it holds *expected* (or at the deadline)."""
+        deadline = time.monotonic() + timeout
+        text = ""
+        while time.monotonic() < deadline:
+            text = self.target.read_text(encoding="utf-8")
+            if expected in text:
+                return text
+            time.sleep(0.1)
+        return text
+
+    def close(self) -> None:
+        """Close the terminal."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture
+def foot(wayland: Wayland, tmp_path: Path) -> Iterator[FootDocument]:
+    """A foot terminal running ``cat > document.txt`` with the focus, on headless sway."""
+    doc = FootDocument(wayland, tmp_path / "document.txt")
+    try:
+        yield doc
+    finally:
+        doc.close()

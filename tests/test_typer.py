@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, XTerm, clean_env
+from conftest import REPO, FootDocument, XTerm, clean_env
 
 import app.typer
 from app.typer import session, type_text
@@ -98,7 +98,7 @@ def test_wayland_types_with_wtype(fakes: Fakes) -> None:
     log = _fake_tool(fakes.bin, "wtype", "exit 0")
     outcome = type_text("≤", env={"WAYLAND_DISPLAY": "wayland-0"})
     assert outcome.ok and outcome.how == "wtype"
-    assert log.read_text().split() == ["[--]", "[≤]"]
+    assert log.read_text().split() == ["[-s]", "[50]", "[--]", "[≤]"]
 
 
 def test_wayland_falls_back_to_ydotool_paste_for_non_ascii(fakes: Fakes) -> None:
@@ -128,7 +128,19 @@ def test_paste_key_from_the_environment(fakes: Fakes) -> None:
     env = {"WAYLAND_DISPLAY": "w", "MATHSYM_PASTE_KEY": "ctrl+shift+v"}
     outcome = type_text("∀", paste=True, env=env)
     assert outcome.ok and outcome.how == "wtype (paste)"
-    expected = ["[-M]", "[ctrl]", "[-M]", "[shift]", "[-k]", "[v]", "[-m]", "[shift]", "[-m]"]
+    expected = [
+        "[-s]",
+        "[50]",
+        "[-M]",
+        "[ctrl]",
+        "[-M]",
+        "[shift]",
+        "[-k]",
+        "[v]",
+        "[-m]",
+        "[shift]",
+        "[-m]",
+    ]
     assert log.read_text().split() == [*expected, "[ctrl]"]
 
 
@@ -288,3 +300,20 @@ def test_env_of_a_subprocess_has_no_display() -> None:
     # The fixtures depend on it: no test types into the developer's own desktop.
     assert "DISPLAY" not in clean_env() and "WAYLAND_DISPLAY" not in clean_env()
     assert os.pathsep in clean_env()["PYTHONPATH"] or clean_env()["PYTHONPATH"] == str(REPO)
+
+
+# --------------------------------------------------------------------------- for real, on Wayland
+
+
+def test_type_on_wayland_with_wtype(foot: FootDocument, tmp_path: Path) -> None:
+    env = {**foot.session.env, "MATHSYM_STATE_DIR": str(tmp_path / "state")}
+    for query in ("\\le", "for all", "U+1D400"):
+        done = subprocess.run(
+            [sys.executable, "-m", "app", "type", query],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert foot.typed("≤∀𝐀") == "≤∀𝐀"
