@@ -312,11 +312,17 @@ def _start_tui(
         parse_lookup(["--help"])
         return 0
     try:
-        return int(run(query, pick, typing))
+        code = int(run(query, pick, typing))
     except ImportError as exc:  # app.tui imports textual only when it starts
         if _textual_missing(out, exc):
             return 1
         raise
+    # A pick is made and saved, and the terminal given back: what is left is the
+    # interpreter freeing the app and the table object by object, a quarter of a
+    # second that `x=$(mathsym --pick)` waits for (bench/bench_pick.py). The normal
+    # TUI leaves the ordinary way (a clipboard thread may still be copying).
+    out.fast_exit = pick is not None
+    return code
 
 
 def _textual_missing(out: _Out, exc: ImportError) -> bool:
@@ -448,7 +454,10 @@ def _lookup(ns: LookupArgs, out: _Out) -> int:
         )
     if ns.copy is not None:
         best = found[0][0]
-        return _copy(out, _field(best, ns.copy, method), _label(best))
+        code = _copy(out, _field(best, ns.copy, method), _label(best))
+        if code == 0:
+            _record_use(best["codepoint"], out)
+        return code
     return 0
 
 
@@ -897,10 +906,21 @@ def _type(ns: argparse.Namespace, out: _Out) -> int:
         out.error(f"{_label(best)} {best['name']} has no {ns.format}")
         return 1
     outcome = type_text(text, paste=ns.paste, window=ns.window)
+    _record_use(best["codepoint"], out)  # typed, or copied instead: used either way
     if outcome.ok:
         return 0
     out.error(outcome.message)
     return 1
+
+
+def _record_use(codepoint: int, out: _Out) -> None:
+    """Count a use (a typed or copied symbol) for the user's frecency (app.frecency)."""
+    from app.state import State
+
+    state = State()
+    state.record_use(codepoint)
+    if state.notice:
+        out.note(state.notice)
 
 
 def _list(ns: argparse.Namespace, out: _Out) -> int:

@@ -31,6 +31,7 @@ from typing import Any
 __all__ = [
     "CONFIG_FILE",
     "MAX_RECENTS",
+    "MAX_USES",
     "STATE_DIR_ENV",
     "STATE_FILE",
     "State",
@@ -143,6 +144,28 @@ class _Snapshot:
     favorites: list[int] = field(default_factory=list)
     recents: list[int] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
+    #: code point → (times used, when last used: seconds since the epoch)
+    uses: dict[int, tuple[int, float]] = field(default_factory=dict)
+
+
+def _uses(value: Any) -> dict[int, tuple[int, float]]:
+    """Read the ``uses`` object: ``{"8704": [count, last_used]}``."""
+    if not isinstance(value, dict):
+        raise _BadState("uses is not an object")
+    out: dict[int, tuple[int, float]] = {}
+    for key, entry in value.items():
+        cp = int(key) if isinstance(key, str) and key.isdigit() else -1
+        if not 0 <= cp <= 0x10FFFF:
+            raise _BadState(f"uses holds {key!r}, not a code point")
+        ok = (
+            isinstance(entry, list)
+            and len(entry) == 2
+            and all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in entry)
+        )
+        if not ok or entry[0] < 1:
+            raise _BadState(f"uses of {key} is {entry!r}, not [count, time]")
+        out[cp] = (int(entry[0]), float(entry[1]))
+    return out
 
 
 def _parse(text: str) -> _Snapshot:
@@ -161,6 +184,7 @@ def _parse(text: str) -> _Snapshot:
         favorites=_codepoints(data.get("favorites", []), "favorites"),
         recents=_codepoints(data.get("recents", []), "recents")[:MAX_RECENTS],
         settings=dict(settings),
+        uses=_uses(data.get("uses", {})),
     )
 
 
@@ -170,6 +194,7 @@ def _dump(snap: _Snapshot) -> str:
         "favorites": snap.favorites,
         "recents": snap.recents,
         "settings": snap.settings,
+        "uses": {str(cp): [n, round(t, 1)] for cp, (n, t) in snap.uses.items()},
     }
     return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
@@ -205,6 +230,7 @@ class State:
         # whatever another instance wrote meanwhile.
         self._fav_changes: dict[int, bool] = {}
         self._new_recents: list[int] = []
+        self._new_uses: list[tuple[int, float]] = []
         self._changed_settings: dict[str, str] = {}
         self._snap = self._read()
 
@@ -283,6 +309,26 @@ class State:
         _push_recent(self._snap.recents, codepoint)
         self.save()
 
+    def record_use(self, codepoint: int, when: float | None = None) -> None:
+        """Count a use of *codepoint* (a copy, a pick, a typed symbol), make it recent, save.
+
+        Args:
+            codepoint: The symbol used.
+            when: The time of the use (seconds since the epoch; default now).
+
+        """
+        moment = time.time() if when is None else when
+        self._new_uses.append((codepoint, moment))
+        _count_use(self._snap.uses, codepoint, moment)
+        self._new_recents.append(codepoint)
+        _push_recent(self._snap.recents, codepoint)
+        self.save()
+
+    @property
+    def uses(self) -> dict[int, tuple[int, float]]:
+        """How often and when last each symbol was used: code point → (count, time)."""
+        return dict(self._snap.uses)
+
     def set_setting(self, key: str, value: str) -> None:
         """Store a setting and save (nothing is written when it is unchanged)."""
         if self._snap.settings.get(key) == value:
@@ -314,6 +360,7 @@ class State:
         self._snap = disk
         self._fav_changes.clear()
         self._new_recents.clear()
+        self._new_uses.clear()
         self._changed_settings.clear()
         return True
 
@@ -328,6 +375,8 @@ class State:
             _apply_favorite(snap.favorites, cp, on)
         for cp in self._new_recents:
             _push_recent(snap.recents, cp)
+        for cp, moment in self._new_uses:
+            _count_use(snap.uses, cp, moment)
         snap.settings.update(self._changed_settings)
         return snap
 
@@ -337,6 +386,20 @@ def _apply_favorite(favorites: list[int], codepoint: int, on: bool) -> None:
         favorites.append(codepoint)
     elif not on and codepoint in favorites:
         favorites.remove(codepoint)
+
+
+#: How many symbols' use counts are kept: past it, the least used (then the oldest) go.
+MAX_USES = 500
+
+
+def _count_use(uses: dict[int, tuple[int, float]], codepoint: int, moment: float) -> None:
+    count, last = uses.get(codepoint, (0, 0.0))
+    uses[codepoint] = (count + 1, max(last, moment))
+    if len(uses) > MAX_USES:
+        for cp, _ in sorted(uses.items(), key=lambda kv: (kv[1][0], kv[1][1]))[
+            : len(uses) - MAX_USES
+        ]:
+            del uses[cp]
 
 
 def _push_recent(recents: list[int], codepoint: int) -> None:

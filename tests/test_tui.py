@@ -531,7 +531,7 @@ async def test_a_failing_search_is_a_notification(
 ) -> None:
     import app.tui.app as tui_app
 
-    def broken(*args: Any) -> Any:
+    def broken(*args: Any, **kwargs: Any) -> Any:
         raise FileNotFoundError("data/symbols.json not found")
 
     monkeypatch.setattr(tui_app, "compute_rows", broken)
@@ -712,9 +712,9 @@ async def test_a_query_edit_holds_the_frame_only_until_its_results_or_the_limit(
         gate = threading.Event()
         real = tui_app.compute_rows
 
-        def slow(*args: Any) -> Any:
+        def slow(*args: Any, **kwargs: Any) -> Any:
             gate.wait(5)
-            return real(*args)
+            return real(*args, **kwargs)
 
         monkeypatch.setattr(tui_app, "compute_rows", slow)
         query = app.search_screen.query_one(QueryInput)

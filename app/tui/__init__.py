@@ -74,8 +74,10 @@ def run(query: str = "", pick: str | None = None, typing: dict[str, Any] | None 
         )
         return 2
 
-    app = MathsymApp(query=query, pick=fmt)
-    with _stdout_on_the_terminal():
+    with _stdout_on_the_terminal() as stdout:
+        # A captured stdout gets the pick the moment it is made (see `_Stdout`).
+        deliver = stdout.deliver if typing is None else None
+        app = MathsymApp(query=query, pick=fmt, on_pick=deliver)
         result = app.run()
     if fmt is None:
         return app.return_code or 0
@@ -83,16 +85,51 @@ def run(query: str = "", pick: str | None = None, typing: dict[str, Any] | None 
         return 1
     if typing is not None:
         return _type_pick(result, typing)
-    # Printed only now, after textual has given the terminal back. No newline into a
-    # pipe, so `mathsym --pick | wl-copy` copies the symbol alone (a newline would also
-    # be typed as Enter by `xdotool type`); one on a terminal, for the prompt's sake.
+    if stdout.delivered:
+        return 0
+    # On a terminal, printed only now, after textual has given the screen back; with a
+    # newline, for the prompt's sake.
     sys.stdout.write(result + ("\n" if sys.stdout.isatty() else ""))
     sys.stdout.flush()
     return 0
 
 
+class _Stdout:
+    """The process's real stdout while the TUI runs, and the pick written to it early.
+
+    When stdout is captured (``x=$(mathsym --pick)``, ``| wl-copy``) the pick is
+    written the moment Enter picks it, and the pipe closed, so the reader has it
+    without waiting for textual to wind down (which takes longer than the pick
+    itself: bench/bench_pick.py). No newline into a pipe: ``mathsym --pick | wl-copy``
+    copies the symbol alone, and ``xdotool type`` would type a newline as Enter.
+    """
+
+    def __init__(self, saved: int | None) -> None:
+        #: A duplicate of the real stdout while descriptor 1 is on the terminal, else None.
+        self.saved = saved
+        self.delivered = False
+        # Read now: while the app runs, textual stands in for sys.stdout.
+        self.encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+
+    def deliver(self, text: str) -> None:
+        """Write *text* to the captured stdout and close it; on a terminal, do nothing yet."""
+        if self.saved is None or self.delivered:
+            return
+        self.delivered = True
+        data = text.encode(self.encoding, "backslashreplace")
+        try:
+            while data:
+                data = data[os.write(self.saved, data) :]
+        except OSError:  # the reader went away: nothing to tell it
+            pass
+        # Close the pipe (the reader sees its end) by putting /dev/null in its place.
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, self.saved)
+        os.close(null)
+
+
 @contextmanager
-def _stdout_on_the_terminal() -> Iterator[None]:
+def _stdout_on_the_terminal() -> Iterator[_Stdout]:
     """While the app runs, point file descriptor 1 at the terminal when stdout is captured.
 
     ``x=$(mathsym --pick)``, ``mathsym --pick > file`` and ``mathsym --pick | cat`` leave
@@ -102,7 +139,7 @@ def _stdout_on_the_terminal() -> Iterator[None]:
     each resize event then swaps the two sizes, every ~10 ms, forever, and no key gets
     through (only a terminal of exactly 80x24 escaped). With descriptor 1 on the
     terminal (the screen textual draws on, stderr, checked by `terminal_problem`)
-    every size query agrees. The pick is printed after this block, to the real stdout.
+    every size query agrees. The pick goes to the real stdout (`_Stdout.deliver`).
     """
     try:
         captured = not os.isatty(1)
@@ -110,13 +147,13 @@ def _stdout_on_the_terminal() -> Iterator[None]:
     except (OSError, ValueError):  # stdout closed, or stderr has no descriptor
         captured, screen = False, -1
     if not captured or screen < 0 or not os.isatty(screen):
-        yield
+        yield _Stdout(None)
         return
     sys.stdout.flush()
     saved = os.dup(1)
     try:
         os.dup2(screen, 1)
-        yield
+        yield _Stdout(saved)
     finally:
         sys.stdout.flush()
         os.dup2(saved, 1)

@@ -32,7 +32,7 @@ from app.tui.widgets import (
 from symbols.query import ASCII_SPACE, is_blank
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Mapping
     from contextlib import AbstractContextManager
 
     from textual.app import ComposeResult
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from textual.theme import Theme
     from textual.timer import Timer
 
-    from symbols.search import Matched
+    from symbols.search import Match, Matched
     from symbols.table import Symbol
 
 __all__ = ["MathsymApp", "SearchScreen"]
@@ -82,7 +82,14 @@ class Row:
 
 
 def compute_rows(
-    query: str, scope: str, group: str | None, favorites: list[int], recents: list[int]
+    query: str,
+    scope: str,
+    group: str | None,
+    favorites: list[int],
+    recents: list[int],
+    *,
+    used: Mapping[int, float] | None = None,
+    aliases: Mapping[int, list[str]] | None = None,
 ) -> list[Row]:
     """Return the rows for a query: search results, a whole group, or favorites then recents.
 
@@ -92,6 +99,9 @@ def compute_rows(
         group: Only symbols of this group, or None for every group.
         favorites: Favorite code points (shown for an empty query).
         recents: Recently copied code points (shown for an empty query).
+        used: The user's frecency by code point (`app.frecency`): their symbols come
+            first among matches of the same tier.
+        aliases: The user's own aliases (config.toml): one typed whole comes first.
 
     Returns:
         At most `RESULT_LIMIT` symbol rows (plus headings).
@@ -107,7 +117,15 @@ def compute_rows(
 
         limit = RESULT_LIMIT if group is None else GROUP_SEARCH_LIMIT
         matches = search(query, limit=limit, scope=scope)
+        if used:
+            from app.frecency import by_tier
+
+            matches = by_tier(matches, _tier, _codepoint, used)
         rows = [Row(m.symbol, m.matched) for m in matches if group in (None, m.symbol.group)]
+        mine = _alias_row(query, aliases or {})
+        if mine is not None and mine.symbol is not None and group in (None, mine.symbol.group):
+            taken = mine.symbol.codepoint
+            rows = [mine, *(r for r in rows if r.symbol is None or r.symbol.codepoint != taken)]
         return rows[:RESULT_LIMIT]
     if group is not None:
         # An empty query with a group: browse the whole shelf.
@@ -119,6 +137,28 @@ def compute_rows(
             rows.append(Row(None, title=title))
             rows += [Row(s) for s in syms]
     return rows
+
+
+def _tier(match: Match) -> str:
+    return match.matched.kind
+
+
+def _codepoint(match: Match) -> int:
+    return match.symbol.codepoint
+
+
+def _alias_row(query: str, aliases: Mapping[int, list[str]]) -> Row | None:
+    """Return the row of the user's own alias typed whole (config.toml ``[aliases]``)."""
+    from app.config import ALIAS_FIELD, alias_hit
+    from symbols.search import Matched
+    from symbols.table import get
+
+    hit = alias_hit(query, aliases)
+    symbol = get(hit[0]) if hit is not None else None
+    if hit is None or symbol is None:
+        return None
+    name = hit[1]
+    return Row(symbol, Matched(ALIAS_FIELD, name, ((0, len(name)),), "exact"))
 
 
 @lru_cache(maxsize=64)
@@ -258,6 +298,13 @@ class SearchScreen(Screen[None]):
             return
         self._search(self._generation, query, app.scope, app.group, favorites, recents)
 
+    def _ranking(self) -> tuple[Mapping[int, float], Mapping[int, list[str]]]:
+        """Return the user's frecency and aliases, which order the rows of a search."""
+        from app.frecency import frecency
+
+        state = self.mathsym.state
+        return frecency(state.uses, state.recents), self.mathsym.aliases
+
     @work(exclusive=True, thread=True, group="search", exit_on_error=False)
     def _search(
         self,
@@ -269,7 +316,8 @@ class SearchScreen(Screen[None]):
         recents: list[int],
     ) -> None:
         # A thread, so a slow first search (building the "all" scope) never freezes typing.
-        rows = compute_rows(query, scope, group, favorites, recents)
+        used, aliases = self._ranking()
+        rows = compute_rows(query, scope, group, favorites, recents, used=used, aliases=aliases)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_rows, generation, rows)
 
@@ -537,6 +585,7 @@ class MathsymApp(App[str | None]):
         *,
         state_dir: Path | None = None,
         theme: str | None = None,
+        on_pick: Callable[[str], None] | None = None,
     ) -> None:
         """Build the app.
 
@@ -545,10 +594,13 @@ class MathsymApp(App[str | None]):
             pick: ``--pick`` mode: the format Enter prints; None for normal mode.
             state_dir: Where state.json and config.toml live (default: the platform's).
             theme: Force this theme and do not save theme changes (for tests).
+            on_pick: Called with the pick the moment it is made, before the app winds
+                down (the app still exits with it).
 
         """
         super().__init__()
         self.pick = pick
+        self._on_pick = on_pick
         self.state = State(state_dir)
         self._config_dir = state_dir
         self._pinned_theme = theme
@@ -564,6 +616,8 @@ class MathsymApp(App[str | None]):
         self._query = query
         self._notices_shown: set[str] = set()
         self.keymap: dict[str, str] = {}
+        #: The user's own aliases (config.toml ``[aliases]``), read at mount.
+        self.aliases: dict[int, list[str]] = {}
 
     def _stored_method(self) -> str | None:
         from symbols.inputs import METHODS
@@ -591,6 +645,12 @@ class MathsymApp(App[str | None]):
             self.set_keymap(self.keymap)
         if problem:
             self.notify(problem, severity="warning", timeout=10)
+        from app.config import user_aliases
+
+        directory = None if self._config_dir is None else str(self._config_dir)
+        self.aliases, alias_problem = user_aliases(directory)
+        if alias_problem and alias_problem != problem:
+            self.notify(alias_problem, severity="warning", timeout=10)
         self.show_state_notice()
 
     def _theme_changed(self, theme: Theme) -> None:
@@ -646,7 +706,9 @@ class MathsymApp(App[str | None]):
             if not value:
                 self.notify(f"{symbol.char} has no {format_label(fmt)}.", severity="warning")
                 return
-            self.state.add_recent(symbol.codepoint)
+            if self._on_pick is not None:
+                self._on_pick(value)  # first: saving the use below takes a moment
+            self.state.record_use(symbol.codepoint)
             self.exit(value)
             return
         value = value_of(symbol, what, self.first_method)
@@ -655,7 +717,7 @@ class MathsymApp(App[str | None]):
             self.notify(f"{symbol.char} {symbol.name} has no {label}.", severity="warning")
             return
         self.copy_to_clipboard(value)
-        self.state.add_recent(symbol.codepoint)
+        self.state.record_use(symbol.codepoint)
         self.show_state_notice()
         self._copy_native(value, f"{value} ({label} of {symbol.label} {symbol.name})")
 
