@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from symbols.table import LATEX_ORIGINS, origin_rank
+from symbols.schema import LATEX_ORIGINS, origin_rank
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False

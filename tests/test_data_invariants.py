@@ -21,29 +21,12 @@ import unicodedata2
 
 import symbols
 from symbols.groups import GROUPS, group_for
-from symbols.table import FORMAT, LATEX_ORIGINS, from_html, from_latex, from_typst, get, load
+from symbols.schema import COLUMNS, FORMAT, LATEX_ORIGINS
+from symbols.table import from_html, from_latex, from_typst, get, load
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "symbols.json"
 SOURCES = REPO.parent / "shared" / "data" / "sources"
-
-COLUMNS = [
-    "cp",
-    "name",
-    "gc",
-    "group",
-    "scope",
-    "latex",
-    "html",
-    "typst",
-    "vim",
-    "compose",
-    "asciimath",
-    "rfc1345",
-    "alias",
-    "formal",
-    "xref",
-]
 
 
 @pytest.fixture(scope="module")
