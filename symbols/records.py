@@ -110,10 +110,13 @@ class Symbol:
 
     @property
     def inputs(self) -> list[InputMethod]:
-        """How to type this symbol on each platform and in each language, see `symbols.inputs`."""
-        from symbols.inputs import inputs
+        """How to type this symbol on each platform and in each language, see `symbols.inputs`.
 
-        return inputs(self.char)
+        ``inputs(symbol)``, from this record's own names.
+        """
+        from symbols.input_methods import input_methods
+
+        return input_methods(self.char, self)
 
     def __str__(self) -> str:
         return self.char

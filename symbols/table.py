@@ -190,19 +190,6 @@ class Table:
             col = self._unpacked[name] = datafile.unpack_column(name, self._cols.whole(name))
         return col
 
-    @cached_property
-    def html4(self) -> frozenset[str]:
-        """The HTML 4 entity names (``html.entities.name2codepoint``'s), stored in the file.
-
-        `symbols.inputs` ranks them first; reading them here spares a look-up
-        importing html.entities (1 ms, a ninth of a bare interpreter start).
-        """
-        if self.data.html4 is None:  # a table built without them
-            from html.entities import name2codepoint
-
-            return frozenset(name2codepoint)
-        return frozenset(self.data.html4.split("\t"))
-
     # -- blocks -------------------------------------------------------------
 
     def block_of(self, codepoint: int) -> str:

@@ -279,7 +279,7 @@ def test_search_parts_are_read_one_by_one_as_the_layout_says(
 def test_stored_html4_names_are_the_standard_library_s(whole: dict[str, Any]) -> None:
     from html.entities import name2codepoint
 
-    assert load().html4 == frozenset(name2codepoint)
-    # A table built without them falls back to the same set.
+    assert datafile.load().html4_names() == frozenset(name2codepoint)
+    # Data without them falls back to the same set.
     bare = Data.of({k: v for k, v in whole.items() if k != "html4"})
-    assert bare.html4 is None and Table(bare).html4 == frozenset(name2codepoint)
+    assert bare.html4 is None and bare.html4_names() == frozenset(name2codepoint)
