@@ -17,7 +17,7 @@ docs/typing.md explains each method, its setup and its limits, with sources.
 
 from __future__ import annotations
 
-from symbols._modules import lazy_attribute, make_module_callable
+from symbols._modules import keep, make_module_callable
 from symbols.input_methods import (
     ENV_VAR,
     LABELS,
@@ -121,7 +121,11 @@ def inputs_dict(char: str | Symbol) -> dict[str, str]:
 
 def __getattr__(name: str) -> Any:
     # InputMethod lives in symbols.results, imported on first use: see there.
-    return lazy_attribute(__name__, name, {"InputMethod": "symbols.results"})
+    if name != "InputMethod":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from symbols import results
+
+    return keep(__name__, name, results.InputMethod)
 
 
 # ``symbols.inputs`` names both this module and the function `inputs`: see symbols._modules.

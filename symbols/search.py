@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from symbols._modules import lazy_attribute, make_module_callable
+from symbols._modules import keep, make_module_callable
 from symbols.query import Query, parse
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
 from symbols.table import SCOPES, fields_of, load, make_symbol
@@ -778,10 +778,14 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
 
 def __getattr__(name: str) -> Any:
     # Match and Matched live in symbols.results, imported on first use: see there.
-    return lazy_attribute(__name__, name, _LAZY)
+    if name not in _FROM_RESULTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from symbols import results
+
+    return keep(__name__, name, getattr(results, name))
 
 
-_LAZY = {"Match": "symbols.results", "Matched": "symbols.results"}
+_FROM_RESULTS = ("Match", "Matched")
 
 
 # ``symbols.search`` names both this module and the function `search`: see symbols._modules.

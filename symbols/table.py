@@ -19,7 +19,7 @@ import bisect
 from functools import cached_property
 
 from symbols import datafile
-from symbols._modules import lazy_attribute, make_module_callable
+from symbols._modules import keep, make_module_callable
 from symbols.schema import LATEX_ORIGINS, MAX_CODEPOINT, SCOPES, LatexEntry, origin_rank
 
 # Not `from typing import TYPE_CHECKING`: importing typing (and pathlib) costs more
@@ -555,9 +555,14 @@ def block_of(codepoint: int) -> str:
 
 def __getattr__(name: str) -> Any:
     # Symbol and LatexCommand live in symbols.records, imported on first use: see there.
-    return lazy_attribute(
-        __name__, name, {"Symbol": "symbols.records", "LatexCommand": "symbols.records"}
-    )
+    if name not in _FROM_RECORDS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from symbols import records
+
+    return keep(__name__, name, getattr(records, name))
+
+
+_FROM_RECORDS = ("LatexCommand", "Symbol")
 
 
 # ``symbols.table`` names both this module and the function `table`: see symbols._modules.
