@@ -119,13 +119,17 @@ def inputs_dict(char: str | Symbol) -> dict[str, str]:
     return {w[0]: w[1] for w in ways(*_resolve(char), METHODS[0])}
 
 
-def __getattr__(name: str) -> Any:
-    # InputMethod lives in symbols.results, imported on first use: see there.
-    if name != "InputMethod":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from symbols import results
+# Hidden from type checkers, which see the names themselves (the TYPE_CHECKING imports
+# above): a __getattr__ would make any misspelt name type-check, as Any.
+if not TYPE_CHECKING:
 
-    return keep(__name__, name, results.InputMethod)
+    def __getattr__(name: str) -> Any:
+        # InputMethod lives in symbols.results, imported on first use: see there.
+        if name != "InputMethod":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from symbols import results
+
+        return keep(__name__, name, results.InputMethod)
 
 
 # ``symbols.inputs`` names both this module and the function `inputs`: see symbols._modules.

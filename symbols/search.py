@@ -776,13 +776,17 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     ]
 
 
-def __getattr__(name: str) -> Any:
-    # Match and Matched live in symbols.results, imported on first use: see there.
-    if name not in _FROM_RESULTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from symbols import results
+# Hidden from type checkers, which see the names themselves (the TYPE_CHECKING imports
+# above): a __getattr__ would make any misspelt name type-check, as Any.
+if not TYPE_CHECKING:
 
-    return keep(__name__, name, getattr(results, name))
+    def __getattr__(name: str) -> Any:
+        # Match and Matched live in symbols.results, imported on first use: see there.
+        if name not in _FROM_RESULTS:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from symbols import results
+
+        return keep(__name__, name, getattr(results, name))
 
 
 _FROM_RESULTS = ("Match", "Matched")

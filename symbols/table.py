@@ -553,13 +553,17 @@ def block_of(codepoint: int) -> str:
     return load().block_of(codepoint)
 
 
-def __getattr__(name: str) -> Any:
-    # Symbol and LatexCommand live in symbols.records, imported on first use: see there.
-    if name not in _FROM_RECORDS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from symbols import records
+# Hidden from type checkers, which see the names themselves (the TYPE_CHECKING imports
+# above): a __getattr__ would make any misspelt name type-check, as Any.
+if not TYPE_CHECKING:
 
-    return keep(__name__, name, getattr(records, name))
+    def __getattr__(name: str) -> Any:
+        # Symbol and LatexCommand live in symbols.records, imported on first use: see there.
+        if name not in _FROM_RECORDS:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from symbols import records
+
+        return keep(__name__, name, getattr(records, name))
 
 
 _FROM_RECORDS = ("LatexCommand", "Symbol")

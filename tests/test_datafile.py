@@ -60,7 +60,7 @@ def test_the_shipped_file_is_what_the_writer_writes_from_what_the_reader_reads(
 
 
 _NAME = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\t\n"), min_size=1, max_size=6
+    st.characters(exclude_categories=["Cs"], exclude_characters="\t\n"), min_size=1, max_size=6
 )
 _WORD = st.text(st.sampled_from("abcxyz\\{}^_é"), min_size=1, max_size=5)
 _LATEX = st.lists(

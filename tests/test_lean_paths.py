@@ -111,10 +111,10 @@ def test_records_are_frozen_dataclasses_for_library_users() -> None:
     assert as_dict["latex_commands"][0]["command"] == "\\forall"
     assert repr(sym).startswith("Symbol(char='∀', codepoint=8704, name='FOR ALL'")
     assert isinstance(sym.latex_commands[0], LatexCommand) and sym.latex[0] == "\\forall"
-    match = symbols.search("forall")[0]  # type: ignore[attr-defined]
+    match = symbols.search("forall")[0]
     assert isinstance(match, Match) and isinstance(match.matched, Matched)
     assert isinstance(inputs("∀")[0], InputMethod)
-    assert symbols.Symbol is Symbol and symbols.Match is Match  # type: ignore[attr-defined]
+    assert symbols.Symbol is Symbol and symbols.Match is Match
 
 
 @pytest.mark.parametrize("cp", [0x2200, 0x211D, 0x00A0, 0x0009, 0x0F40, 0x4E2D, 0xE000, 0x1D400])
