@@ -41,15 +41,17 @@ character, ``HEX<TAB>alias<TAB>alias``, in code point order (`unlisted_rows`).
 strings instead of indexing every name (30 ms). A file without it still works: the
 index is then built on first use.
 
-What makes a look-up read little of the file (each measured in bench/README.md):
+What makes a look-up parse little of the file (each measured in bench/README.md;
+`read` reads the bytes whole, a fraction of a millisecond, and keeps them):
 
 * ``index_bytes``, near the top (keys are sorted), is the length of the ``search``
-  value: `read` leaves the index (40 % of the file) on disk until a search needs it.
+  value: the index (40 % of the file) is parsed at the first search, and the columns
+  are found after it without parsing it.
 * ``layout`` says where the columns lie in the ``symbols`` value (``bytes``: its length;
   ``at``: per column, the offsets from its ``{`` of rows 0, 64, 128… and of the
   column's closing ``]``): `Columns` parses a column, or a chunk of 64 rows of it,
   when it is first used. ``index_parts`` gives the ``[start, end)`` of each packed
-  search part's string within the ``search`` value: `SearchParts` reads only the
+  search part's string within the ``search`` value: `SearchParts` parses only the
   parts a search needs.
 
 A file laid out otherwise (a stale layout, a wrong length) is read whole, with the
@@ -73,8 +75,6 @@ if TYPE_CHECKING:
 
     from symbols.schema import LatexEntry
 
-    #: Reads bytes of the packed search index: all of it, or ``[a, b)`` of it.
-    SearchReader = Callable[..., bytes]
 
 __all__ = [
     "DATA_ENV",
@@ -89,6 +89,7 @@ __all__ = [
     "names",
     "pack_columns",
     "pack_unlisted",
+    "parse",
     "read",
     "unlisted_rows",
     "unpack_column",
@@ -101,7 +102,7 @@ DATA_ENV = "MATHSYM_DATA"
 #: Rows per chunk of a column that `Columns` can parse alone.
 ROWS_PER_CHUNK = 64
 
-# The header, blocks and groups come first: about 13 kB.
+# The header, blocks, groups and layout come before the index: about 24 kB.
 _HEAD_BYTES = 1 << 16
 
 
@@ -222,20 +223,32 @@ def unlisted_rows(packed: str) -> dict[int, tuple[str, ...]]:
 
 
 class Columns:
-    """The table's packed columns, each parsed from the file when it is first used.
+    """The table's packed columns, each parsed from the file's bytes when it is first used.
 
     A column is one JSON list in data/symbols.json; the file's ``layout`` records
     where each one starts and ends, and where every `ROWS_PER_CHUNK`-th row starts,
     so that a look-up showing a few rows parses a few chunks of each column instead of
     the whole table (5 ms of a 9 ms interpreter start). Built from plain lists (the
     generator, a file read whole) it just holds them.
+
+    Args:
+        lists: Columns already parsed, by name.
+        raw: The file's bytes, holding the others.
+        layout: The file's ``layout``: offsets from the ``symbols`` value's ``{``…
+        base: …which is at this offset of *raw*.
+
     """
 
     def __init__(
-        self, lists: dict[str, list[Any]], raw: bytes = b"", layout: dict[str, Any] | None = None
+        self,
+        lists: dict[str, list[Any]],
+        raw: bytes = b"",
+        layout: dict[str, Any] | None = None,
+        base: int = 0,
     ) -> None:
         self._lists = dict(lists)
         self._raw = raw
+        self._base = base
         self._at: dict[str, list[int]] = layout["at"] if layout else {}
         self._rows: int = layout["rows"] if layout else 1
         self._chunks: dict[tuple[str, int], list[Any]] = {}
@@ -256,8 +269,8 @@ class Columns:
         """Every row of column *name*, packed (KeyError for an unknown column)."""
         col = self._lists.get(name)
         if col is None:
-            at = self._at[name]
-            col = self._lists[name] = json.loads(self._raw[at[0] - 1 : at[-1] + 1])
+            at, base = self._at[name], self._base
+            col = self._lists[name] = json.loads(self._raw[base + at[0] - 1 : base + at[-1] + 1])
         return col
 
     def at(self, name: str, i: int) -> Any:
@@ -268,12 +281,12 @@ class Columns:
         k, j = divmod(i, self._rows)
         chunk = self._chunks.get((name, k))
         if chunk is None:
-            at = self._at[name]
+            at, base = self._at[name], self._base
             # A chunk ends before the comma that starts the next one; the last at "]".
             end = at[k + 1] - 1 if k + 2 < len(at) else at[-1]
             # Decoded here: json.loads of bytes first works out their encoding, which
             # costs more than parsing a small chunk.
-            chunk = json.loads("[" + self._raw[at[k] : end].decode() + "]")
+            chunk = json.loads("[" + self._raw[base + at[k] : base + end].decode() + "]")
             self._chunks[name, k] = chunk
         return chunk[j]
 
@@ -281,70 +294,70 @@ class Columns:
 class SearchParts:
     """The packed search index parts (`symbols.search_index.pack_index`) by scope.
 
-    Given as a dict (the generator, a file read whole), or left on disk: *read* then
-    gives the bytes of the whole ``search`` value, or of ``[a, b)`` within it, and
-    *at* (the layout's ``index_parts``) says where each part's string lies, so that a
-    search reads only the parts it needs (a LaTeX command: the LaTeX names, a fifth of
-    the index). A file that changed under us is seen when a part does not read: the
-    index is then computed, as for a file without one.
+    Given as a dict (the generator, a file read whole), or as the file's bytes: the
+    ``search`` value lies at *base*, *size* bytes long, and *at* (the layout's
+    ``index_parts``) says where each part's string lies within it, so that a search
+    parses only the parts it needs (a LaTeX command: the LaTeX names, a fifth of the
+    index).
     """
 
     def __init__(
         self,
         parts: dict[str, dict[str, str]] | None = None,
-        read: SearchReader | None = None,
+        raw: bytes = b"",
+        base: int = 0,
+        size: int = 0,
         at: dict[str, dict[str, list[int]]] | None = None,
     ) -> None:
         self._parts = parts
-        self._read = read
-        self._at = at or {}
+        self._raw = raw
+        self._base = base
+        self._size = size
+        self._at = at if at is not None and _parts_fit(raw, base, size, at) else {}
 
     @property
-    def on_disk(self) -> bool:
-        """True while the index is left in the file, to be read on first use (see `read`)."""
-        return self._parts is None and self._read is not None
+    def unparsed(self) -> bool:
+        """True while the index is bytes of the file, parsed on first use (see `read`)."""
+        return self._parts is None
 
     def whole(self) -> dict[str, dict[str, str]]:
-        """Every scope's parts, the whole index read and parsed on first use ({} for none)."""
+        """Every scope's parts, the whole index parsed on first use ({} for none)."""
         if self._parts is None:
-            self._parts = {}
-            if self._read is not None:
-                try:
-                    self._parts = json.loads(self._read())
-                except (OSError, ValueError):
-                    # The file changed under us: the index is computed instead.
-                    self._parts = {}
+            found = json.loads(self._raw[self._base : self._base + self._size])
+            self._parts = found if isinstance(found, dict) else {}
         return self._parts
 
-    def scope(self, scope: str) -> Callable[[str], str | None] | None:
-        """How to get one part of the packed index of *scope*, or None without one.
+    def scope(self, scope: str) -> Callable[[str], str] | None:
+        """How to get one part of the packed index of *scope* by name, or None without one.
 
-        Each part is read from the file by itself when the layout says where; else (and
-        should a part not read) the parts come from `whole`.
+        Each part is parsed by itself where the layout says where it lies; else the
+        parts come from `whole`.
         """
-        at = self._at.get(scope) if self._parts is None else None
-        # One small part read now: a file that changed under us is seen here, and the
-        # index is then computed as without a stored one.
-        if (
-            at is not None
-            and self._read is not None
-            and self._part(scope, min(at, key=lambda k: at[k][1] - at[k][0])) is not None
-        ):
+        if self._parts is None and scope in self._at:
             return partial(self._part, scope)
         parts = self.whole().get(scope)
         return None if not parts else parts.__getitem__
 
-    def _part(self, scope: str, name: str) -> str | None:
+    def _part(self, scope: str, name: str) -> str:
         a, b = self._at[scope][name]
-        if self._parts is None and self._read is not None:
-            try:
-                value = json.loads(self._read(a, b))
-            except (OSError, ValueError):
-                value = None
-            if isinstance(value, str):
-                return value
-        part: str | None = self.whole().get(scope, {}).get(name)
-        return part
+        value: str = json.loads(self._raw[self._base + a : self._base + b])
+        return value
+
+
+def _parts_fit(raw: bytes, base: int, size: int, at: Any) -> bool:
+    """Tell whether the layout's ``index_parts`` lie where it says: a string after a key."""
+    try:
+        for parts in at.values():
+            for a, b in parts.values():
+                if not (
+                    0 < a < b <= size
+                    and raw[base + a - 1 : base + a + 1] == b':"'
+                    and raw[base + b - 1 : base + b] == b'"'
+                ):
+                    return False
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return True
 
 
 class Data:
@@ -439,11 +452,11 @@ class Data:
 
 
 def read(path: str) -> Data:
-    """Read data/symbols.json, leaving on disk what a look-up does not need yet.
+    """Read data/symbols.json, parsing what a look-up needs now and keeping the rest as bytes.
 
-    The search index stays on disk until the first search (``index_bytes``), and the
-    columns are parsed chunk by chunk as rows are asked for (``layout``): see the
-    module docstring. A file laid out otherwise is read whole.
+    The search index is parsed at the first search, part by part (``index_bytes``,
+    ``index_parts``), and the columns chunk by chunk as rows are asked for (``layout``):
+    see the module docstring. A file laid out otherwise is parsed whole.
 
     Raises:
         OSError: when the file cannot be read.
@@ -451,66 +464,51 @@ def read(path: str) -> Data:
 
     """
     with open(path, "rb") as f:
-        head = f.read(_HEAD_BYTES)
-        at = head.find(b',"search":')
-        size_at = head.find(b'"index_bytes":')
-        if 0 <= size_at < at:
-            size = head[size_at + len(b'"index_bytes":') : head.find(b",", size_at)]
-            if size.isdigit():
-                start = at + len(b',"search":')
-                end = start + int(size)
-                f.seek(end)
-                rest = f.read()
-                if rest.startswith(b',"symbols":'):
-                    return _read_around_index(path, head[:at], rest, start, end)
-        f.seek(0)
-        return Data.of(json.loads(f.read()))
+        raw = f.read()
+    return parse(raw)
 
 
-def _read_around_index(path: str, head: bytes, rest: bytes, start: int, end: int) -> Data:
-    """Read the file but its index (bytes *start* to *end*): *head* is before it, *rest* after."""
-    obj = json.loads(head + b"}")
-    layout = obj.get("layout")
-    at = layout.get("index_parts") if isinstance(layout, dict) else None
-    search = SearchParts(None, partial(_read_range, path, start, end), at)
-    lazy = _lazy_columns(layout, rest)
-    if lazy is None:
-        return Data.of(json.loads(head + rest), search=search)
-    columns, tail = lazy
-    obj.update(json.loads(tail))
-    return Data.of(obj, columns, search)
+def parse(raw: bytes) -> Data:
+    """Parse the bytes of data/symbols.json as `read` does (see there)."""
+    at = raw.find(b',"search":', 0, _HEAD_BYTES)
+    size_at = raw.find(b'"index_bytes":', 0, max(at, 0))
+    if size_at >= 0:
+        size = raw[size_at + len(b'"index_bytes":') : raw.find(b",", size_at)]
+        start = at + len(b',"search":')
+        end = start + int(size) if size.isdigit() else -1
+        if end > 0 and raw.startswith(b',"symbols":', end):
+            head = json.loads(raw[:at] + b"}")
+            layout = head.get("layout")
+            parts_at = layout.get("index_parts") if isinstance(layout, dict) else None
+            search = SearchParts(None, raw, start, end - start, parts_at)
+            columns = _lazy_columns(layout, raw, end + len(b',"symbols":'))
+            if columns is None:  # a layout that does not fit: the rest is parsed whole
+                return Data.of(json.loads(raw[:at] + raw[end:]), search=search)
+            head.update(json.loads(b"{" + raw[end + len(b',"symbols":') + layout["bytes"] + 1 :]))
+            return Data.of(head, columns, search)
+    return Data.of(json.loads(raw))
 
 
-def _lazy_columns(layout: Any, rest: bytes) -> tuple[Columns, bytes] | None:
-    """Cut the columns out of *rest* (``,"symbols":{…},"unicode":…}``) by *layout*.
+def _lazy_columns(layout: Any, raw: bytes, base: int) -> Columns | None:
+    """Return the columns of the ``symbols`` value at *base*, parsed on use as *layout* says.
 
-    Returns the `Columns`, parsed on use, and the JSON object of the keys after
-    them; None when the layout does not fit the bytes (the file is then read whole).
+    None when the layout does not fit the bytes (the columns are then parsed whole).
     """
     if not isinstance(layout, dict):
         return None
     try:
-        start = len(b',"symbols":')
-        end = start + layout["bytes"]
-        raw = rest[start:end]
+        end = base + layout["bytes"]
         # Every column's "[" and "]" where the layout says: a stale layout is caught here.
-        fits = raw[:1] == b"{" and raw[-1:] == b"}" and rest[end : end + 2] == b',"'
+        fits = raw[base : base + 1] == b"{" and raw[end - 1 : end + 2] == b'},"'
         for at in layout["at"].values():
-            fits = fits and raw[at[0] - 1 : at[0]] == b"[" and raw[at[-1] : at[-1] + 1] == b"]"
+            fits = (
+                fits
+                and raw[base + at[0] - 1 : base + at[0]] == b"["
+                and raw[base + at[-1] : base + at[-1] + 1] == b"]"
+            )
     except (KeyError, TypeError, AttributeError, IndexError):
         return None
-    if not fits:
-        return None
-    return Columns({}, raw, layout), b"{" + rest[end + 1 :]
-
-
-def _read_range(path: str, start: int, end: int, a: int = 0, b: int | None = None) -> bytes:
-    """Bytes *start* to *end* of the file; or bytes *a* to *b* of those (one search part)."""
-    if b is not None:
-        start, end = start + a, min(start + b, end)
-    with open(path, "rb") as f:
-        f.seek(start)
-        return f.read(end - start)
+    return Columns({}, raw, layout, base) if fits else None
 
 
 _DATA: Data | None = None

@@ -14,7 +14,7 @@ from symbols import datafile
 from symbols.datafile import Columns, Data, SearchParts, data_path, dump, read
 from symbols.schema import COLUMNS, FORMAT, LATEX_ORIGINS, NAME_COLUMNS, SCALAR_COLUMNS
 from symbols.search_index import SearchIndex
-from symbols.table import Table, load
+from symbols.table import Table
 
 REAL = Path(data_path())
 
@@ -43,7 +43,7 @@ def test_the_shipped_file_is_what_the_writer_writes_from_what_the_reader_reads(
     # Read as a look-up reads it (index on disk, columns by chunk), written back: the
     # same bytes, layout and index length included.
     data = read(str(REAL))
-    assert data.columns.on_demand and data.search.on_disk
+    assert data.columns.on_demand and data.search.unparsed
     assert dump(data) == raw
     # And through the generator's own form: unpacked columns, packed again.
     repacked = Columns(datafile.pack_columns(_unpacked(data)))
@@ -187,15 +187,16 @@ def test_another_format_is_refused_with_a_clear_message(
 # --------------------------------------------------------------------------- partial reads
 
 
-def test_the_index_is_left_on_disk_until_a_search(
+def test_the_index_is_parsed_at_the_first_search(
     tmp_path: Path, raw: bytes, whole: dict[str, Any]
 ) -> None:
     data = read(str(REAL))
-    assert data.search.on_disk
+    assert data.search.unparsed
     assert {name: data.columns.whole(name) for name in whole["symbols"]} == whole["symbols"]
+    assert data.search.unparsed  # the columns are found without parsing the index
     assert data.search.whole() == whole["search"]
-    assert not data.search.on_disk
-    # A wrong length, or no length at all: the file is read whole.
+    assert not data.search.unparsed
+    # A wrong length, or no length at all: the file is parsed whole.
     for broken in (
         raw.replace(b'"index_bytes":', b'"index_bytes":1', 1),
         raw.replace(b'"index_bytes":', b'"index_size":', 1),
@@ -203,7 +204,7 @@ def test_the_index_is_left_on_disk_until_a_search(
         path = tmp_path / "symbols.json"
         path.write_bytes(broken)
         data = read(str(path))
-        assert not data.search.on_disk and not data.columns.on_demand
+        assert not data.search.unparsed and not data.columns.on_demand
         assert data.search.whole() == whole["search"]
 
 
@@ -223,7 +224,7 @@ def test_columns_are_parsed_by_chunk_as_the_whole_file_says(
     lazy, read_whole = Table(read(str(REAL))), Table(Data.of(whole))
     for i in (0, lazy.row_of(0x2264), lazy.row_of(0x2200), n - 1):
         assert i is not None and lazy.row_fields(i) == read_whole.row_fields(i)
-    # A layout that does not fit the file (stale or shifted): the file is read whole.
+    # A layout that does not fit the file (stale or shifted): the columns are parsed whole.
     for broken in (
         raw.replace(b'"layout":{"at":{"alias":[', b'"layout":{"at":{"alias":[1', 1),
         raw.replace(b'"layout":{"at":', b'"layout":{"ta":', 1),
@@ -233,47 +234,54 @@ def test_columns_are_parsed_by_chunk_as_the_whole_file_says(
         path = tmp_path / "symbols.json"
         path.write_bytes(broken)
         data = read(str(path))
-        assert data.search.on_disk and not data.columns.on_demand
+        assert data.search.unparsed and not data.columns.on_demand
         assert {name: data.columns.whole(name) for name in COLUMNS} == whole["symbols"]
 
 
-def test_an_unreadable_index_is_computed_instead(tmp_path: Path, raw: bytes) -> None:
-    path = tmp_path / "symbols.json"
-    path.write_bytes(raw)
-    data = read(str(path))
-    path.write_bytes(b"")  # the file changed under us before the first search
-    table = Table(data)
-    assert table.packed_search("math") is None and data.search.whole() == {}
-    assert SearchIndex("math", table).latex["\\forall"] == [0x2200]
-    assert load().packed_search("math") is not None  # the real file is untouched
-
-
-def test_search_parts_are_read_one_by_one_as_the_layout_says(
-    tmp_path: Path, raw: bytes, whole: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+def test_search_parts_are_parsed_one_by_one_as_the_layout_says(
+    whole: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reads: list[tuple[Any, ...]] = []
-    real_read = datafile._read_range
+    parsed: list[int] = []
+    real_loads = json.loads
 
-    def counted(*args: Any) -> bytes:
-        reads.append(args)
-        return real_read(*args)
+    def counted(text: Any) -> Any:
+        parsed.append(len(text))
+        return real_loads(text)
 
-    monkeypatch.setattr(datafile, "_read_range", counted)
     table = Table(read(str(REAL)))
+    monkeypatch.setattr(json, "loads", counted)
     part = table.packed_search("math")
     assert part is not None
+    latex = part("latex")
+    assert latex == whole["search"]["math"]["latex"]
+    # One part parsed, a small piece of the index.
+    assert len(parsed) == 1 and parsed[0] < whole["index_bytes"] / 4
     assert all(part(name) == value for name, value in whole["search"]["math"].items())
-    # Each read is one part: (path, start, end, a, b), never the whole index.
-    assert reads and all(len(r) == 5 for r in reads)
+    assert table.data.search.unparsed  # never the whole index
     assert table.packed_search("extended") is None  # computed at run time
+    monkeypatch.undo()
     assert SearchIndex("math", table).latex["\\le"] == [0x2264]
-    # A file emptied under us before the first search: the index is computed.
+
+
+def test_the_file_is_not_read_again_after_it_is_loaded(tmp_path: Path, raw: bytes) -> None:
+    # Replaced or removed after the load (an upgrade under a running TUI): the search
+    # still uses what was read.
     path = tmp_path / "symbols.json"
     path.write_bytes(raw)
-    emptied = Table(read(str(path)))
-    path.write_bytes(b"")
-    assert emptied.packed_search("math") is None
-    assert SearchIndex("math", emptied).latex["\\le"] == [0x2264]
+    table = Table(read(str(path)))
+    path.unlink()
+    assert SearchIndex("math", table).latex["\\le"] == [0x2264]
+    assert table.row_fields(table.row_of(0x2200) or 0)["name"] == "FOR ALL"
+
+
+def test_a_stale_index_layout_parses_the_index_whole(raw: bytes, whole: dict[str, Any]) -> None:
+    at = whole["layout"]["index_parts"]["math"]["latex"]
+    shifted = raw.replace(f'"latex":[{at[0]},'.encode(), f'"latex":[{at[0] + 1},'.encode(), 1)
+    assert shifted != raw
+    data = datafile.parse(shifted)
+    part = data.search.scope("math")
+    assert part is not None and part("latex") == whole["search"]["math"]["latex"]
+    assert not data.search.unparsed  # parsed whole, as without a layout
 
 
 def test_stored_html4_names_are_the_standard_library_s(whole: dict[str, Any]) -> None:
