@@ -21,8 +21,9 @@ import re
 
 from symbols._modules import keep, make_module_callable
 from symbols.query import Query, parse
+from symbols.schema import SCOPES
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
-from symbols.table import SCOPES, fields_of, load, make_symbol
+from symbols.table import fields_of, load, make_symbol
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False

@@ -22,7 +22,8 @@ from functools import cached_property
 from itertools import compress
 
 from symbols.query import fold
-from symbols.table import SCOPES, all_codepoints, load
+from symbols.schema import SCOPES
+from symbols.table import all_codepoints, load
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from typing import Any, Generic, TypeVar
 
-    from symbols.table import LatexEntry, Table
+    from symbols.schema import LatexEntry
+    from symbols.table import Table
 
     _T = TypeVar("_T")
 
