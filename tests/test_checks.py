@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import REPO
 
 # What CONTRIBUTING.md lists as the checks, as commands.
 CHECKS = (
@@ -18,12 +17,12 @@ CHECKS = (
 
 
 def _ci_lines() -> list[str]:
-    text = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    text = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _hook_entries() -> list[str]:
-    text = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    text = (REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     return [m.group(1).strip() for m in re.finditer(r"^\s*entry:\s*(.+)$", text, re.MULTILINE)]
 
 

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 import symbols
-
-REPO = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.slow
 
