@@ -57,6 +57,12 @@ What makes a look-up parse little of the file (each measured in bench/README.md;
 A file laid out otherwise (a stale layout, a wrong length) is read whole, with the
 same answers. The file stays one JSON document, written byte for byte the same on
 every run (`dump`: sorted keys, compact, ASCII).
+
+`Data` is what the rest of the library sees, whatever it was read from: `Data.of` takes
+the file's JSON object (or any mapping of the same shape, e.g. one kept with `marshal`),
+`Columns` and `SearchParts` hold parsed values as well as bytes to parse, and
+`SearchParts` holds the parts of any scope. `load` is the one place the process gets
+its `Data`.
 """
 
 from __future__ import annotations
