@@ -361,12 +361,9 @@ class SearchIndex:
         return Postings(part(name), part(name + ":ints"), _PARTS[name])
 
     def _part_text(self, name: str) -> str:
-        text = self._packed(name) if self._packed is not None else None
-        if text is None:
-            # The file changed under us after the first part was read (and cannot be
-            # read whole either): say so rather than search a broken index.
-            raise RuntimeError(f"mathsym: the search index's part {name!r} cannot be read")
-        return text
+        # Asked for only of a packed index: a computed one has its parts (and doc_row).
+        assert self._packed is not None
+        return self._packed(name)
 
     # -- documents: a row's name, aliases and formal aliases, read on first use ----
 

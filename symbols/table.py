@@ -137,7 +137,7 @@ class Table:
             sym = self._cache[cp] = _symbol(self.row_fields(i))
         return sym
 
-    def packed_search(self, scope: str) -> Callable[[str], str | None] | None:
+    def packed_search(self, scope: str) -> Callable[[str], str] | None:
         """How to get a part of the stored search index of *scope*, or None without one.
 
         See `symbols.datafile.SearchParts.scope`; `symbols.search_index` unpacks them.
