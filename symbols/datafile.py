@@ -339,8 +339,9 @@ class SearchParts:
         Each part is parsed by itself where the layout says where it lies; else the
         parts come from `whole`.
         """
-        if self._parts is None and scope in self._at:
-            return partial(self._part, scope)
+        if self._parts is None and self._at:
+            # The layout lists every scope the index holds: no need to parse it to know.
+            return partial(self._part, scope) if scope in self._at else None
         parts = self.whole().get(scope)
         return None if not parts else parts.__getitem__
 
