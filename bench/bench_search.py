@@ -28,7 +28,12 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from symbols.search_index import SearchIndex
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -41,7 +46,7 @@ def eval_queries() -> list[str]:
     return [line.split("\t")[1] for line in lines if line and not line.startswith("#")]
 
 
-def per_query(fn, queries: list[str], repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+def per_query(fn: Callable[[str], object], queries: list[str], repeat: int) -> list[float]:
     times = []
     for q in queries:
         runs = []
@@ -146,7 +151,7 @@ def main() -> None:
         builds[scope] = (time.perf_counter() - t) * 1000
         names = [idx.doc_text[d] for d in range(len(idx.doc_text)) if idx.doc_field[d] == "name"]
 
-        def ours(q: str, scope: str = scope, idx=idx) -> None:  # type: ignore[no-untyped-def]
+        def ours(q: str, scope: str = scope, idx: SearchIndex = idx) -> None:
             idx._prefix_cache.clear()
             search(q, 10, scope)
 
@@ -162,7 +167,11 @@ def main() -> None:
         # a time (prefix cache kept, as in a session).
         t = time.perf_counter()
         typed = [q[:i] for q in queries for i in range(1, len(q) + 1)]
-        keys_t = per_query(lambda q, scope=scope: search(q, 10, scope), typed, 1)
+
+        def typing(q: str, scope: str = scope) -> None:
+            search(q, 10, scope)
+
+        keys_t = per_query(typing, typed, 1)
         keystrokes[scope] = (len(typed), *summary(keys_t))
 
     mem = {scope: memory(scope) for scope in ("math", "all")}

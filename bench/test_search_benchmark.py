@@ -29,7 +29,8 @@ def test_search_eval_set(benchmark: BenchmarkFixture, scope: str) -> None:
         symbols.search(q, scope=scope)
 
     def run() -> int:
-        return sum(len(symbols.search(q, limit=10, scope=scope)) for q in queries)
+        found: int = sum(len(symbols.search(q, limit=10, scope=scope)) for q in queries)
+        return found
 
     found = benchmark(run)
     assert found > len(queries)  # nearly every query finds something

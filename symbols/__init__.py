@@ -15,51 +15,77 @@ from __future__ import annotations
 # Not `from typing import …`: typing alone would double the cost of `import symbols`.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    # For type checkers only: at run time __getattr__ below imports these on first use.
+    # For type checkers only (``X as X`` marks an explicit re-export, which mypy --strict
+    # wants of a typed package): at run time __getattr__ below imports these on first use.
     from typing import Any
 
-    from symbols.inputs import InputMethod, inputs  # noqa: F401
-    from symbols.latex import convert, to_latex  # noqa: F401
-    from symbols.search import Match, search  # noqa: F401
-    from symbols.table import (  # noqa: F401
-        SCOPES,
-        LatexCommand,
-        Symbol,
-        from_html,
-        from_latex,
-        from_typst,
-        get,
-        table,
-    )
+    from symbols.inputs import InputMethod as InputMethod
+    from symbols.inputs import inputs as inputs
+    from symbols.latex import convert as convert
+    from symbols.latex import to_latex as to_latex
+    from symbols.records import LatexCommand as LatexCommand
+    from symbols.records import Symbol as Symbol
+    from symbols.results import Match as Match
+    from symbols.results import Matched as Matched
+    from symbols.schema import SCOPES as SCOPES
+    from symbols.search import search as search
+    from symbols.table import from_html as from_html
+    from symbols.table import from_latex as from_latex
+    from symbols.table import from_typst as from_typst
+    from symbols.table import get as get
+    from symbols.table import table as table
 
 __version__ = "0.1.0"
 
-# name → module that defines it. Resolved by __getattr__ on first access (PEP 562),
-# so `import symbols` costs one tiny module and the heavy parts load when used.
+__all__ = [
+    "SCOPES",
+    "InputMethod",
+    "LatexCommand",
+    "Match",
+    "Matched",
+    "Symbol",
+    "__version__",
+    "convert",
+    "from_html",
+    "from_latex",
+    "from_typst",
+    "get",
+    "inputs",
+    "search",
+    "table",
+    "to_latex",
+]
+
+# name → module that defines it, for every name of __all__ but __version__. Resolved by
+# __getattr__ on first access (PEP 562), so `import symbols` costs one tiny module and
+# the heavy parts load when used.
 _EXPORTS: dict[str, str] = {
-    "SCOPES": "symbols.table",
-    "LatexCommand": "symbols.table",
-    "Symbol": "symbols.table",
+    "SCOPES": "symbols.schema",
+    "LatexCommand": "symbols.records",
+    "Symbol": "symbols.records",
     "from_html": "symbols.table",
     "from_latex": "symbols.table",
     "from_typst": "symbols.table",
     "get": "symbols.table",
     "table": "symbols.table",
-    "Match": "symbols.search",
+    "Match": "symbols.results",
+    "Matched": "symbols.results",
     "search": "symbols.search",
-    "InputMethod": "symbols.inputs",
+    "InputMethod": "symbols.results",
     "inputs": "symbols.inputs",
     "convert": "symbols.latex",
     "to_latex": "symbols.latex",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
 
+# Hidden from type checkers, which see the names themselves (the TYPE_CHECKING imports
+# above): a __getattr__ would make any misspelt name type-check, as Any.
+if not TYPE_CHECKING:
 
-def __getattr__(name: str) -> Any:
-    from symbols._modules import lazy_attribute
+    def __getattr__(name: str) -> Any:
+        from symbols._modules import lazy_attribute
 
-    return lazy_attribute(__name__, name, _EXPORTS)
+        return lazy_attribute(__name__, name, _EXPORTS)
 
 
 def __dir__() -> list[str]:

@@ -1,8 +1,11 @@
 """Module tricks that keep ``import symbols`` cheap and its names convenient.
 
-`lazy_attribute` serves a module's ``__getattr__`` (PEP 562): names whose
-definition costs an import (the dataclass records need `dataclasses`, about 1.5×
-a bare interpreter start) are imported the first time somebody asks for them.
+Names whose definition costs an import (the dataclass records need `dataclasses`,
+about 1.5× a bare interpreter start) are imported the first time somebody asks for
+them, by a module's ``__getattr__`` (PEP 562). The package's uses `lazy_attribute`,
+which names the defining modules as strings; a submodule's imports the defining module
+itself (an import statement the layering checks see: import-linter,
+``import_cycles.py``) and keeps the name with `keep`.
 
 `make_module_callable` lets a submodule be called as the function it is named
 after (``symbols.table("math")``). The package exports functions that share
@@ -23,13 +26,13 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-__all__ = ["lazy_attribute", "make_module_callable"]
+__all__ = ["keep", "lazy_attribute", "make_module_callable"]
 
 
 def lazy_attribute(module_name: str, name: str, exports: dict[str, str]) -> Any:
     """Import *name* from the module *exports* names for it, and keep it in *module_name*.
 
-    Call it from a module's ``__getattr__``; later look-ups find the name in the
+    Call it from the package's ``__getattr__``; later look-ups find the name in the
     module's globals and skip ``__getattr__``.
 
     Args:
@@ -49,7 +52,15 @@ def lazy_attribute(module_name: str, name: str, exports: dict[str, str]) -> Any:
         raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(source), name)
+    return keep(module_name, name, getattr(importlib.import_module(source), name))
+
+
+def keep(module_name: str, name: str, value: Any) -> Any:
+    """Set *name* to *value* in the module *module_name* and return it.
+
+    A submodule's ``__getattr__`` imports the defining module itself and keeps the
+    name with this: later look-ups find it in the module's globals.
+    """
     setattr(sys.modules[module_name], name, value)
     return value
 

@@ -1,107 +1,24 @@
-r"""LaTeX: the spellings of a command, styled letters, and converting text both ways.
+r"""LaTeX text both ways: `convert` (``\alpha \to \beta`` → ``α → β``) and `to_latex` back.
 
-A command can be typed many ways: ``\mathbb{R}``, ``\mathbb R``, ``mathbb R``,
-``forall`` without its backslash, ``^{2}``. `normalize_command` turns each into
-the canonical keys stored in data/symbols.json (``\mathbb{R}``, ``\forall``, ``^2``).
-`convert` turns LaTeX text into Unicode (``\alpha \to \beta`` → ``α → β``) and
-`to_latex` back.
+The spellings of one command (``\mathbb R`` for ``\mathbb{R}``, ``forall`` without its
+backslash, ``^{2}``) are read by `symbols.query.normalize_command`, re-exported here with
+`STYLE_COMMANDS`; the converter looks the canonical keys up in the table.
 """
 
 from __future__ import annotations
 
 import re
 
+# The spellings of one command are the query reader's (`symbols.query`): re-exported
+# here, where the LaTeX helpers were first documented.
+from symbols.query import STYLE_COMMANDS, normalize_command
+
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from symbols.table import Symbol
+    from symbols.records import Symbol
 
 __all__ = ["STYLE_COMMANDS", "convert", "normalize_command", "to_latex"]
-
-#: Font commands that pick a styled letter, as stored in the table (``\\mathbb{R}``).
-STYLE_COMMANDS: tuple[str, ...] = (
-    "mathbb",
-    "mathbbit",
-    "mathcal",
-    "mathscr",
-    "mathfrak",
-    "mathbf",
-    "mathit",
-    "mathsf",
-    "mathtt",
-    "mathbfit",
-    "mathbfcal",
-    "mathbfscr",
-    "mathbffrak",
-    "mathsfbf",
-    "mathsfit",
-    "mathsfbfit",
-    "mathbfsf",
-    "mathbfsfit",
-    "mathrm",
-    "symbb",
-    "symcal",
-    "symscr",
-    "symfrak",
-    "symbf",
-    "symit",
-    "symsf",
-    "symtt",
-    "symbfit",
-    "symbfsf",
-    "symbfsfit",
-    "symsfit",
-    "symbfcal",
-    "symbfscr",
-    "symbffrak",
-    "symbbit",
-    "symrm",
-)
-
-# \font{X}, \font X, font X, \font{ X } — one letter or digit (or a Greek command).
-# These three are compiled (by `re.match`, which keeps them) only for a command that
-# could match: a one-shot `mathsym \le` then compiles none (about 0.3 ms).
-_STYLED = (
-    r"^\\?([A-Za-z]+)\s*"
-    r"(?:\{\s*(\\?[A-Za-z]+|[0-9])\s*\}|\s(\s*\\?[A-Za-z]+|\s*[0-9])|(\\[A-Za-z]+))$"
-)
-_SCRIPT = r"^([\^_])\s*(?:\{\s*(.+?)\s*\}|(\\[A-Za-z]+|.))$"
-_SFRAC = r"^\\?sfrac\s*(?:\{\s*(\w+)\s*\}|(\w))\s*(?:\{\s*(\w+)\s*\}|(\w))$"
-
-
-def normalize_command(text: str) -> list[str]:
-    r"""Canonical table keys a typed LaTeX command may stand for, most likely first.
-
-    Args:
-        text: What the user typed: ``\forall``, ``forall``, ``\mathbb R``, ``^{2}``…
-
-    Returns:
-        Candidate keys, e.g. ``["\\mathbb{R}"]``; empty when *text* is blank.
-
-    """
-    s = text.strip()
-    if not s:
-        return []
-    m = re.match(_SCRIPT, s) if s.startswith(("^", "_")) else None
-    if m:
-        arg = m.group(2) if m.group(2) is not None else m.group(3)
-        return [f"{m.group(1)}{arg}"]
-    m = re.match(_SFRAC, s) if s.startswith(("sfrac", "\\sfrac")) else None
-    if m:
-        num = m.group(1) or m.group(2)
-        den = m.group(3) or m.group(4)
-        return [f"\\sfrac{{{num}}}{{{den}}}"]
-    # Letters alone (after a backslash or not) are a plain command, never styled.
-    letters = s[1:] if s.startswith("\\") else s
-    m = None if letters.isascii() and letters.isalpha() else re.match(_STYLED, s)
-    if m and m.group(1) in STYLE_COMMANDS:
-        arg = (m.group(2) or m.group(3) or m.group(4) or "").strip()
-        return [f"\\{m.group(1)}{{{arg}}}"]
-    keys = [s if s.startswith("\\") else "\\" + s]
-    if not s.startswith("\\"):
-        keys.append(s)
-    return keys
-
 
 # --------------------------------------------------------------------------- converting text
 

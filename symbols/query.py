@@ -5,8 +5,10 @@ pasted glyph or string of glyphs, a LaTeX command (``\forall``, ``\mathbb R``,
 ``^2``), an HTML entity (``&rarr;``), a Typst name (``arrow.r.double``), an
 AsciiMath name (``->``) or words from a Unicode name or alias (``plus minus``).
 `parse` lists every reading at once; `symbols.search` looks each one up and ranks
-the hits. `graphemes` splits text into user-perceived characters (the CLI's
-``identify`` uses it too).
+the hits. `normalize_command` gives the canonical table keys a typed LaTeX command
+may stand for (``\mathbb R`` → ``\mathbb{R}``); `symbols.table.from_latex` uses it too.
+`graphemes` splits text into user-perceived characters (the CLI's ``identify`` and the
+LaTeX converter use it too).
 """
 
 from __future__ import annotations
@@ -14,18 +16,21 @@ from __future__ import annotations
 import bisect
 import re
 
+from symbols.schema import MAX_CODEPOINT
+
 # unicodedata2 (1.3 ms to load) is imported where a function needs it: a query typed
 # in ASCII (forall, \le) never does.
-from symbols.latex import normalize_command
 
 __all__ = [
     "ASCII_SPACE",
     "MAX_GLYPHS",
     "MAX_QUERY_CHARS",
+    "STYLE_COMMANDS",
     "Query",
     "fold",
     "graphemes",
     "is_blank",
+    "normalize_command",
     "parse",
     "strip_variation_selectors",
     "tokens",
@@ -38,8 +43,6 @@ MAX_QUERY_CHARS = 200
 
 #: Most glyphs identified from one pasted string.
 MAX_GLYPHS = 200
-
-_MAX_CODEPOINT = 0x10FFFF
 
 #: The only white space a query is trimmed of, or counts as blank for: a pasted
 #: no-break space or em space is something to identify, not nothing.
@@ -305,7 +308,7 @@ def is_blank(text: str) -> bool:
 def _explicit_codepoint(text: str) -> int | None:
     value = written_codepoint(text)
     if value is not None:
-        return value if value <= _MAX_CODEPOINT else None
+        return value if value <= MAX_CODEPOINT else None
     m = re.match(_NAMED, text) if text.startswith("\\N{") else None
     if m:
         import unicodedata2
@@ -316,6 +319,93 @@ def _explicit_codepoint(text: str) -> int | None:
             return None
         return ord(found) if len(found) == 1 else None
     return None
+
+
+# --------------------------------------------------------------------------- LaTeX commands
+
+#: Font commands that pick a styled letter, as stored in the table (``\\mathbb{R}``).
+STYLE_COMMANDS: tuple[str, ...] = (
+    "mathbb",
+    "mathbbit",
+    "mathcal",
+    "mathscr",
+    "mathfrak",
+    "mathbf",
+    "mathit",
+    "mathsf",
+    "mathtt",
+    "mathbfit",
+    "mathbfcal",
+    "mathbfscr",
+    "mathbffrak",
+    "mathsfbf",
+    "mathsfit",
+    "mathsfbfit",
+    "mathbfsf",
+    "mathbfsfit",
+    "mathrm",
+    "symbb",
+    "symcal",
+    "symscr",
+    "symfrak",
+    "symbf",
+    "symit",
+    "symsf",
+    "symtt",
+    "symbfit",
+    "symbfsf",
+    "symbfsfit",
+    "symsfit",
+    "symbfcal",
+    "symbfscr",
+    "symbffrak",
+    "symbbit",
+    "symrm",
+)
+
+# \font{X}, \font X, font X, \font{ X } — one letter or digit (or a Greek command).
+# These three are compiled (by `re.match`, which keeps them) only for a command that
+# could match: a one-shot `mathsym \le` then compiles none (about 0.3 ms).
+_STYLED = (
+    r"^\\?([A-Za-z]+)\s*"
+    r"(?:\{\s*(\\?[A-Za-z]+|[0-9])\s*\}|\s(\s*\\?[A-Za-z]+|\s*[0-9])|(\\[A-Za-z]+))$"
+)
+_SCRIPT = r"^([\^_])\s*(?:\{\s*(.+?)\s*\}|(\\[A-Za-z]+|.))$"
+_SFRAC = r"^\\?sfrac\s*(?:\{\s*(\w+)\s*\}|(\w))\s*(?:\{\s*(\w+)\s*\}|(\w))$"
+
+
+def normalize_command(text: str) -> list[str]:
+    r"""Canonical table keys a typed LaTeX command may stand for, most likely first.
+
+    Args:
+        text: What the user typed: ``\forall``, ``forall``, ``\mathbb R``, ``^{2}``…
+
+    Returns:
+        Candidate keys, e.g. ``["\\mathbb{R}"]``; empty when *text* is blank.
+
+    """
+    s = text.strip()
+    if not s:
+        return []
+    m = re.match(_SCRIPT, s) if s.startswith(("^", "_")) else None
+    if m:
+        arg = m.group(2) if m.group(2) is not None else m.group(3)
+        return [f"{m.group(1)}{arg}"]
+    m = re.match(_SFRAC, s) if s.startswith(("sfrac", "\\sfrac")) else None
+    if m:
+        num = m.group(1) or m.group(2)
+        den = m.group(3) or m.group(4)
+        return [f"\\sfrac{{{num}}}{{{den}}}"]
+    # Letters alone (after a backslash or not) are a plain command, never styled.
+    letters = s[1:] if s.startswith("\\") else s
+    m = None if letters.isascii() and letters.isalpha() else re.match(_STYLED, s)
+    if m and m.group(1) in STYLE_COMMANDS:
+        arg = (m.group(2) or m.group(3) or m.group(4) or "").strip()
+        return [f"\\{m.group(1)}{{{arg}}}"]
+    keys = [s if s.startswith("\\") else "\\" + s]
+    if not s.startswith("\\"):
+        keys.append(s)
+    return keys
 
 
 # --------------------------------------------------------------------------- the query

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from symbols.table import LATEX_ORIGINS, origin_rank
+from symbols.schema import LATEX_ORIGINS, origin_rank
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -110,10 +110,13 @@ class Symbol:
 
     @property
     def inputs(self) -> list[InputMethod]:
-        """How to type this symbol on each platform and in each language, see `symbols.inputs`."""
-        from symbols.inputs import inputs
+        """How to type this symbol on each platform and in each language, see `symbols.inputs`.
 
-        return inputs(self.char)
+        ``inputs(symbol)``, from this record's own names.
+        """
+        from symbols.input_methods import input_methods
+
+        return input_methods(self.char, self)
 
     def __str__(self) -> str:
         return self.char

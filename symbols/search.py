@@ -19,10 +19,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from symbols._modules import lazy_attribute, make_module_callable
+from symbols._modules import keep, make_module_callable
 from symbols.query import Query, parse
+from symbols.schema import SCOPES
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
-from symbols.table import SCOPES, fields_of, load, make_symbol
+from symbols.table import fields_of, load, make_symbol
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -776,12 +777,20 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     ]
 
 
-def __getattr__(name: str) -> Any:
-    # Match and Matched live in symbols.results, imported on first use: see there.
-    return lazy_attribute(__name__, name, _LAZY)
+# Hidden from type checkers, which see the names themselves (the TYPE_CHECKING imports
+# above): a __getattr__ would make any misspelt name type-check, as Any.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        # Match and Matched live in symbols.results, imported on first use: see there.
+        if name not in _FROM_RESULTS:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from symbols import results
+
+        return keep(__name__, name, getattr(results, name))
 
 
-_LAZY = {"Match": "symbols.results", "Matched": "symbols.results"}
+_FROM_RESULTS = ("Match", "Matched")
 
 
 # ``symbols.search`` names both this module and the function `search`: see symbols._modules.

@@ -22,7 +22,8 @@ from functools import cached_property
 from itertools import compress
 
 from symbols.query import fold
-from symbols.table import SCOPES, all_codepoints, load
+from symbols.schema import SCOPES
+from symbols.table import all_codepoints, load
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from typing import Any, Generic, TypeVar
 
-    from symbols.table import LatexEntry, Table
+    from symbols.schema import LatexEntry
+    from symbols.table import Table
 
     _T = TypeVar("_T")
 
@@ -359,12 +361,9 @@ class SearchIndex:
         return Postings(part(name), part(name + ":ints"), _PARTS[name])
 
     def _part_text(self, name: str) -> str:
-        text = self._packed(name) if self._packed is not None else None
-        if text is None:
-            # The file changed under us after the first part was read (and cannot be
-            # read whole either): say so rather than search a broken index.
-            raise RuntimeError(f"mathsym: the search index's part {name!r} cannot be read")
-        return text
+        # Asked for only of a packed index: a computed one has its parts (and doc_row).
+        assert self._packed is not None
+        return self._packed(name)
 
     # -- documents: a row's name, aliases and formal aliases, read on first use ----
 

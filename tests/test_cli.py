@@ -713,7 +713,7 @@ def test_non_utf8_locale() -> None:
 @pytest.mark.slow
 def test_invalid_utf8_in_argv_and_stdin() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "app", "identify", b"x\xff"],  # type: ignore[list-item]
+        [sys.executable, "-m", "app", "identify", b"x\xff"],
         env=_env(LC_ALL="C.UTF-8"),
         capture_output=True,
         timeout=60,

@@ -21,34 +21,26 @@ import unicodedata2
 
 import symbols
 from symbols.groups import GROUPS, group_for
-from symbols.table import FORMAT, LATEX_ORIGINS, from_html, from_latex, from_typst, get, load
+from symbols.records import Symbol
+from symbols.schema import COLUMNS, FORMAT, LATEX_ORIGINS
+from symbols.table import from_html, from_latex, from_typst, get, load
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "symbols.json"
 SOURCES = REPO.parent / "shared" / "data" / "sources"
 
-COLUMNS = [
-    "cp",
-    "name",
-    "gc",
-    "group",
-    "scope",
-    "latex",
-    "html",
-    "typst",
-    "vim",
-    "compose",
-    "asciimath",
-    "rfc1345",
-    "alias",
-    "formal",
-    "xref",
-]
+
+def _sym(key: str | int) -> Symbol:
+    """The symbol of *key*, which must exist."""
+    found = get(key)
+    assert found is not None, key
+    return found
 
 
 @pytest.fixture(scope="module")
 def raw() -> dict[str, Any]:
-    return json.loads(DATA.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return data
 
 
 @pytest.fixture(scope="module")
@@ -135,10 +127,10 @@ def test_groups_follow_the_one_rule() -> None:
         assert sym.group == group_for(sym.codepoint, sym.category, sym.block, sym.name, mclass), (
             sym.label
         )
-    assert get("∑").group == "Large operators"  # type: ignore[union-attr]
-    assert get("→").group == "Arrows"  # type: ignore[union-attr]
-    assert get("≤").group == "Relations"  # type: ignore[union-attr]
-    assert get("α").group == "Greek"  # type: ignore[union-attr]
+    assert _sym("∑").group == "Large operators"
+    assert _sym("→").group == "Arrows"
+    assert _sym("≤").group == "Relations"
+    assert _sym("α").group == "Greek"
 
 
 def _block_cps(raw: dict[str, Any], name: str) -> list[int]:
@@ -317,11 +309,11 @@ def test_latex_entries_are_well_formed(cols: dict[str, list[Any]]) -> None:
 
 def test_primary_command_is_the_everyday_one() -> None:
     # What a person types in plain LaTeX, not a unicode-math-only name.
-    assert symbols.get("α").latex[0] == r"\alpha"
-    assert symbols.get("&").latex[0] == r"\&"
-    assert symbols.get("§").latex[0] == r"\S"
-    assert symbols.get("ℝ").latex[0] == r"\mathbb{R}"
-    assert symbols.get("≤").latex[0] == r"\leq"
+    assert _sym("α").latex[0] == r"\alpha"
+    assert _sym("&").latex[0] == r"\&"
+    assert _sym("§").latex[0] == r"\S"
+    assert _sym("ℝ").latex[0] == r"\mathbb{R}"
+    assert _sym("≤").latex[0] == r"\leq"
 
 
 @pytest.mark.parametrize(
@@ -343,7 +335,7 @@ def test_upright_greek_capitals_are_the_plain_commands(command: str) -> None:
 def test_italic_greek_capitals_need_no_fourier() -> None:
     # "= \mathit{\Gamma} (-fourier)": works except with fourier.
     for cp in range(0x1D6E2, 0x1D6FB):
-        for c in symbols.get(cp).latex_commands:
+        for c in _sym(cp).latex_commands:
             assert c.package != "-fourier" and not c.package.startswith("-"), (hex(cp), c)
 
 
@@ -364,7 +356,7 @@ def test_italic_greek_capitals_need_no_fourier() -> None:
     ],
 )
 def test_primary_works_without_a_package(char: str, primary: str, alternate: str) -> None:
-    latex = symbols.get(char).latex
+    latex = _sym(char).latex
     assert latex[0] == primary
     assert alternate in latex[1:]
 
@@ -372,14 +364,14 @@ def test_primary_works_without_a_package(char: str, primary: str, alternate: str
 def test_ascii_operators_keep_their_unicode_math_names() -> None:
     # No classic command exists for < = + ( : their unicode-math names stay, marked as such.
     for char, name in (("<", r"\less"), ("=", r"\equal"), ("+", r"\mathplus"), ("(", r"\lparen")):
-        first = symbols.get(char).latex_commands[0]
+        first = _sym(char).latex_commands[0]
         assert (first.command, first.package) == (name, "unicode-math")
 
 
 def test_plain_letters_have_no_roman_command() -> None:
     # "= \mathrm{x}" is the letter itself: not a LaTeX name for it.
     for char in "AZaxz":
-        sym = symbols.get(char)
+        sym = _sym(char)
         assert sym.latex == () and sym.scope == "all", char
     assert symbols.from_latex(r"\mathrm{x}") == []
 
@@ -438,11 +430,11 @@ def test_every_alias_of_every_character_is_attached() -> None:
     for e in json.loads((SOURCES / "ucd17-NameAliases.json").read_text("utf-8"))["NameAliases"]:
         formal.setdefault(int(e["codepoint"], 16), []).append(e["alias"])
     for cp, names in formal.items():
-        assert list(get(cp).formal_aliases) == names, hex(cp)
+        assert list(_sym(cp).formal_aliases) == names, hex(cp)
     informative = 0
     for e in json.loads((SOURCES / "ucd17-NamesList.json").read_text("utf-8"))["NamesList"]:
         if e.get("aliases") and e.get("name") != "<reserved>":
-            sym = get(int(e["codepoint"], 16))
+            sym = _sym(int(e["codepoint"], 16))
             assert list(sym.aliases) == e["aliases"], e["codepoint"]
             informative += 1
     assert informative > 2400  # measured: 733 on the table's rows, 1,819 outside it

@@ -154,3 +154,14 @@ def test_font_base_is_one_step() -> None:
     assert styles.font_base("\U0001d6dc") == "ϵ"  # not ε, where NFKD would end
     assert styles.font_base("ℝ") == "R"
     assert styles.font_base("A") == ""
+
+
+def test_every_styled_letter_command_made_is_one_the_query_reader_knows() -> None:
+    # The generator makes \mathbb{R}-style keys from styles.STYLES; the query reader
+    # (symbols.query.STYLE_COMMANDS) must read each of them as a styled letter.
+    from symbols.query import STYLE_COMMANDS, normalize_command
+
+    made = {command for commands in styles.STYLES.values() for command, _pkg in commands}
+    assert made <= set(STYLE_COMMANDS)
+    for command in made:
+        assert normalize_command(f"{command} R") == [f"\\{command}{{R}}"], command

@@ -511,6 +511,5 @@ def test_package_attribute_stays_callable() -> None:
     import symbols
     import symbols.inputs as module
 
-    # (mypy: symbols/__init__.py does not re-export its TYPE_CHECKING imports.)
-    assert symbols.inputs("∀", first="html") == inputs("∀", first="html")  # type: ignore[attr-defined]
+    assert symbols.inputs("∀", first="html") == inputs("∀", first="html")
     assert module.METHODS == METHODS

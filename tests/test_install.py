@@ -79,11 +79,11 @@ def test_installed_wheel_imports_from_another_folder(wheel: Path, tmp_path: Path
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = (
-        "import json, symbols, symbols.table as t;"
+        "import json, symbols, symbols.table as t, symbols.datafile as d;"
         "s = symbols.get('∀');"
         "R = [x.char for x in symbols.from_latex(r'\\mathbb{R}')];"
         "print(json.dumps({'latex': s.latex[0], 'R': R,"
-        " 'module': t.__file__, 'data': str(t._data_path()), 'n': len(symbols.table())}))"
+        " 'module': t.__file__, 'data': d.data_path(), 'n': len(symbols.table())}))"
     )
     out = subprocess.run(
         [str(py), "-c", code], capture_output=True, text=True, check=True, cwd=elsewhere, env=_env()

@@ -37,12 +37,13 @@ def test_submodule_is_callable_as_its_function(
 def _table_without_stored_index() -> Any:
     import json
 
-    from symbols.table import Table, _data_path
+    from symbols.datafile import Data, data_path
+    from symbols.table import Table
 
-    with open(_data_path(), encoding="utf-8") as f:
+    with open(data_path(), encoding="utf-8") as f:
         data = json.load(f)
     del data["search"]
-    return Table(data)
+    return Table(Data.of(data))
 
 
 def test_stored_math_index_is_what_the_library_computes() -> None:
@@ -50,7 +51,7 @@ def test_stored_math_index_is_what_the_library_computes() -> None:
     from symbols.table import load
 
     # Packed from a table without the stored parts: the generator's own computation.
-    assert load().search_parts["math"] == pack_index("math", _table_without_stored_index())
+    assert load().data.search.whole()["math"] == pack_index("math", _table_without_stored_index())
 
 
 def test_a_table_without_stored_index_searches_alike() -> None:
@@ -58,7 +59,7 @@ def test_a_table_without_stored_index_searches_alike() -> None:
     from symbols.table import load
 
     bare = _table_without_stored_index()
-    assert bare.search_parts == {}
+    assert bare.data.search.whole() == {} and bare.packed_search("math") is None
     built = SearchIndex("math", bare)
     stored = SearchIndex("math", load())
     assert built.vocab == stored.vocab and built.latex_keys == stored.latex_keys
@@ -110,10 +111,10 @@ def test_records_are_frozen_dataclasses_for_library_users() -> None:
     assert as_dict["latex_commands"][0]["command"] == "\\forall"
     assert repr(sym).startswith("Symbol(char='∀', codepoint=8704, name='FOR ALL'")
     assert isinstance(sym.latex_commands[0], LatexCommand) and sym.latex[0] == "\\forall"
-    match = symbols.search("forall")[0]  # type: ignore[attr-defined]
+    match = symbols.search("forall")[0]
     assert isinstance(match, Match) and isinstance(match.matched, Matched)
     assert isinstance(inputs("∀")[0], InputMethod)
-    assert symbols.Symbol is Symbol and symbols.Match is Match  # type: ignore[attr-defined]
+    assert symbols.Symbol is Symbol and symbols.Match is Match
 
 
 @pytest.mark.parametrize("cp", [0x2200, 0x211D, 0x00A0, 0x0009, 0x0F40, 0x4E2D, 0xE000, 0x1D400])
@@ -326,111 +327,6 @@ def test_quick_reader_leaves_the_rest_to_argparse(argv: list[str]) -> None:
     assert _quick_lookup(argv) is None
 
 
-# --------------------------------------------------------------------------- reading the file
-
-
-def test_the_index_is_left_on_disk_until_a_search(tmp_path: Any) -> None:
-    import json
-
-    from symbols.table import Table, _data_path, _read
-
-    with open(_data_path(), "rb") as f:
-        raw = f.read()
-    whole = json.loads(raw)
-    data, read_search = _read(_data_path())
-    assert "search" not in data and read_search is not None
-    columns = data.pop("symbols")
-    assert data == {k: v for k, v in whole.items() if k not in ("search", "symbols")}
-    assert {name: columns.whole(name) for name in whole["symbols"]} == whole["symbols"]
-    assert json.loads(read_search()) == whole["search"]
-    data["symbols"] = columns
-    assert Table(data, read_search).search_parts == whole["search"]
-    # A wrong length, or no length at all: the file is read whole.
-    for broken in (
-        raw.replace(b'"index_bytes":', b'"index_bytes":1', 1),
-        raw.replace(b'"index_bytes":', b'"index_size":', 1),
-    ):
-        path = tmp_path / "symbols.json"
-        path.write_bytes(broken)
-        data, read_search = _read(str(path))
-        assert read_search is None and data["search"] == whole["search"]
-        assert Table(data).search_parts == whole["search"]
-
-
-def test_columns_are_parsed_by_chunk_as_the_whole_file_says(tmp_path: Any) -> None:
-    import json
-
-    from symbols.table import Table, _data_path, _read
-
-    with open(_data_path(), "rb") as f:
-        raw = f.read()
-    whole = json.loads(raw)
-    data, _read_search = _read(_data_path())
-    columns = data["symbols"]
-    n = len(whole["symbols"]["cp"])
-    rows = data["layout"]["rows"]
-    # Every row of every column read chunk by chunk (nothing parsed whole first),
-    # first, middle and last rows of a chunk, and the short last chunk.
-    for name, col in whole["symbols"].items():
-        picks = sorted({0, rows - 1, rows, 5 * rows + 7, n - rows, n - 1})
-        assert [columns.at(name, i) for i in picks] == [col[i] for i in picks]
-        assert name not in columns._lists  # still only chunks
-        assert [columns.at(name, i) for i in range(n)] == col
-    data, _read_search = _read(_data_path())
-    lazy, read_whole = Table(data), Table(whole)
-    for i in (0, lazy.row_of(0x2264), lazy.row_of(0x2200), n - 1):
-        assert i is not None and lazy.row_fields(i) == read_whole.row_fields(i)
-    # A layout that does not fit the file (stale or shifted): the file is read whole.
-    for broken in (
-        raw.replace(b'"layout":{"at":{"alias":[', b'"layout":{"at":{"alias":[1', 1),
-        raw.replace(b'"layout":{"at":', b'"layout":{"ta":', 1),
-        raw.replace(b'"bytes":', b'"bytes":1', 1),
-    ):
-        assert broken != raw
-        path = tmp_path / "symbols.json"
-        path.write_bytes(broken)
-        data, read_search = _read(str(path))
-        assert read_search is not None and isinstance(data["symbols"], dict)
-        assert data["symbols"] == whole["symbols"]
-
-
-def test_an_unreadable_index_is_computed_instead(tmp_path: Any) -> None:
-    from pathlib import Path
-
-    from symbols.search_index import SearchIndex
-    from symbols.table import Table, _data_path, _read, load
-
-    path = tmp_path / "symbols.json"
-    path.write_bytes(Path(_data_path()).read_bytes())
-    data, read_search = _read(str(path))
-    path.write_bytes(b"")  # the file changed under us before the first search
-    table = Table(data, read_search)
-    assert table.search_parts == {}
-    assert SearchIndex("math", table).latex["\\forall"] == [0x2200]
-    assert load().search_parts  # the real file is untouched
-
-
-def test_stored_html4_names_are_the_standard_library_s() -> None:
-    from html.entities import name2codepoint
-
-    from symbols.table import Table, load
-
-    assert load().html4 == frozenset(name2codepoint)
-    # A table built without them (the generator's own) falls back to the same set.
-    bare = Table({**_raw_table_head(), "symbols": {"cp": []}})
-    assert bare.html4 == frozenset(name2codepoint)
-
-
-def _raw_table_head() -> dict[str, Any]:
-    import json
-
-    from symbols.table import _data_path
-
-    with open(_data_path(), encoding="utf-8") as f:
-        data: dict[str, Any] = json.load(f)
-    return {k: v for k, v in data.items() if k in ("format", "unicode", "groups", "blocks")}
-
-
 _READER_SAMPLES = [
     *["U", "u", "0", "\\", "&", "^", "_", "a", "f"],
     "U+2200", "u+2200", "U2200", "u2200", "uface", "0x2200", "0X1D400", "\\u2200",
@@ -448,7 +344,6 @@ def test_guarded_regex_readers_agree_with_every_pattern_tried() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    import symbols.latex as latex
     import symbols.query as query
 
     def every_form(s: str) -> int | None:
@@ -465,10 +360,10 @@ def test_guarded_regex_readers_agree_with_every_pattern_tried() -> None:
         )
         assert bool(re.match(query._NAMED, s)) <= s.startswith("\\N{")
         t = s.strip()
-        assert bool(re.match(latex._SCRIPT, t)) <= t.startswith(("^", "_"))
-        assert bool(re.match(latex._SFRAC, t)) <= t.startswith(("sfrac", "\\sfrac"))
+        assert bool(re.match(query._SCRIPT, t)) <= t.startswith(("^", "_"))
+        assert bool(re.match(query._SFRAC, t)) <= t.startswith(("sfrac", "\\sfrac"))
         letters = t[1:] if t.startswith("\\") else t
-        assert not (re.match(latex._STYLED, t) and letters.isascii() and letters.isalpha())
+        assert not (re.match(query._STYLED, t) and letters.isascii() and letters.isalpha())
 
     for sample in _READER_SAMPLES:
         check(sample)
@@ -488,37 +383,3 @@ def test_smallest_is_heapq_nsmallest_on_both_sides_of_the_threshold() -> None:
         for n in (1, 10, size):
             key = (lambda t: t[0]) if n % 2 else (lambda t: (-t[0], t[1]))
             assert _smallest(n, items, key=key) == heapq.nsmallest(n, items, key=key)
-
-
-def test_search_parts_are_read_one_by_one_as_the_layout_says(tmp_path: Any) -> None:
-    import json
-    from pathlib import Path
-
-    from symbols.search_index import SearchIndex
-    from symbols.table import Table, _data_path, _read
-
-    with open(_data_path(), "rb") as f:
-        whole = json.loads(f.read())["search"]
-    data, read_search = _read(_data_path())
-    reads: list[tuple[Any, ...]] = []
-
-    def counted(*args: Any) -> bytes:
-        reads.append(args)
-        assert read_search is not None
-        return read_search(*args)
-
-    table = Table(data, counted)
-    part = table.packed_search("math")
-    assert part is not None
-    assert all(part(name) == value for name, value in whole["math"].items())
-    assert reads and all(len(r) == 2 for r in reads)  # never the whole index
-    assert table.packed_search("extended") is None  # computed at run time
-    assert SearchIndex("math", table).latex["\\le"] == [0x2264]
-    # A file emptied under us before the first search: the index is computed.
-    path = tmp_path / "symbols.json"
-    path.write_bytes(Path(_data_path()).read_bytes())
-    data, read_search = _read(str(path))
-    path.write_bytes(b"")
-    emptied = Table(data, read_search)
-    assert emptied.packed_search("math") is None
-    assert SearchIndex("math", emptied).latex["\\le"] == [0x2264]

@@ -84,7 +84,11 @@ def _add_many(directory: str, start: int, n: int) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="fcntl locking is POSIX only")
 def test_concurrent_processes_lose_nothing(tmp_path: Path) -> None:
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    ctx = (
+        multiprocessing.get_context("fork")
+        if hasattr(os, "fork")
+        else multiprocessing.get_context("spawn")
+    )
     procs = [
         ctx.Process(target=_add_many, args=(str(tmp_path), 0x2200 + 100 * i, 25)) for i in range(3)
     ]

@@ -65,13 +65,15 @@ def test_off_table_characters_carry_their_aliases() -> None:
     assert gha is not None and gha.scope == "all"
     assert gha.name == "LATIN CAPITAL LETTER OI"
     assert gha.formal_aliases == ("LATIN CAPITAL LETTER GHA",)
-    assert symbols.get("\u0f40").aliases == symbols.get("\u0f40").formal_aliases == ()
+    ka = symbols.get("\u0f40")
+    assert ka is not None and ka.aliases == ka.formal_aliases == ()
 
 
 def test_unlisted_aliases_cover_only_characters_outside_the_table() -> None:
     t = load()
     assert t.unlisted_names(0x2200, "alias") == ()  # ∀'s are on its row
-    assert symbols.get(0x2200).aliases == ("universal quantifier",)
+    forall = symbols.get(0x2200)
+    assert forall is not None and forall.aliases == ("universal quantifier",)
     assert t.unlisted_names(0xFEFF, "nonexistent column") == ()
 
 
@@ -349,9 +351,9 @@ def test_spaces(cp: int, html_name: str, typst_name: str) -> None:
 
 def test_vim_digraphs_of_spaces() -> None:
     # Their rows in Vim's table start with the (blank) character itself.
-    assert symbols.get(" ").vim == ("SP",)  # type: ignore[union-attr]
-    assert symbols.get(0x2002).vim == ("1N",)  # type: ignore[union-attr]
-    assert symbols.get(0x2009).vim == ("1T",)  # type: ignore[union-attr]
+    for key, digraph in ((" ", "SP"), (0x2002, "1N"), (0x2009, "1T")):
+        found = symbols.get(key)
+        assert found is not None and found.vim == (digraph,), key
 
 
 def test_nbsp_aliases() -> None:

@@ -663,7 +663,11 @@ async def test_escape_goes_back_from_related_jumps(tmp_path: Path) -> None:
             await pilot.press("tab", "enter")
             await settle(pilot)
             target = get(sym.related[0])
-            assert screen.current == target and query.value == f"U+{target.codepoint:04X}"
+            assert (
+                target is not None
+                and screen.current == target
+                and query.value == f"U+{target.codepoint:04X}"
+            )
             history.append((query.value, target))
         history.pop()
         while history:

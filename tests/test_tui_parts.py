@@ -10,11 +10,12 @@ from app.tui.formats import all_formats, check_format, format_label, value_of
 from app.tui.glyph import glyph_cell, glyph_content
 from app.tui.rows import HIGHLIGHT, result_row
 from symbols.inputs import METHODS, inputs
+from symbols.records import Symbol
 from symbols.search import search
 from symbols.table import get
 
 
-def sym(key: str | int):  # type: ignore[no-untyped-def]
+def sym(key: str | int) -> Symbol:
     s = get(key)
     assert s is not None
     return s

@@ -8,54 +8,11 @@ SOURCES_DIR defaults to ``../shared/data/sources`` beside the repository root.
 The output is byte-identical on every run (no timestamps, sorted keys, every
 list built in a fixed order).
 
-Schema (what `symbols.table.Table` reads; format 2)::
-
-    {"format": 2, "unicode": "18.0.0",
-     "groups": [group names, symbols.groups.GROUPS],
-     "blocks": [[start, end, name], ...],          # Unicode 18 blocks
-     "html4": "AElig\tAacute…",                     # HTML 4 entity names (tab-separated)
-     "symbols": {                                    # one list per column, one entry per row
-        "cp": [int], "name": [str], "gc": [str],
-        "group": [index into groups], "scope": [0 math | 1 extended],
-        "latex": ["command\torigin,origin\tpackage\tmath_class\n…"],  # primary first
-        "html": ["entity\tentity"], "typst": [names], "vim": [digraphs],
-        "compose": [key sequences], "asciimath": [names], "rfc1345": [mnemonics],
-        "alias": [informative aliases], "formal": [formal aliases],
-        "xref": ["2010 2212"]},                      # hex code points
-     "search": {"math": {...}},                      # the math search index, packed
-     "index_bytes": 708466,                          # length of the "search" value
-     "layout": {"bytes": 863710, "rows": 64,         # where the columns lie (see below)
-                "at": {"cp": [offsets of rows 0, 64, …, then of "]"], ...},
-                "index_parts": {"math": {"latex": [start, end], ...}}},  # in "search"
-     "unlisted": {"alias": "FEFF\tBOM, ZWNBSP\n…",    # characters outside the table:
-                  "formal": "FEFF\tBYTE ORDER MARK\tBOM\tZWNBSP\n…"}}  # their aliases
-
-``unlisted`` gives the characters of the ``all`` scope (built at run time from
-unicodedata2) their NamesList informative and NameAliases formal aliases: one
-line per character, ``HEX<TAB>alias<TAB>alias``, in code point order (about
-40 kB: one string each, which `symbols.table.Table` splits on the first look-up
-of a character outside the table).
-
-List-valued fields are packed into one string per row (items joined by TAB, LaTeX
-entries by LF, their origins by ","; "" for none), so the file is one JSON value
-per row and field: it loads about three times faster than nested lists
-(bench/README.md). `symbols.table.Table.column` gives them back as lists.
-
-``search`` holds the pure-data parts of the math scope's search index
-(`symbols.search_index.pack_index`: sorted keys joined by a separator, their
-document or code point numbers joined by "," and " "), so that the first search
-of a process splits a few strings instead of indexing every name (30 ms). A file
-without it still works: the index is then built on first use. ``index_bytes`` is
-the length of the ``search`` value as written, so that a loader can leave it on
-disk until a search needs it (``symbols.get`` never does).
-
-``layout`` says where the columns lie in the ``symbols`` value (``bytes``: its
-length; ``at``: per column, the offsets from its ``{`` of rows 0, 64, 128… and of
-the column's closing ``]``), so that the loader parses a column, or a chunk of 64
-rows of it, when it is first used: a look-up showing a few rows parses a few
-chunks (`symbols.table.Columns`). ``index_parts`` gives the ``[start, end)`` of
-each packed search part's string within the ``search`` value, so that a search
-reads only the parts it needs. The file stays one JSON document.
+The file's layout (schema, packing, the offsets that let a look-up read little of it)
+is written and read by one module, `symbols.datafile`; what its columns mean is
+`symbols.schema`. This script computes the facts and hands them to
+`symbols.datafile.dump`. The math scope's search index is precomputed by the library's
+own `symbols.search_index.pack_index` (the one implementation) and stored with them.
 
 LaTeX origins, best first: ``unicode-math``, ``style`` (styled letters, scripts and
 ``\\sfrac`` made here from Unicode names and decompositions), ``latex`` (the classic
@@ -99,12 +56,11 @@ from sources import (  # noqa: E402
 )
 from styles import script_entries, sfrac_entries, styled_entries  # noqa: E402
 
+from symbols import datafile  # noqa: E402
 from symbols.groups import GROUPS, group_for  # noqa: E402
+from symbols.schema import COLUMNS, LATEX_ORIGINS  # noqa: E402
 from symbols.search_index import pack_index  # noqa: E402
 from symbols.table import Table  # noqa: E402
-
-#: Origins of LaTeX commands, best first (the same order as symbols.table.LATEX_ORIGINS).
-ORIGINS = ("unicode-math", "style", "latex", "unicode.xml", "julia")
 
 MATH_BLOCKS = (
     "Greek and Coptic",
@@ -337,7 +293,7 @@ class Builder:
         script and fraction forms (origin ``style``) first, then commands that need
         no package, then those of amsmath/amssymb, then other packages, then
         unicode-math names (`_everyday_rank` has the details); then the precedence
-        of `ORIGINS`, and source order breaks ties. So α is ``\\alpha`` (not
+        of `symbols.schema.LATEX_ORIGINS`, and source order breaks ties. So α is ``\\alpha`` (not
         unicode-math's ``\\mupalpha``), Δ ``\\Delta``, ∅ ``\\emptyset`` and & ``\\&``.
         """
         merged: dict[int, dict[str, Merged]] = {}
@@ -360,7 +316,7 @@ class Builder:
             rows = []
             has_classic = any("latex" in m.origins for m in per.values())
             for m in per.values():
-                origins = [o for o in ORIGINS if o in m.origins]
+                origins = [o for o in LATEX_ORIGINS if o in m.origins]
                 package = next((m.packages[o] for o in ("style", "latex") if o in m.packages), "")
                 if not package and "latex" not in m.origins:
                     # A unicode-math name that unicode.xml or Julia repeat (\\less,
@@ -371,7 +327,7 @@ class Builder:
                 )
                 key = (
                     *_everyday_rank(m.command, m.origins, package, has_classic),
-                    ORIGINS.index(origins[0]),
+                    LATEX_ORIGINS.index(origins[0]),
                     m.seq,
                 )
                 rows.append((key, [m.command, origins, package, mclass]))
@@ -426,8 +382,8 @@ class Builder:
 
     # -- assemble ------------------------------------------------------------------
 
-    def build(self) -> dict[str, Any]:
-        """The whole JSON object."""
+    def build(self) -> datafile.Data:
+        """Everything data/symbols.json holds (`symbols.datafile.dump` writes it)."""
         src = self.src
         latex_entries, approx = self.latex_sources()
         html_pairs = self.html_names()
@@ -497,26 +453,7 @@ class Builder:
             f"{n} U+{cp:04X}" for cp, n in asciimath if unicodedata2.category(chr(cp)) == "Cc"
         ]
 
-        cols: dict[str, list[Any]] = {
-            k: []
-            for k in [
-                "cp",
-                "name",
-                "gc",
-                "group",
-                "scope",
-                "latex",
-                "html",
-                "typst",
-                "vim",
-                "compose",
-                "asciimath",
-                "rfc1345",
-                "alias",
-                "formal",
-                "xref",
-            ]
-        }
+        cols: dict[str, list[Any]] = {k: [] for k in COLUMNS}
         for cp in sorted(in_table):
             gc = unicodedata2.category(chr(cp))
             name = self.name_of(cp, formal)
@@ -541,141 +478,24 @@ class Builder:
 
         self.report["rows"] = {"math": cols["scope"].count(0), "extended": cols["scope"].count(1)}
         self.report["conflicts"] = conflicts(cols)
-        table = {
-            "format": FORMAT,
-            "unicode": unicodedata2.unidata_version,
-            "groups": list(GROUPS),
+        data = datafile.Data(
+            unicode=unicodedata2.unidata_version,
+            groups=list(GROUPS),
+            blocks=[list(b) for b in self.blocks],
             # HTML 4's entity names, which symbols.inputs ranks first: stored so that a
             # look-up need not import html.entities.
-            "html4": "\t".join(sorted(html.entities.name2codepoint)),
-            "blocks": [list(b) for b in self.blocks],
-            "symbols": pack(cols),
-            "unlisted": {
-                "alias": unlisted(aliases, in_table),
-                "formal": unlisted({cp: [a for a, _k in v] for cp, v in formal.items()}, in_table),
+            html4="\t".join(sorted(html.entities.name2codepoint)),
+            columns=datafile.Columns(datafile.pack_columns(cols)),
+            unlisted={
+                "alias": datafile.pack_unlisted(aliases, in_table),
+                "formal": datafile.pack_unlisted(
+                    {cp: [a for a, _k in v] for cp, v in formal.items()}, in_table
+                ),
             },
-        }
+        )
         # The math scope's search index, precomputed by the library's own code (the
         # one implementation) so that a one-shot search only splits strings.
-        table["search"] = {"math": pack_index("math", Table(table))}
-        # Its length in the file, which dump() writes the same way: the loader skips
-        # it by this length until a search needs it (symbols.table._read).
-        table["index_bytes"] = len(dump(table["search"])) - 1  # without dump's newline
-        # Where each column, each chunk of rows and each part of the search index
-        # starts: the loader parses them on use.
-        table["layout"] = {
-            **layout(table["symbols"]),
-            "index_parts": search_layout(table["search"]),
-        }
-        return table
-
-
-#: The layout written (see the module docstring); symbols.table.FORMAT must match.
-FORMAT = 2
-_SCALAR_COLUMNS = ("cp", "name", "gc", "group", "scope")
-
-
-def _join(items: list[str], sep: str, forbidden: str) -> str:
-    for item in items:
-        if not item or any(ch in item for ch in forbidden):
-            raise ValueError(f"cannot pack {item!r}: empty or holds one of {forbidden!r}")
-    return sep.join(items)
-
-
-def pack(cols: dict[str, list[Any]]) -> dict[str, list[Any]]:
-    """Pack list-valued columns into one string per row (format 2)."""
-    out: dict[str, list[Any]] = {}
-    for name, col in cols.items():
-        if name in _SCALAR_COLUMNS:
-            out[name] = col
-        elif name == "xref":
-            out[name] = [" ".join(f"{cp:04X}" for cp in row) for row in col]
-        elif name == "latex":
-            out[name] = [
-                "\n".join(
-                    "\t".join((_join([cmd], "", "\t\n"), _join(origins, ",", ",\t\n"), pkg, cls))
-                    for cmd, origins, pkg, cls in row
-                )
-                for row in col
-            ]
-        else:
-            out[name] = [_join(row, "\t", "\t\n") for row in col]
-    return out
-
-
-#: Rows per chunk of a column that the loader can parse alone (symbols.table.Columns).
-ROWS_PER_CHUNK = 64
-
-
-def layout(symbols: dict[str, list[Any]]) -> dict[str, Any]:
-    """Where the columns lie in the ``symbols`` value as dump() writes it.
-
-    ``bytes``: its length; ``rows``: `ROWS_PER_CHUNK`; ``at``: for each column,
-    the offset (from the value's ``{``) of rows 0, 64, 128… and last of its ``]``.
-    """
-    pieces = ["{"]
-    size = 1
-    at: dict[str, list[int]] = {}
-    for n, name in enumerate(sorted(symbols)):
-        head = ("," if n else "") + _compact(name) + ":["
-        size += len(head)
-        pieces.append(head)
-        starts = []
-        for i, value in enumerate(symbols[name]):
-            item = ("," if i else "") + _compact(value)
-            if i % ROWS_PER_CHUNK == 0:
-                starts.append(size + (1 if i else 0))
-            size += len(item)
-            pieces.append(item)
-        at[name] = [*starts, size]
-        pieces.append("]")
-        size += 1
-    pieces.append("}")
-    written = "".join(pieces)
-    # The offsets are only right if this is byte for byte what dump() writes.
-    if written != _compact(symbols):
-        raise AssertionError("layout: the columns are not written as dump() writes them")
-    return {"bytes": len(written), "rows": ROWS_PER_CHUNK, "at": at}
-
-
-def search_layout(search: dict[str, dict[str, str]]) -> dict[str, dict[str, list[int]]]:
-    """Where each packed part lies in the ``search`` value: ``[start, end)`` of its string.
-
-    A search reads only the parts it needs (a LaTeX command: the LaTeX names, a fifth).
-    """
-    size = 1  # the "{"
-    at: dict[str, dict[str, list[int]]] = {}
-    for n, scope in enumerate(sorted(search)):
-        size += len(("," if n else "") + _compact(scope) + ":{")
-        at[scope] = {}
-        for m, name in enumerate(sorted(search[scope])):
-            size += len(("," if m else "") + _compact(name) + ":")
-            value = _compact(search[scope][name])
-            at[scope][name] = [size, size + len(value)]
-            size += len(value)
-        size += 1  # its "}"
-    written = _compact(search)
-    if size + 1 != len(written) or any(
-        json.loads(written[a:b]) != search[scope][name]
-        for scope, parts in at.items()
-        for name, (a, b) in parts.items()
-    ):
-        raise AssertionError("search_layout: the index is not written as dump() writes it")
-    return at
-
-
-def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-
-
-def unlisted(names: dict[int, list[str]], in_table: set[int]) -> str:
-    """The names of the characters outside the table, one ``HEX<TAB>name…`` line each."""
-    lines = [
-        f"{cp:X}\t" + _join(names[cp], "\t", "\t\n")
-        for cp in sorted(names)
-        if cp not in in_table and names[cp]
-    ]
-    return "\n".join(lines)
+        return data.with_search({"math": pack_index("math", Table(data))})
 
 
 def conflicts(cols: dict[str, list[Any]]) -> dict[str, list[str]]:
@@ -683,7 +503,9 @@ def conflicts(cols: dict[str, list[Any]]) -> dict[str, list[str]]:
     claims: dict[str, list[tuple[int, int, str]]] = {}
     for cp, commands in zip(cols["cp"], cols["latex"], strict=False):
         for cmd, origins, _pkg, _cls in commands:
-            claims.setdefault(cmd, []).append((ORIGINS.index(origins[0]), cp, "/".join(origins)))
+            claims.setdefault(cmd, []).append(
+                (LATEX_ORIGINS.index(origins[0]), cp, "/".join(origins))
+            )
     return {
         cmd: [f"U+{cp:04X} {o}" for _r, cp, o in sorted(v)]
         for cmd, v in sorted(claims.items())
@@ -717,16 +539,6 @@ def conflicts_markdown(found: dict[str, list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def dump(obj: dict[str, Any]) -> bytes:
-    """The canonical serialisation: compact, sorted keys, ASCII (so UTF-8 too), final newline.
-
-    ASCII with ``\\u`` escapes rather than raw UTF-8: the table holds a dozen
-    non-ASCII characters (accented aliases), and an all-ASCII file parses about a
-    fifth faster (json decodes it to a one-byte-per-character string).
-    """
-    return (_compact(obj) + "\n").encode("ascii")
-
-
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -753,7 +565,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     builder = Builder(args.sources)
-    data = dump(builder.build())
+    data = datafile.dump(builder.build())
     args.output.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.output.with_suffix(".tmp")
     tmp.write_bytes(data)
