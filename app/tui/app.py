@@ -226,12 +226,15 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Lay out the query box, status line, results and detail pane, and the footer."""
         with Vertical(id="main"):
-            yield (PickInput if self.mathsym.pick is not None else QueryInput)(
+            query = (PickInput if self.mathsym.pick is not None else QueryInput)(
                 edited=self._hold_frame,
                 value=self._initial_query,
                 placeholder="name, \\latex, &entity;, U+2200 or a glyph   (F1 help)",
                 id="query",
             )
+            # Set before mounting: the blink timer is then created paused for good.
+            query.cursor_blink = self.mathsym.cursor_blink
+            yield query
             yield StatusLine(id="status")
             with Horizontal(id="body"):
                 yield ResultsList(id="results")
@@ -415,7 +418,12 @@ class SearchScreen(Screen[None]):
         """
         if self._detail_timer is not None:
             self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_DELAY, self._update_detail)
+            self._detail_timer = None
+        delay = self.mathsym.detail_delay
+        if delay <= 0:  # at once (tests): textual's timers take no zero interval
+            self.call_later(self._update_detail)
+            return
+        self._detail_timer = self.set_timer(delay, self._update_detail)
 
     def _update_detail(self) -> None:
         if self._detail_timer is not None:
@@ -586,6 +594,8 @@ class MathsymApp(App[str | None]):
         state_dir: Path | None = None,
         theme: str | None = None,
         on_pick: Callable[[str], None] | None = None,
+        detail_delay: float = DETAIL_DELAY,
+        cursor_blink: bool = True,
     ) -> None:
         """Build the app.
 
@@ -596,11 +606,16 @@ class MathsymApp(App[str | None]):
             theme: Force this theme and do not save theme changes (for tests).
             on_pick: Called with the pick the moment it is made, before the app winds
                 down (the app still exits with it).
+            detail_delay: Seconds after the last keystroke before the detail pane
+                catches up (tests set 0, so that waiting for the search is enough).
+            cursor_blink: Blink the query box's cursor (snapshot tests want it steady).
 
         """
         super().__init__()
         self.pick = pick
         self._on_pick = on_pick
+        self.detail_delay = detail_delay
+        self.cursor_blink = cursor_blink
         self.state = State(state_dir)
         self._config_dir = state_dir
         self._pinned_theme = theme
