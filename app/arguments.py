@@ -185,7 +185,7 @@ def _add_method(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print a JSON array (see README)")
+    parser.add_argument("--json", action="store_true", help="print a JSON array (see docs/cli.md)")
     parser.add_argument(
         "-f",
         "--format",

@@ -684,7 +684,7 @@ def _print_detail(out: _Out, sym: Fields, method: str) -> None:
 
 
 def _symbol_json(sym: Fields, match: Row | None = None) -> dict[str, Any]:
-    """One symbol as the stable JSON object documented in README (see "--json")."""
+    """One symbol as the stable JSON object documented in docs/cli.md (see "--json")."""
     from symbols.inputs import inputs_dict
 
     return {

@@ -691,7 +691,7 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
     pasted glyph or string of glyphs, a LaTeX command (``\forall``, ``mathbb R``,
     ``^2``), an HTML entity (``&rarr;``), a Typst name (``arrow.r.double``), or words
     of a name or alias in any order, partial or misspelt (``plus minus``,
-    ``intergral``). See the README section "Searching" for the ranking rules.
+    ``intergral``). docs/searching.md gives the ranking rules.
 
     Args:
         query: Any string; blank gives no results. Never raises for a `str`.

@@ -21,7 +21,7 @@ from symbols.inputs import METHODS
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The documented --json schema (README "The command line"): keys and their order.
+# The documented --json schema (docs/cli.md): keys and their order.
 JSON_KEYS = [
     "char",
     "codepoint",
@@ -743,19 +743,23 @@ def test_exit_status_of_the_process() -> None:
 
 
 def _readme_examples() -> list[tuple[list[str], list[str]]]:
-    """The `$ mathsym …` lines of README's command-line section, with the output shown."""
+    """The `$ mathsym …` lines of the docs' console blocks, with the output shown.
+
+    README's tour and docs/cli.md: every example a reader may copy must run.
+    """
+    import re
     import shlex
 
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("<!-- section: cli (owner: cli) -->", 1)[1].split("<!-- section:", 1)[0]
-    block = section.split("```console\n", 1)[1].split("```", 1)[0]
     examples: list[tuple[list[str], list[str]]] = []
-    for line in block.splitlines():
-        if line.startswith("$ "):
-            command = line[2:].split("  #", 1)[0]
-            examples.append((shlex.split(command)[1:], []))
-        elif examples:
-            examples[-1][1].append(line)
+    for page in ("README.md", "docs/cli.md"):
+        text = (ROOT / page).read_text(encoding="utf-8")
+        for block in re.findall(r"```console\n(.*?)```", text, flags=re.S):
+            for line in block.splitlines():
+                if line.startswith("$ mathsym"):
+                    command = line[2:].split("  #", 1)[0]
+                    examples.append((shlex.split(command)[1:], []))
+                elif examples and not line.startswith("$ "):
+                    examples[-1][1].append(line)
     return examples
 
 
@@ -764,7 +768,7 @@ def test_readme_examples(
 ) -> None:
     monkeypatch.setenv("MATHSYM_METHOD", "linux")  # README shows Linux chords
     examples = _readme_examples()
-    assert len(examples) >= 8
+    assert len(examples) >= 12
     checked = 0
     for argv, expected in examples:
         if not argv or "-c" in argv:
@@ -776,7 +780,7 @@ def test_readme_examples(
                 line.split() for line in expected
             ], argv
             checked += 1
-    assert checked >= 4
+    assert checked >= 6
 
 
 def test_render_rows_underlines_spans() -> None:

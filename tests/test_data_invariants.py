@@ -1,6 +1,6 @@
 """Invariants of data/symbols.json, checked against unicodedata2 and the loader.
 
-Expected counts were measured on the committed table (see README, section table)
+Expected counts were measured on the committed table (see docs/data.md)
 and are checked within about ±10 % so that a source update that silently loses
 half a column fails here.
 """
@@ -255,7 +255,7 @@ def test_every_html5_single_code_point_entity_is_attached(cols: dict[str, list[A
             assert (key.rstrip(";"), ord(value)) in attached, key
 
 
-# The primary-command rule of README's table section, restated from the stored fields.
+# The primary-command rule of docs/data.md, restated from the stored fields.
 _AMS = ("amsmath", "amssymb", "amsfonts")
 _FONT_MACROS = re.compile(r"^\\(?:Elz|Elx|ElsevierGlyph|Pisymbol|ding|cyrchar)")
 _KERNEL_SHORT_FORMS = {

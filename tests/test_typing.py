@@ -14,7 +14,7 @@ import symbols
 
 pytestmark = pytest.mark.slow
 
-# What a user writes, from README's library section and the documented module homes.
+# What a user writes, from docs/library.md and the documented module homes.
 _USER_SCRIPT = """\
 from __future__ import annotations
 

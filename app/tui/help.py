@@ -73,7 +73,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Content.styled(
                     'Remap any key in config.toml ([keys] binding_id = "keys"); the ids '
-                    "are in brackets above and in the README. Esc closes.",
+                    "are in brackets above and in docs/tui.md. Esc closes.",
                     "$text-muted",
                 ),
                 id="help-footnote",
