@@ -154,6 +154,19 @@ class Wayland:
             WAYLAND_DISPLAY=socket.name, XDG_RUNTIME_DIR=str(runtime), LANG="C.UTF-8"
         )
 
+    def press(self, text: str, *, enter: bool = True) -> None:
+        """Type *text* (ASCII) into the focused window as a person would, then Enter.
+
+        Key by key by keysym, in one wtype: fuzzel and foot in the kitty keyboard mode
+        textual turns on read wtype's text mode by raw key code, and wtype's own keymap
+        puts its first character on Escape's code; a second wtype's keymap may give
+        Return a code that reads as something else.
+        """
+        names = {" ": "space", "\\": "backslash"}
+        keys = [a for ch in text for a in ("-k", names.get(ch, ch), "-s", "40")]
+        finish = ["-s", "1000", "-k", "Return"] if enter else []
+        subprocess.run(["wtype", "-s", "100", *keys, *finish], env=self.env, timeout=30, check=True)
+
 
 def _sway_command(config: Path, runtime: Path) -> list[str] | None:
     env = [

@@ -21,9 +21,6 @@ pytestmark = pytest.mark.slow
 
 DOC = REPO / "docs" / "launchers.md"
 
-# X keysym names of the characters typed into a Wayland launcher that are not their own name.
-_KEYSYMS = {" ": "space", "\\": "backslash"}
-
 
 def recipes() -> dict[str, str]:
     """The recipe blocks of docs/launchers.md by launcher (``<!-- recipe: NAME … -->``)."""
@@ -130,12 +127,7 @@ def test_wayland_launcher_types_into_the_document(
     recipe = Recipe(recipes()[launcher], env, launcher)
     try:
         recipe.wait_until_listed()
-        # Key by key by keysym: fuzzel takes wtype's text mode for Escape (it matches
-        # bindings by raw key code, and wtype's keymap puts the first symbol on Escape's).
-        # One wtype for all: a second virtual keyboard's keymap may give Return that code.
-        keys = [a for ch in query for a in ("-k", _KEYSYMS.get(ch, ch), "-s", "40")]
-        wtype = ["wtype", "-s", "100", *keys, "-s", "500", "-k", "Return"]
-        subprocess.run(wtype, env=env, check=True, timeout=30)
+        foot.session.press(query)
         code, err = recipe.finish()
     finally:
         recipe.stop()
