@@ -871,7 +871,11 @@ def _convert(ns: argparse.Namespace, out: _Out) -> int:
     from symbols.latex import convert, to_latex
 
     text = _text_argument(ns.text, out)
-    result = to_latex(text) if ns.to_latex else convert(text)
+    try:
+        result = to_latex(text) if ns.to_latex else convert(text)
+    except ValueError as exc:  # braces nested deeper than symbols.latex.MAX_NESTING
+        out.error(f"cannot convert: {exc}")
+        return 2
     out.line(result)
     if ns.copy:
         return _copy(out, result, "the result")

@@ -18,7 +18,12 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from symbols.records import Symbol
 
-__all__ = ["STYLE_COMMANDS", "convert", "normalize_command", "to_latex"]
+__all__ = ["MAX_NESTING", "STYLE_COMMANDS", "convert", "normalize_command", "to_latex"]
+
+#: How deep braces ``{…}`` may nest in the text `convert` takes (deeper: ValueError).
+#: Real formulas stay within a dozen levels; the bound keeps the conversion's recursion
+#: and copying small whatever the text.
+MAX_NESTING = 100
 
 # --------------------------------------------------------------------------- converting text
 
@@ -33,13 +38,17 @@ def convert(text: str) -> str:
     ``√(x+1)``, ``\sqrt[3]{x}`` → ``∛x``) and accents (``\hat{x}``, ``\not\in``) are
     understood. Whatever is not known —
     an unknown command, ``^{x+y}`` with no superscript ``+``… — is left exactly as
-    typed; spaces are kept as they are.
+    typed; spaces are kept as they are. A backslash escapes the next character
+    (``\{`` is a brace, not a group). The time taken grows linearly with the length.
 
     Args:
         text: Text with LaTeX commands.
 
     Returns:
         The converted text.
+
+    Raises:
+        ValueError: When braces nest more than `MAX_NESTING` levels deep.
 
     """
     return _Converter(text).run()
@@ -152,70 +161,131 @@ def _preferred_command(sym: Symbol) -> str:
 
 
 class _Converter:
-    """A one-pass scanner over LaTeX text (see `convert`)."""
+    r"""One pass over LaTeX text (see `convert`), in time linear in its length.
+
+    Every scan is bounded: braces are matched once up front (`_groups`), a group's
+    content is converted once, inside its own limits, and a lookup is only tried
+    when the text could be a key of the table (no key is longer than
+    `_longest_key`). An accent's argument is converted only as far as its first
+    piece (is it one character?), and that piece is kept for when the argument is
+    converted as text after all. The one price left is copying: a radical or a
+    script copies its converted group into its own output, so text nested *d*
+    deep is copied *d* times, which `MAX_NESTING` bounds.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.closes, depth = _groups(text)
+        if depth > MAX_NESTING:
+            raise ValueError(
+                f"braces {{…}} nest {depth} levels deep; convert takes at most {MAX_NESTING}"
+            )
+        from symbols.table import load
+
+        self.index = load().latex_index
+        self.longest = _longest_key()
+        # Pieces converted ahead (an accent's argument, by `single`), by (start, limit).
+        self.ahead: dict[tuple[int, int], tuple[str, int]] = {}
 
     def run(self) -> str:
-        text, out, i = self.text, [], 0
-        while i < len(text):
-            ch = text[i]
-            if ch == "\\":
-                piece, i = self.command(i)
-            elif ch in "^_":
-                piece, i = self.script(i)
+        return self.region(0, len(self.text))
+
+    def region(self, start: int, limit: int) -> str:
+        """Convert ``text[start:limit]`` as text of its own (a group's content, or all)."""
+        text, out, i = self.text, [], start
+        while i < limit:
+            m = _SPECIAL.search(text, i, limit)
+            if m is None:
+                out.append(text[i:limit])
+                break
+            j = m.start()
+            if j > i:
+                out.append(text[i:j])  # plain text, as it is
+            close = self.closes.get(j, -1) if text[j] == "{" else -1
+            if close >= 0:
+                # A group nobody took as an argument: its braces stay, its content converts.
+                piece, i = "{" + self.region(j + 1, close) + "}", close + 1
+            elif text[j] == "{":
+                piece, i = "{", j + 1  # unclosed: a plain character
             else:
-                piece, i = ch, i + 1
+                piece, i = self.piece(j, limit)
             out.append(piece)
         return "".join(out)
 
-    def command(self, start: int) -> tuple[str, int]:
+    def piece(self, start: int, limit: int) -> tuple[str, int]:
+        """Convert the command or script at *start* (not past *limit*): (output, index after)."""
+        done = self.ahead.pop((start, limit), None)
+        if done is not None:
+            return done
+        if self.text[start] == "\\":
+            return self.command(start, limit)
+        return self.script(start, limit)
+
+    def single(self, start: int, limit: int) -> str | None:
+        """Return ``text[start:limit]`` converted when that is one character, else None.
+
+        Every piece gives at least one character, so only a first piece that reaches
+        *limit* can: it alone is converted (and kept for `piece`), not the whole text.
+        """
+        if start >= limit:
+            return None
+        ch = self.text[start]
+        if ch == "{":
+            return None  # a group keeps its braces: two characters at least
+        if ch != "\\" and ch not in "^_":
+            return ch if limit == start + 1 else None
+        done = self.piece(start, limit)
+        self.ahead[(start, limit)] = done
+        return done[0] if done[1] == limit and len(done[0]) == 1 else None
+
+    def command(self, start: int, limit: int) -> tuple[str, int]:
         """Convert the command at *start*; return (output, index after it)."""
         text = self.text
-        m = _CONTROL_WORD.match(text, start)
+        m = _CONTROL_WORD.match(text, start, limit)
         # A control word (\alpha), else a control symbol (\{, \', \|) or a lone backslash.
-        end = m.end() if m is not None else min(start + 2, len(text))
+        end = m.end() if m is not None else min(start + 2, limit)
         name = m.group(1) if m is not None else ""
         cmd = text[start:end]
         if name in STYLE_COMMANDS:
-            arg = self.argument(end)
-            styled = self.styled(name, arg[0]) if arg is not None else None
-            return (styled, arg[1]) if styled is not None and arg is not None else (cmd, end)
+            arg = self.argument(end, limit)
+            styled = self.styled(name, arg) if arg is not None else None
+            return (styled, arg[2]) if styled is not None and arg is not None else (cmd, end)
         if name == "sfrac":
-            first = self.argument(end)
-            second = self.argument(first[1]) if first is not None else None
+            first = self.argument(end, limit)
+            second = self.argument(first[2], limit) if first is not None else None
             if first is not None and second is not None:
-                hit = self.lookup(f"\\sfrac{{{first[0].strip()}}}{{{second[0].strip()}}}")
+                hit = self.lookup(f"\\sfrac{{{self.key(first)}}}{{{self.key(second)}}}")
                 if hit is not None:
-                    return hit, second[1]
+                    return hit, second[2]
             return cmd, end
-        run_end = end
-        while run_end < len(text) and not text[run_end].isspace():
-            run_end += 1
-        if run_end > end:
-            # Keys with odd tails, stored whole: \mkern1mu, \mathchar"2208.
+        # Keys with odd tails, stored whole: \mkern1mu, \mathchar"2208. A run of
+        # non-blanks longer than every key cannot be one: it is not even read.
+        run = _NON_BLANK.match(text, end, min(limit, start + self.longest + 1))
+        run_end = run.end() if run is not None else end
+        if end < run_end and run_end - start <= self.longest:
             hit = self.lookup(text[start:run_end])
             if hit is not None:
                 return hit, run_end
-        arg = self.argument(end)
+        arg = self.argument(end, limit)
         if arg is not None:
             # Commands stored with their argument: \'{e} → é, \c{} → ¸.
-            hit = self.lookup(f"{cmd}{{{arg[0].strip()}}}") or self.lookup(text[start : arg[1]])
+            hit = self.lookup(f"{cmd}{{{self.key(arg)}}}") or (
+                self.lookup(text[start : arg[2]]) if arg[2] - start <= self.longest else None
+            )
             if hit is not None:
-                return hit, arg[1]
+                return hit, arg[2]
         hit = self.lookup(cmd)
         if hit is None:
             return cmd, end
         if hit in _RADICALS:
-            return self.radical(hit, end) or (cmd, end)
+            return self.radical(hit, end, limit) or (cmd, end)
         if arg is not None and _is_mark(hit):
-            base = _Converter(arg[0]).run()
-            if len(base) == 1:
-                return _nfc(base + hit), arg[1]
+            base = self.single(arg[0], arg[1])
+            if base is not None:
+                return _nfc(base + hit), arg[2]
         return hit, end
 
-    def radical(self, root: str, pos: int) -> tuple[str, int] | None:
+    def radical(self, root: str, pos: int, limit: int) -> tuple[str, int] | None:
         r"""Convert a radical's argument: ``\sqrt{2}`` → ``√2``, ``\sqrt{x+1}`` → ``√(x+1)``.
 
         One character or a number goes right after the sign; anything longer is put
@@ -223,87 +293,181 @@ class _Converter:
         ``[4]`` → ∜); another index stays as typed (None).
         """
         text = self.text
-        if root == "\u221a" and text.startswith("[", pos):
-            close = text.find("]", pos)
-            index = text[pos + 1 : close].strip() if close > 0 else ""
-            if index not in _ROOT_INDEX:
+        if root == "\u221a" and pos < limit and text[pos] == "[":
+            index = _ROOT_INDEX_RE.match(text, pos, limit)
+            if index is None:
                 return None
-            root, pos = _ROOT_INDEX[index], close + 1
-        arg = self.argument(pos)
+            root, pos = _ROOT_INDEX[index.group(1)], index.end()
+        arg = self.argument(pos, limit)
         if arg is None:
             return root, pos
-        body = _Converter(arg[0]).run().strip()
-        from symbols.query import graphemes
+        body = self.region(arg[0], arg[1]).strip()
+        if _one_grapheme(body) or _NUMBER.match(body):
+            return root + body, arg[2]
+        return f"{root}({body})", arg[2]
 
-        if len(graphemes(body)) == 1 or _NUMBER.match(body):
-            return root + body, arg[1]
-        return f"{root}({body})", arg[1]
-
-    def script(self, start: int) -> tuple[str, int]:
+    def script(self, start: int, limit: int) -> tuple[str, int]:
         r"""Convert ``^2``, ``_{12}``: every character must have a script form.
 
         Otherwise the script stays a script, and only the commands inside it are
         converted: ``^\infty`` → ``^∞``, ``e^{i\pi}`` → ``e^{iπ}``.
         """
-        arg = self.argument(start + 1)
-        if arg is None:
-            return self.text[start], start + 1
-        body, end = arg
-        mark = self.text[start]
-        units = _SCRIPT_UNIT.findall(body)
-        chars = [self.lookup(f"{mark}{unit}") for unit in units]
-        if chars and all(c is not None for c in chars):
-            return "".join(c for c in chars if c is not None), end
-        if mark == "^" and units and all(u.startswith("\\") for u in units):
-            # ^{\prime}: a prime is already a superscript mark (x′), with no other form.
-            primes = [self.lookup(u) for u in units]
-            if all(p is not None and p in _PRIMES for p in primes):
-                return "".join(p for p in primes if p is not None), end
-        raw = self.text[start + 1 : end]
-        return mark + raw.replace(body, _Converter(body).run(), 1), end
-
-    def styled(self, style: str, body: str) -> str | None:
-        r"""Convert ``\mathbb{AB}`` → ``𝔸𝔹``; None unless every letter has a styled form."""
-        body = body.strip()
-        parts = [body] if body.startswith("\\") else list(body.replace(" ", ""))
-        found = [self.lookup(f"\\{style}{{{p}}}") for p in parts]
-        if not found or any(f is None for f in found):
-            return None
-        return "".join(f for f in found if f is not None)
-
-    def argument(self, pos: int) -> tuple[str, int] | None:
-        r"""Read the argument at *pos*: ``{…}`` (balanced), ``\cmd`` or one character."""
         text = self.text
-        while pos < len(text) and text[pos] in " \t":
-            pos += 1
-        if pos >= len(text):
+        arg = self.argument(start + 1, limit)
+        if arg is None:
+            return text[start], start + 1
+        first, last, end = arg
+        mark = text[start]
+        # Unit by unit, stopping at the first one with no script form (a nested
+        # group stops it at its brace: no unit is read twice).
+        chars: list[str] = []
+        for unit in _SCRIPT_UNIT.finditer(text, first, last):
+            key = mark + unit.group()
+            char = self.lookup(key) if len(key) <= self.longest else None
+            if char is None:
+                chars.clear()
+                break
+            chars.append(char)
+        if chars:
+            return "".join(chars), end
+        if mark == "^":
+            # ^{\prime}: a prime is already a superscript mark (x′), with no other form.
+            primes: list[str] = []
+            for unit in _SCRIPT_UNIT.finditer(text, first, last):
+                word = unit.group()
+                prime = self.lookup(word) if word[0] == "\\" and len(word) <= self.longest else None
+                if prime is None or prime not in _PRIMES:
+                    primes.clear()
+                    break
+                primes.append(prime)
+            if primes:
+                return "".join(primes), end
+        body = self.region(first, last)
+        return mark + text[start + 1 : first] + body + text[last:end], end
+
+    def styled(self, style: str, arg: tuple[int, int, int]) -> str | None:
+        r"""Convert ``\mathbb{AB}`` → ``𝔸𝔹``; None unless every letter has a styled form."""
+        first, last = self.stripped(arg[0], arg[1])
+        if first >= last:
+            return None
+        body = self.text[first:last]
+        if body[0] == "\\":
+            key = f"\\{style}{{{body}}}" if last - first <= self.longest else ""
+            return self.lookup(key) if key else None
+        found: list[str] = []
+        for ch in body:
+            if ch == " ":
+                continue
+            char = self.lookup(f"\\{style}{{{ch}}}")
+            if char is None:
+                return None
+            found.append(char)
+        return "".join(found) or None
+
+    def argument(self, pos: int, limit: int) -> tuple[int, int, int] | None:
+        r"""Read the argument at *pos*: ``{…}`` (balanced), ``\cmd`` or one character.
+
+        Returns:
+            (where its content starts, where it ends, the index after the argument), or
+            None when there is none before *limit*.
+
+        """
+        text = self.text
+        blank = _TABS.match(text, pos, limit)
+        pos = blank.end() if blank is not None else pos
+        if pos >= limit:
             return None
         if text[pos] == "{":
-            depth = 0
-            for j in range(pos, len(text)):
-                if text[j] == "{":
-                    depth += 1
-                elif text[j] == "}":
-                    depth -= 1
-                    if depth == 0:
-                        return text[pos + 1 : j], j + 1
-            return None
-        m = _CONTROL_WORD.match(text, pos)
+            close = self.closes.get(pos, -1)
+            return (pos + 1, close, close + 1) if close >= 0 else None
+        m = _CONTROL_WORD.match(text, pos, limit)
         if m is not None:
-            return m.group(0), m.end()
+            return pos, m.end(), m.end()
         if text[pos] in "}\\^_":
             return None
-        return text[pos], pos + 1
+        return pos, pos + 1, pos + 1
 
-    @staticmethod
-    def lookup(command: str) -> str | None:
+    def stripped(self, first: int, last: int) -> tuple[int, int]:
+        """Narrow ``text[first:last]`` to its content without surrounding white space."""
+        text = self.text
+        while first < last and text[first].isspace():
+            first += 1
+        while last > first and text[last - 1].isspace():
+            last -= 1
+        return first, last
+
+    def key(self, arg: tuple[int, int, int]) -> str:
+        """Return an argument's content as a key part (stripped); "" (no key) when too long."""
+        first, last = self.stripped(arg[0], arg[1])
+        return self.text[first:last] if last - first <= self.longest else "\0"
+
+    def lookup(self, command: str) -> str | None:
         """Return the character of an exact table command, or None."""
-        from symbols.table import load
-
-        hits = load().latex_index.get(command)
+        hits = self.index.get(command)
         return chr(hits[0]) if hits else None
 
 
+def _groups(text: str) -> tuple[dict[int, int], int]:
+    r"""Match the braces of *text* in one pass.
+
+    A backslash takes the character after it, as in TeX: ``\{`` and ``\}`` are not
+    braces. An unclosed ``{`` and a stray ``}`` are plain characters.
+
+    Returns:
+        {index of each ``{``: index of its ``}``}, and how deep the matched pairs nest.
+
+    """
+    closes: dict[int, int] = {}
+    stack: list[int] = []
+    opened: list[tuple[int, int]] = []  # (index of "{", how many were open before it)
+    for m in _BRACE.finditer(text):
+        if m.group() == "{":
+            opened.append((m.start(), len(stack)))
+            stack.append(m.start())
+        elif m.group() == "}" and stack:
+            closes[stack.pop()] = m.start()
+    # What stays on the stack never closes, and lies under every pair opened after
+    # it: a pair's depth is what was open before it, less those.
+    deepest = unclosed = 0
+    for index, before in opened:
+        if index in closes:
+            deepest = max(deepest, before + 1 - unclosed)
+        else:
+            unclosed += 1
+    return closes, deepest
+
+
+_longest: list[int] = []
+
+
+def _longest_key() -> int:
+    """Return the length of the longest LaTeX key of the table (once per process)."""
+    if not _longest:
+        from symbols.table import load
+
+        _longest.append(max(map(len, load().latex_index), default=0))
+    return _longest[0]
+
+
+def _one_grapheme(text: str) -> bool:
+    """Tell whether *text* is one grapheme cluster, reading no further than its first break."""
+    from symbols.query import graphemes
+
+    # Cluster breaks depend on what comes before only, so a break within the first
+    # characters is a break of the whole: a long radicand is read no further.
+    peek = 2
+    while len(graphemes(text[:peek])) == 1:
+        if peek >= len(text):
+            return True
+        peek *= 2
+    return False
+
+
+_SPECIAL = re.compile(r"[\\^_{]")
+_BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
+_NON_BLANK = re.compile(r"\S*")
+_TABS = re.compile(r"[ \t]*")
+_ROOT_INDEX_RE = re.compile(r"\[\s*([34])\s*\]")
 _CONTROL_WORD = re.compile(r"\\([A-Za-z]+)")
 # Characters that are superscripts by nature: PRIME, DOUBLE/TRIPLE/QUADRUPLE PRIME
 # and the reversed ones.

@@ -424,6 +424,21 @@ def test_convert(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "convert", "\\unknown \\alpha")[1] == "\\unknown α\n"
 
 
+def test_convert_nested_too_deep_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from symbols.latex import MAX_NESTING
+
+    deep = "\\sqrt{" * 400 + "x" + "}" * 400  # a RecursionError, exit 70, before
+    code, out, err = run(capsys, "convert", deep)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"mathsym: error: cannot convert: braces {{…}} nest 400 levels deep; "
+        f"convert takes at most {MAX_NESTING}\n"
+    )
+    deepest = "\\sqrt{" * MAX_NESTING + "2" + "}" * MAX_NESTING
+    inner = MAX_NESTING - 1
+    assert run(capsys, "convert", deepest)[:2] == (0, "√(" * inner + "√2" + ")" * inner + "\n")
+
+
 def test_convert_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     _stdin(monkeypatch, b"\\alpha \\to \\beta\n\\sfrac{1}{2}\n")
     assert run(capsys, "convert")[1] == "α → β\n½\n"
