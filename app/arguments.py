@@ -119,12 +119,28 @@ def _new_parser(prog: str, usage: str, description: str) -> argparse.ArgumentPar
 
     class Parser(argparse.ArgumentParser):
         def error(self, message: str) -> NoReturn:
+            from app.display import message_safe
+
             hint = ""
             if "unrecognized arguments: -" in message:
                 hint = " (to search for text that starts with -, put -- before it)"
-            # One line, whatever the arguments quoted in the message contain.
-            message = message.replace("\r", "\\r").replace("\n", "\\n")
+            # One line, whatever the arguments quoted in the message contain, and no
+            # escape sequence of theirs reaches the terminal.
+            message = message_safe(message)
             self.exit(2, f"{PROG}: error: {message}{hint} (see {self.prog} --help)\n")
+
+        def parse_known_intermixed_args(  # type: ignore[override]
+            self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+        ) -> tuple[argparse.Namespace, list[str]]:
+            ns, extras = super().parse_known_intermixed_args(args, namespace)
+            # ``--format=--``: argparse takes "--" for the end of options and leaves the
+            # option a list of no values (Python 3.11), which no option of ours means.
+            for action in self._actions:
+                value = getattr(ns, action.dest, None)
+                if action.option_strings and action.nargs in (None, "?") and value == []:
+                    names = "/".join(action.option_strings)
+                    self.error(f"argument {names}: expected one value")
+            return ns, extras
 
     return Parser(
         prog=prog,

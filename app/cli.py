@@ -114,16 +114,18 @@ def _run_as_program(args: list[str]) -> int:
 
 def _run(args: list[str], out: _Out) -> int:
     try:
-        code = _dispatch(args, out)
+        try:
+            code = _dispatch(_decoded(args, out), out)
+        except SystemExit as stop:  # argparse's --help, --version and usage errors
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+        # --help and --version too: what argparse printed may still sit in the buffer,
+        # and a closed pipe or a full disk shows only now.
         out.flush()
         return code
     except _WriteFailed as failed:  # a full disk, a dead terminal: not a bug of ours
         _silence_stdout()
         out.error(f"cannot write the output: {failed.reason}")
         return WRITE_ERROR
-    except SystemExit as stop:  # argparse's --help, --version and usage errors
-        sys.stdout.flush()
-        return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
     except BrokenPipeError:
         # The reader went away (`mathsym arrow | head -1`): stop quietly, and point
         # stdout at /dev/null so the interpreter's final flush does not complain.
@@ -140,6 +142,41 @@ def _run(args: list[str], out: _Out) -> int:
             "(internal error; MATHSYM_DEBUG=1 shows the traceback)"
         )
         return INTERNAL_ERROR
+
+
+def _decoded(args: list[str], out: _Out) -> list[str]:
+    """Return *args* with bytes that were not UTF-8 as U+FFFD, as stdin has them (said once).
+
+    Python hands such bytes over as lone surrogates (``surrogateescape``: byte 0xFF
+    is U+DCFF), which no text has; they are read the way `_read_stdin` reads stdin.
+    """
+    if all(arg.isascii() for arg in args):
+        return args
+    decoded = [_utf8_or_replaced(arg) for arg in args]
+    if decoded != args:
+        out.note(
+            "an argument is not valid UTF-8; undecodable bytes are read as U+FFFD "
+            "REPLACEMENT CHARACTER"
+        )
+    return decoded
+
+
+def _utf8_or_replaced(arg: str) -> str:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return arg
+    try:
+        data = arg.encode("utf-8", "surrogateescape")  # the bytes as they came
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte: no character
+        kept = "".join(
+            "\ufffd" if "\ud800" <= ch <= "\udfff" and not "\udc80" <= ch <= "\udcff" else ch
+            for ch in arg
+        )
+        data = kept.encode("utf-8", "surrogateescape")
+    return data.decode("utf-8", "replace")
 
 
 def _dispatch(args: list[str], out: _Out) -> int:
@@ -284,9 +321,11 @@ class _Out:
         return True
 
     def note(self, message: str) -> None:
-        """Write a one-line ``mathsym: …`` message to stderr."""
+        """Write a one-line ``mathsym: …`` message to stderr (control characters escaped)."""
+        from app.display import message_safe
+
         self.stdout.flush()
-        self.stderr.write(f"{PROG}: {message}\n")
+        self.stderr.write(f"{PROG}: {message_safe(message)}\n")
         self.stderr.flush()
 
     def error(self, message: str) -> None:

@@ -29,6 +29,7 @@ __all__ = [
     "LEGEND",
     "Style",
     "char_width",
+    "message_safe",
     "pad",
     "plain_safe",
     "render_rows",
@@ -187,6 +188,19 @@ def plain_safe(cluster: str, formal_aliases: Sequence[str] = ()) -> str:
     if cluster and _breaks_tsv(ord(cluster[0])):
         return f"⟨{_short_label(ord(cluster[0]), formal_aliases)}⟩"
     return cluster
+
+
+def message_safe(text: str) -> str:
+    r"""*text* with every character that does not print escaped: ``\x1b``, ``\n``, ``\u202e``.
+
+    For messages that quote what the user typed: an escape sequence in an argument
+    (``mathsym $'--x\e]0;title\a'``) must not reach the terminal, where it would
+    retitle the window or recolour the screen, and a newline must not break the line.
+    The space stays; so does everything printable, whatever its script.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
 
 
 def _breaks_tsv(cp: int) -> bool:

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -287,6 +288,14 @@ def test_copy_reports_failure(
         (["qqqqxxxxzzzz"], 1, "nothing matches"),
         (["identify", "--bogus"], 2, "unrecognized arguments"),
         (["convert", "--bogus"], 2, "unrecognized arguments"),
+        # argparse reads "--" as the end of options and leaves a list (exit 70 before),
+        # or nothing at all (silently the default before)
+        (["--format=--", "x"], 2, "argument -f/--format: expected one value"),
+        (["-f--", "x"], 2, "argument -f/--format: expected one value"),
+        (["--limit=--", "x"], 2, "argument -n/--limit: expected one value"),
+        (["--scope=--", "x"], 2, "argument --scope: expected one value"),
+        (["--method=--", "x"], 2, "argument --method: expected one value"),
+        (["identify", "--format=--", "x"], 2, "argument -f/--format: expected one value"),
     ],
 )
 def test_errors_are_one_line(
@@ -298,6 +307,32 @@ def test_errors_are_one_line(
     assert err.count("\n") == 1, err
     assert err.startswith("mathsym: error: ")
     assert says in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--bogus\x1b]0;PWNED\x07"],  # would retitle the terminal
+        ["-n", "\x1b[31m"],
+        ["--scope", "\x1b[2J"],
+        ["--method", "mac\x9b1m"],
+        ["-f", "\u202egnp.exe"],
+        ["identify", "-f", "\x07"],
+        ["U+\x1b"],
+        ["--limit", "\x1b]52;c;eA==\x07"],
+        ["convert", "--to-latex", "--bo\x00\x7fgus"],
+    ],
+)
+def test_messages_escape_control_characters(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, _out, err = run(capsys, *argv)
+    assert code in (1, 2)
+    controls = {chr(c) for c in range(32) if c != 10} | {chr(c) for c in range(0x7F, 0xA0)}
+    assert not controls & set(err), repr(err)
+    assert "\u202e" not in err
+    assert err.count("\n") == 1 and err.startswith("mathsym: error: ")
+    assert "\\x1b" in err or "\\x07" in err or "\\x9b" in err or "\\u202e" in err or "\\x00" in err
 
 
 def test_subcommand_word_searched_after_double_dash(
@@ -406,12 +441,30 @@ def test_identify_empty(
     assert code == 2 and "nothing to identify" in err
 
 
-def test_identify_lone_surrogate_from_argv(capsys: pytest.CaptureFixture[str]) -> None:
-    # A non-UTF-8 byte in argv arrives as a lone surrogate (surrogateescape).
-    code, out, _ = run(capsys, "identify", "a\udcff")
+def test_identify_invalid_utf8_in_argv_reads_as_stdin_does(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A non-UTF-8 byte in argv arrives as a lone surrogate (surrogateescape: 0xFF is
+    # U+DCFF); it is read as stdin reads it, U+FFFD, and said once.
+    code, out, err = run(capsys, "identify", "a\udcff", "\udce2\udc88")
     assert code == 0
-    rows = tsv(out)
-    assert rows[1][1] == "U+DCFF" and rows[1][0] == "⟨DCFF⟩"
+    assert [r[1] for r in tsv(out)] == ["U+0061", "U+FFFD", "U+0020", "U+FFFD"]
+    assert err == (
+        "mathsym: an argument is not valid UTF-8; undecodable bytes are read as U+FFFD "
+        "REPLACEMENT CHARACTER\n"
+    )
+    _stdin(monkeypatch, b"a\xff \xe2\x88")
+    assert run(capsys, "identify")[1] == out  # the same bytes on stdin: the same lines
+
+
+@pytest.mark.parametrize("surrogate", ["\ud800", "\udfff", "x\udbff\udc00"])
+def test_lone_surrogates_in_arguments_are_no_characters(
+    capsys: pytest.CaptureFixture[str], surrogate: str
+) -> None:
+    # Only a caller of main() can pass these (argv never holds them): U+FFFD too.
+    code, out, err = run(capsys, "identify", "-f", "codepoint", surrogate)
+    assert code == 0 and "U+D" not in out and "U+FFFD" in out
+    assert "not valid UTF-8" in err
 
 
 # --------------------------------------------------------------------------- convert
@@ -734,7 +787,8 @@ def test_invalid_utf8_in_argv_and_stdin() -> None:
         timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
-    assert b"U+DCFF" in proc.stdout
+    assert b"U+DCFF" not in proc.stdout and b"U+FFFD" in proc.stdout
+    assert b"not valid UTF-8" in proc.stderr
     proc = _python_m("identify", input=b"\x80\x81 ok")
     assert proc.returncode == 0
     assert b"U+FFFD" in proc.stdout and b"not valid UTF-8" in proc.stderr
@@ -929,6 +983,71 @@ def test_format_keeps_one_line_per_match_when_some_lack_the_field(
     code, out, _ = run(capsys, "-n5", "-f", "compose", "arrow")
     assert code == 0
     assert len(out.splitlines()) == 5 and any(line for line in out.splitlines())
+
+
+def _buffered_env() -> dict[str, str]:
+    """The environment, with stdout buffered as most shells leave it (PYTHONUNBUFFERED unset).
+
+    This machine sets PYTHONUNBUFFERED=1, which writes --help at once (and argparse
+    ignores the failure); buffered, the failure shows only when the buffer is flushed.
+    """
+    env = _env()
+    env.pop("PYTHONUNBUFFERED", None)
+    return env
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["identify", "--help"], ["forall"]])
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+def test_help_and_version_into_a_closed_pipe(args: list[str], unbuffered: bool) -> None:
+    # `mathsym --help | true`: a traceback and exit 120 before, when buffered.
+    env = _buffered_env()
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "app", *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["convert", "--help"]])
+def test_help_and_version_into_a_full_disk(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "app", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_buffered_env(),
+            timeout=60,
+        )
+    assert proc.returncode == cli.WRITE_ERROR
+    assert proc.stderr == "mathsym: error: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.slow
+def test_help_into_a_shell_pipe_that_closes() -> None:
+    # As a person types it: `env -u PYTHONUNBUFFERED mathsym --help | true`.
+    proc = subprocess.run(
+        f'{shlex.quote(sys.executable)} -m app --help | true; echo "${{PIPESTATUS[0]}}"',
+        shell=True,
+        executable="/bin/bash",
+        env=_buffered_env(),
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.stdout == b"0\n" and proc.stderr == b""
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")

@@ -59,7 +59,9 @@ def run(query: str = "", pick: str | None = None, typing: dict[str, Any] | None 
         try:
             fmt = check_format(pick or "glyph")
         except ValueError as e:
-            print(f"mathsym: {e}", file=sys.stderr)
+            from app.display import message_safe
+
+            print(f"mathsym: {message_safe(str(e))}", file=sys.stderr)
             return 2
     # textual first: when it is missing, that (the caller's ImportError message) is
     # the thing to fix, terminal or not.
