@@ -247,9 +247,9 @@ def _paste(tool: str, text: str, env: Mapping[str, str]) -> tuple[bool, str]:
 def _clipboard_text() -> str | None:
     """Return the clipboard's text, or None when it cannot be read (nothing to restore)."""
     try:
-        import pyperclip
+        from app.clipboard import load_pyperclip  # xclip & co. with a time limit
 
-        value = pyperclip.paste()
+        value = load_pyperclip().paste()
     except Exception:  # any failure only means: nothing to restore
         return None
     return value if isinstance(value, str) else None

@@ -215,3 +215,70 @@ def test_neither_clipboard_nor_terminal() -> None:
     err = proc.stderr.decode()
     assert err.startswith("mathsym: error: could not copy") and err.count("\n") == 1
     assert proc.stdout.decode().startswith("∀\tU+2200")
+
+
+# --------------------------------------------------------------------------- a stuck tool
+
+
+def _hanging_xclip(directory: Path) -> str:
+    """Put an ``xclip`` on *directory* that never returns; return the command line of its child.
+
+    A shell script, like many wrappers: killing the shell alone would leave its
+    ``sleep`` running, so the test also shows that nothing it started is left behind.
+    """
+    marker = f"sleep 600.{os.getpid()}{time.monotonic_ns() % 100_000}"
+    script = directory / "xclip"
+    script.write_text(f"#!/bin/sh\n{marker}\n")
+    script.chmod(0o755)
+    return marker
+
+
+def _left_running(marker: str) -> list[bytes]:
+    time.sleep(0.3)  # a killed process is reaped by init a moment later
+    return subprocess.run(["pgrep", "-f", marker], capture_output=True).stdout.split()
+
+
+def test_every_helper_pyperclip_starts_has_a_time_limit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    marker = _hanging_xclip(tmp_path)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(app.clipboard, "HELPER_SECONDS", 0.5)
+    pyperclip = app.clipboard.load_pyperclip()
+    pyperclip.set_clipboard("xclip")  # the tool pyperclip picks with $DISPLAY set
+    try:
+        reason = copy_system("∀", quiet=False)
+    finally:
+        pyperclip.copy, pyperclip.paste = (
+            pyperclip.lazy_load_stub_copy,
+            pyperclip.lazy_load_stub_paste,
+        )
+    assert reason == "xclip did not finish within 0.5 s and was stopped"
+    assert _left_running(marker) == []
+
+
+def test_a_hanging_clipboard_tool_falls_back_to_osc52(tmp_path: Path) -> None:
+    # Before: `mathsym -c` waited for ever on a stuck xclip.
+    marker = _hanging_xclip(tmp_path)
+    env = _env(DISPLAY=":99", PATH=f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    code, seen, err = _run_with_terminal(["-c", "forall"], env)
+    assert code == 0, err
+    assert seen == b"\x1b]52;c;4oiA\x07"
+    assert err.count("\n") == 1 and err.startswith("mathsym: copied ∀ (U+2200): no system ")
+    assert "(xclip did not finish within 3 s and was stopped)" in err and "OSC 52" in err
+    assert _left_running(marker) == []
+
+
+@pytest.mark.skipif(shutil.which("xclip") is None, reason="needs xclip")
+def test_a_working_tool_is_not_stopped(xvfb: str) -> None:
+    # The real xclip forks a process that keeps serving the selection after the copy:
+    # the time limit is for the tool's own run, not for that process.
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "-c", "latex", "forall"],
+        env=_env(DISPLAY=xvfb),
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    time.sleep(app.clipboard.HELPER_SECONDS + 0.5)
+    assert _clipboard(xvfb, "\\forall") == "\\forall"

@@ -146,3 +146,29 @@ def test_pick_prints_after_the_app_exits(tmux: Tmux, tmp_path: Path) -> None:
     while time.monotonic() < deadline and not (out.exists() and out.read_text()):
         time.sleep(0.2)
     assert out.read_text(encoding="utf-8") == "\\forall"
+
+
+def test_enter_and_quit_with_a_clipboard_tool_that_hangs(tmux: Tmux, tmp_path: Path) -> None:
+    # An xclip that never returns (a shell script: its sleep is what could be left
+    # behind). Before: each Enter left a stuck child, and Ctrl+Q never exited.
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    marker = f"sleep 600.{os.getpid()}{time.monotonic_ns() % 100_000}"
+    (tools / "xclip").write_text(f"#!/bin/sh\n{marker}\n")
+    (tools / "xclip").chmod(0o755)
+    command = (
+        f"PATH={shlex.quote(str(tools))}:$PATH DISPLAY=:99 {shlex.quote(sys.executable)} -m app;"
+        " echo APP-EXITED"
+    )
+    _start_shell(tmux, tmp_path, command, (120, 32))
+    tmux.wait_for("palette")
+    tmux.run("send-keys", "-t", "app", "forall")
+    tmux.wait_for("FOR ALL")
+    for _ in range(3):
+        tmux.run("send-keys", "-t", "app", "Enter")
+    tmux.wait_for("stopped")  # the notice: OSC 52 only, as the tool "was stopped"
+    tmux.run("send-keys", "-t", "app", "C-q")
+    tmux.wait_for("APP-EXITED")
+    time.sleep(0.3)
+    left = subprocess.run(["pgrep", "-f", marker], capture_output=True).stdout.split()
+    assert left == []
