@@ -46,6 +46,9 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent.parent
+#: Where every process of the audited checkout runs: ``python -m app`` and ``python -c``
+#: put the current folder first on sys.path, which must not be some other checkout.
+NEUTRAL_CWD = tempfile.mkdtemp(prefix="audit-cwd-")
 EXPECTED_CODES = {0, 1, 2, 74, 130}
 CONTROLS = {chr(c) for c in range(32) if c != 10} | {"\x7f"}
 
@@ -225,7 +228,7 @@ def section_cli(repo: Path, runs: int, seed: int) -> dict[str, Any]:
         stdin=subprocess.DEVNULL,
         start_new_session=True,  # no controlling terminal: -c cannot write OSC 52 to ours
         timeout=runs * 12 + 60,
-        cwd=tempfile.gettempdir(),
+        cwd=NEUTRAL_CWD,
     )
     if proc.returncode != 0:
         return {"error": proc.stderr.decode("utf-8", "replace")[-2000:]}
@@ -813,6 +816,7 @@ def main() -> int:
         child_state(*args.child_state)
         return 0
     repo = args.repo.resolve()
+    os.chdir(NEUTRAL_CWD)  # see NEUTRAL_CWD
     sections = {
         "cli": lambda: section_cli(repo, args.runs, args.seed),
         "proc": lambda: section_proc(repo, args.procs, args.seed),
