@@ -95,6 +95,8 @@ def read_config(path: str, quick_section: str = "") -> tuple[dict[str, Any], str
         return _toml_loads(raw.decode("utf-8")), ""
     except ValueError as e:  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
         return {}, f"{path} cannot be used ({e})."
+    except RecursionError:  # a = [[[[… nested past the interpreter's stack
+        return {}, f"{path} cannot be used (nested too deeply)."
 
 
 def user_aliases(directory: str | None = None) -> tuple[dict[int, list[str]], str]:

@@ -19,8 +19,10 @@ read is renamed aside (never deleted) and reported once.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -30,6 +32,7 @@ from typing import Any
 
 __all__ = [
     "CONFIG_FILE",
+    "MAX_FAVORITES",
     "MAX_RECENTS",
     "MAX_USES",
     "STATE_DIR_ENV",
@@ -48,6 +51,10 @@ STATE_FILE = "state.json"
 CONFIG_FILE = "config.toml"
 #: How many recently copied symbols are kept.
 MAX_RECENTS = 30
+#: The most favorites kept: far more than anyone stars by hand, few enough that the
+#: empty query's list and every save stay instant. A file with more (written by
+#: something else) is kept aside whole, and its first this many are used.
+MAX_FAVORITES = 1000
 
 _APP_NAME = "mathsym"
 _FORMAT_VERSION = 1
@@ -78,19 +85,37 @@ def _locked(path: Path) -> Iterator[None]:
     """Hold an exclusive lock on *path* (a lock file beside the state) while inside.
 
     fcntl where the platform has it (Linux, macOS); elsewhere writes are still atomic,
-    only the merge of simultaneous writes is unguarded.
+    only the merge of simultaneous writes is unguarded. The lock file is opened without
+    following a symbolic link (``O_NOFOLLOW``) and must be a regular file: a link
+    planted there would otherwise have mathsym create or lock whatever it points at.
+
+    Raises:
+        OSError: When the lock file cannot be opened, or is a link or not a file
+            (its message says so).
+
     """
     try:
         import fcntl
     except ImportError:  # Windows
         yield
         return
-    with open(path, "a+b") as f:
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise OSError(e.errno, f"its lock file {path.name} is a symbolic link") from None
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, f"its lock file {path.name} is not a regular file")
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -124,19 +149,42 @@ def _set_aside(path: Path) -> Path:
 
 
 class _BadState(ValueError):
-    """The state file exists but does not hold what mathsym writes."""
+    """The state file exists but does not hold what mathsym writes.
+
+    Attributes:
+        salvage: What can still be used (the first `MAX_FAVORITES` of too many), or
+            None to start afresh.
+
+    """
+
+    def __init__(self, why: str, salvage: _Snapshot | None = None) -> None:
+        super().__init__(why)
+        self.salvage = salvage
+
+
+def _is_character(codepoint: object) -> bool:
+    """Tell whether *codepoint* is an int naming a character: 0-0x10FFFF, no surrogate.
+
+    Surrogates (U+D800-DFFF) are halves of UTF-16 pairs, not characters: no symbol
+    has one, and none can be written to a UTF-8 file.
+    """
+    return (
+        isinstance(codepoint, int)
+        and not isinstance(codepoint, bool)
+        and 0 <= codepoint <= 0x10FFFF
+        and not 0xD800 <= codepoint <= 0xDFFF
+    )
 
 
 def _codepoints(value: Any, what: str) -> list[int]:
+    """Return the code points of a list, duplicates dropped (in linear time), order kept."""
     if not isinstance(value, list):
         raise _BadState(f"{what} is not a list")
-    out: list[int] = []
     for item in value:
-        if isinstance(item, bool) or not isinstance(item, int) or not 0 <= item <= 0x10FFFF:
-            raise _BadState(f"{what} holds {item!r}, not a code point")
-        if item not in out:
-            out.append(item)
-    return out
+        if not _is_character(item):
+            shown = repr(item) if len(repr(item)) <= 20 else repr(item)[:19] + "…"
+            raise _BadState(f"{what} holds {shown}, not a character's code point")
+    return list(dict.fromkeys(value))
 
 
 @dataclass
@@ -173,6 +221,8 @@ def _parse(text: str) -> _Snapshot:
         data = json.loads(text)
     except ValueError as e:
         raise _BadState(f"not JSON ({e})") from None
+    except RecursionError:  # [[[[… nested past the interpreter's stack
+        raise _BadState("not JSON (nested too deeply)") from None
     if not isinstance(data, dict):
         raise _BadState("not a JSON object")
     settings = data.get("settings", {})
@@ -180,12 +230,19 @@ def _parse(text: str) -> _Snapshot:
         isinstance(k, str) and isinstance(v, str) for k, v in settings.items()
     ):
         raise _BadState("settings is not an object of strings")
-    return _Snapshot(
+    snap = _Snapshot(
         favorites=_codepoints(data.get("favorites", []), "favorites"),
         recents=_codepoints(data.get("recents", []), "recents")[:MAX_RECENTS],
         settings=dict(settings),
         uses=_uses(data.get("uses", {})),
     )
+    if len(snap.favorites) > MAX_FAVORITES:
+        many = len(snap.favorites)
+        del snap.favorites[MAX_FAVORITES:]
+        raise _BadState(
+            f"holds {many:,} favorites, more than the {MAX_FAVORITES:,} mathsym keeps", snap
+        )
+    return snap
 
 
 def _dump(snap: _Snapshot) -> str:
@@ -236,22 +293,45 @@ class State:
 
     # -- reading ------------------------------------------------------------
 
-    def _read(self) -> _Snapshot:
-        """Read the file, setting a bad one aside. Only this method touches a bad file."""
+    def _read(self, locked: bool = False) -> _Snapshot:
+        """Read the file, setting a bad one aside. Only this method touches a bad file.
+
+        A file found bad is read again under the lock before it is moved (unless
+        *locked*: the caller holds it): another mathsym starting at the same moment
+        may have moved it already, or written a good one since.
+        """
+        try:
+            return self._parse_file()
+        except _BadState as bad:
+            if locked:
+                return self._bad(bad)
+            try:
+                with _locked(self._lock_path()):
+                    try:
+                        return self._parse_file()
+                    except _BadState as still:
+                        return self._bad(still)
+            except OSError:  # no lock to be had (an unwritable folder): move it if we can
+                return self._bad(bad)
+
+    def _parse_file(self) -> _Snapshot:
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return _Snapshot()
         except (OSError, UnicodeDecodeError) as e:
-            return self._bad(f"cannot be read ({_reason(e)})")
-        try:
-            return _parse(text)
-        except _BadState as e:
-            return self._bad(str(e))
+            raise _BadState(f"cannot be read ({_reason(e)})") from None
+        return _parse(text)
 
-    def _bad(self, why: str) -> _Snapshot:
+    def _lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
+    def _bad(self, bad: _BadState) -> _Snapshot:
+        why = str(bad)
         try:
             aside = _set_aside(self.path)
+        except FileNotFoundError:
+            return _Snapshot()  # moved aside by another mathsym a moment ago: it said so
         except OSError as e:
             # Cannot even rename it: leave it alone and never overwrite it.
             self._writable = False
@@ -259,11 +339,19 @@ class State:
                 f"State file {self.path} {why} and cannot be moved aside ({_reason(e)}); "
                 "favorites and recents will not be saved this session."
             )
-        else:
+            return bad.salvage or _Snapshot()
+        if bad.salvage is None:
             self.notice = (
                 f"State file {self.path} {why}; kept it as {aside.name} and started afresh."
             )
-        return _Snapshot()
+            return _Snapshot()
+        self.notice = (
+            f"State file {self.path} {why}; kept it whole as {aside.name} and "
+            f"use its first {len(bad.salvage.favorites):,}."
+        )
+        with contextlib.suppress(OSError):  # else kept in memory, written with the next change
+            _atomic_write(self.path, _dump(bad.salvage))
+        return bad.salvage
 
     # -- reading the values ---------------------------------------------------
 
@@ -294,17 +382,34 @@ class State:
             codepoint: The symbol's code point.
 
         Returns:
-            True when it is a favorite now.
+            True when it is a favorite now. False also when it could not be added:
+            there are `MAX_FAVORITES` already (`notice` says so).
+
+        Raises:
+            ValueError: When *codepoint* is no character's (a surrogate, out of range).
 
         """
+        _check_character(codepoint)
         now = not self.is_favorite(codepoint)
+        if now and len(self._snap.favorites) >= MAX_FAVORITES:
+            self.notice = (
+                f"There are {MAX_FAVORITES:,} favorites, the most mathsym keeps; "
+                "remove one to add another."
+            )
+            return False
         self._fav_changes[codepoint] = now
         _apply_favorite(self._snap.favorites, codepoint, now)
         self.save()
         return now
 
     def add_recent(self, codepoint: int) -> None:
-        """Put *codepoint* at the front of the recents and save."""
+        """Put *codepoint* at the front of the recents and save.
+
+        Raises:
+            ValueError: When *codepoint* is no character's (a surrogate, out of range).
+
+        """
+        _check_character(codepoint)
         self._new_recents.append(codepoint)
         _push_recent(self._snap.recents, codepoint)
         self.save()
@@ -351,8 +456,8 @@ class State:
             return False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with _locked(self.path.with_name(self.path.name + ".lock")):
-                disk = self._with_changes(self._read())
+            with _locked(self._lock_path()):
+                disk = self._with_changes(self._read(locked=True))
                 _atomic_write(self.path, _dump(disk))
         except OSError as e:
             self.notice = f"Cannot save {self.path} ({_reason(e)}); changes are kept in memory."
@@ -381,8 +486,13 @@ class State:
         return snap
 
 
+def _check_character(codepoint: int) -> None:
+    if not _is_character(codepoint):
+        raise ValueError(f"{codepoint!r} is not a character's code point")
+
+
 def _apply_favorite(favorites: list[int], codepoint: int, on: bool) -> None:
-    if on and codepoint not in favorites:
+    if on and codepoint not in favorites and len(favorites) < MAX_FAVORITES:
         favorites.append(codepoint)
     elif not on and codepoint in favorites:
         favorites.remove(codepoint)
@@ -447,12 +557,53 @@ def load_keymap(directory: Path | None = None) -> tuple[dict[str, str], str]:
         return {}, f'{path}: [keys] must be a table of binding id = "keys"; default keys in use.'
     keymap: dict[str, str] = {}
     bad: list[str] = []
+    unusable: list[str] = []
     for binding_id, value in keys.items():
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ",".join(value)
-        if isinstance(value, str) and value.strip():
-            keymap[binding_id] = value.replace(" ", "")
-        else:
+        if not (isinstance(value, str) and value.strip()):
             bad.append(binding_id)
-    problem = f"{path}: ignored {', '.join(bad)} (keys must be a string)." if bad else ""
-    return keymap, problem
+            continue
+        specs = value.replace(" ", "").split(",")
+        good = [spec for spec in specs if _key_problem(spec) is None]
+        unusable += [
+            f"{binding_id} = {spec!r} ({_key_problem(spec)})" for spec in specs if spec not in good
+        ]
+        if good:
+            keymap[binding_id] = ",".join(good)
+    problems = []
+    if bad:
+        problems.append(f"ignored {', '.join(bad)} (keys must be a string)")
+    if unusable:
+        problems.append(f"ignored keys textual cannot read: {'; '.join(unusable)}")
+    if not problems:
+        return keymap, ""
+    from app.display import message_safe
+
+    return keymap, message_safe(f"{path}: {', '.join(problems)}.")
+
+
+#: Modifiers a key may have, as textual names them (``ctrl+shift+a``).
+_KEY_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+def _key_problem(spec: str) -> str | None:
+    """Say why *spec* (one key: ``ctrl+s``, ``f2``, ``question_mark``) is no key, or None.
+
+    textual takes any string and simply never matches a malformed one, so ``ctrl+``
+    would leave a binding with no key and no word about it.
+    """
+    if not spec:
+        return "empty"
+    *modifiers, key = spec.split("+")
+    if not key:
+        return "nothing after the last +" if modifiers else "empty"
+    unknown = [m for m in modifiers if m.lower() not in _KEY_MODIFIERS]
+    if unknown:
+        known = ", ".join(sorted(_KEY_MODIFIERS))
+        return f"{unknown[0] or 'an empty part'} is not a modifier ({known})"
+    if len(key) > 1 and not all(ch.isascii() and (ch.isalnum() or ch == "_") for ch in key):
+        return "a key is one character or a name such as f2, pageup, question_mark"
+    if len(key) == 1 and not key.isprintable():
+        return "not a printable character"
+    return None

@@ -209,6 +209,25 @@ async def test_favorites_survive_two_runs_and_show_for_empty_query(tmp_path: Pat
 
 
 @sync
+async def test_favorites_full_says_so_instead_of_removed(tmp_path: Path) -> None:
+    from app.state import MAX_FAVORITES
+
+    full = list(range(0x1D400, 0x1D400 + MAX_FAVORITES))
+    (tmp_path / STATE_FILE).write_text(json.dumps({"favorites": full}))
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any(f"{MAX_FAVORITES:,} favorites" in m for m in messages), messages
+        assert not any(m.startswith(("Removed", "★ Added")) for m in messages)
+        results = app.search_screen.query_one(ResultsList)
+        assert "★" not in str(results.get_option_at_index(0).prompt)
+    assert State(tmp_path).favorites == full
+
+
+@sync
 async def test_empty_query_lists_favorites_then_recents(tmp_path: Path) -> None:
     s = State(tmp_path)
     s.toggle_favorite(0x2200)

@@ -514,7 +514,11 @@ class SearchScreen(Screen[None]):
             self.notify("Nothing to favorite here.", severity="warning")
             return
         state = self.mathsym.state
+        was = state.is_favorite(sym.codepoint)
         on_now = state.toggle_favorite(sym.codepoint)
+        if on_now == was:  # not added: the favorites are full (MAX_FAVORITES)
+            self.notify(state.notice, severity="warning")
+            return
         self.mathsym.show_state_notice()
         self.notify(f"{'★ Added' if on_now else 'Removed'} {sym.char} {sym.name}")
         if is_blank(self.query_one(QueryInput).value):
