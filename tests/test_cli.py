@@ -410,6 +410,48 @@ def test_identify_format_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(list(d)[: len(JSON_KEYS)] == JSON_KEYS for d in data)
 
 
+class _Writes(io.StringIO):
+    """A stdout that remembers the size of each write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def write(self, text: str) -> int:
+        self.sizes.append(len(text))
+        return super().write(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["∀x∈ℝ e\u0301 👩\u200d💻 \ud7ff\U000e0001", "\U0010ffff\u0378"], ids=["mixed", "odd"]
+)
+@pytest.mark.parametrize("reuse", [4096, 2], ids=["reused", "forgotten"])
+def test_identify_json_is_exactly_the_array(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, text: str, reuse: int
+) -> None:
+    monkeypatch.setattr(cli, "_JSON_REUSE", reuse)  # objects made once, or made again
+    code, out, _ = run(capsys, "identify", "--json", text + text)
+    assert code == 0
+    items = json.loads(out)
+    assert [item["cluster"] for item in items] == sorted(item["cluster"] for item in items)
+    assert "".join(item["char"] for item in items) == text + text
+    # Printed object by object, and still json.dumps's text of the whole array.
+    assert out == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_identify_json_streams(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 250 KB of text made 221 MB of JSON, built whole in memory (2.4 GB) before a byte
+    # was written; now no write holds more than one object.
+    text = "∀x∈ℝ" * 5_000 + "".join(chr(c) for c in range(0x2200, 0x2300))
+    written = _Writes()
+    monkeypatch.setattr(sys, "stdout", written)
+    assert cli.main(["identify", "--json", text]) == 0
+    items = json.loads(written.getvalue())
+    assert len(items) == 20_256 and items[-1]["char"] == "\u22ff"
+    assert items[0]["cluster"] == 0 and items[-1]["cluster"] == 20_255
+    assert len(written.sizes) > 20_000 and max(written.sizes) < 8_000
+
+
 def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
 
