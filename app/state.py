@@ -202,9 +202,12 @@ def _uses(value: Any) -> dict[int, tuple[int, float]]:
         raise _BadState("uses is not an object")
     out: dict[int, tuple[int, float]] = {}
     for key, entry in value.items():
-        cp = int(key) if isinstance(key, str) and key.isdigit() else -1
-        if not 0 <= cp <= 0x10FFFF:
-            raise _BadState(f"uses holds {key!r}, not a code point")
+        # ASCII digits, and few: int() refuses thousands of digits (a ValueError of its own).
+        number = isinstance(key, str) and key.isascii() and key.isdigit() and len(key) <= 7
+        cp = int(key) if number else -1
+        if not _is_character(cp):
+            shown = repr(key) if len(repr(key)) <= 20 else repr(key)[:19] + "…"
+            raise _BadState(f"uses holds {shown}, not a character's code point")
         ok = (
             isinstance(entry, list)
             and len(entry) == 2
@@ -421,7 +424,11 @@ class State:
             codepoint: The symbol used.
             when: The time of the use (seconds since the epoch; default now).
 
+        Raises:
+            ValueError: When *codepoint* is no character's (a surrogate, out of range).
+
         """
+        _check_character(codepoint)
         moment = time.time() if when is None else when
         self._new_uses.append((codepoint, moment))
         _count_use(self._snap.uses, codepoint, moment)

@@ -42,6 +42,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -138,13 +139,15 @@ def junk_argv(rnd: random.Random) -> list[str]:
 
 
 def junk_bytes(rnd: random.Random, most: int = 200) -> bytes:
-    kinds = [
-        lambda: bytes(rnd.randrange(256) for _ in range(rnd.randint(1, most))),
-        lambda: rnd.choice(VALUES).encode("utf-8", "surrogatepass"),
-        lambda: b"\xff\xfe" + "∀".encode("utf-16-le"),
-        lambda: b"\xc3\x28\xa0\xa1\xe2\x28\xa1",  # invalid UTF-8 sequences
-    ]
-    return rnd.choice(kinds)()
+    """Return junk for stdin: random bytes, a junk value, UTF-16, or broken UTF-8."""
+    kind = rnd.randrange(4)
+    if kind == 0:
+        return bytes(rnd.randrange(256) for _ in range(rnd.randint(1, most)))
+    if kind == 1:
+        return rnd.choice(VALUES).encode("utf-8", "surrogatepass")
+    if kind == 2:
+        return b"\xff\xfe" + "∀".encode("utf-16-le")
+    return b"\xc3\x28\xa0\xa1\xe2\x28\xa1"  # invalid UTF-8 sequences
 
 
 # --------------------------------------------------------------------------- in process
@@ -232,7 +235,7 @@ def section_cli(repo: Path, runs: int, seed: int) -> dict[str, Any]:
     )
     if proc.returncode != 0:
         return {"error": proc.stderr.decode("utf-8", "replace")[-2000:]}
-    data = json.loads(proc.stdout.decode().splitlines()[-1])
+    data: dict[str, Any] = json.loads(proc.stdout.decode().splitlines()[-1])
     data["peak_mib"] = round(data.pop("peak_kib") / 1024, 1)
     return data
 
@@ -817,7 +820,7 @@ def main() -> int:
         return 0
     repo = args.repo.resolve()
     os.chdir(NEUTRAL_CWD)  # see NEUTRAL_CWD
-    sections = {
+    sections: dict[str, Callable[[], dict[str, Any]]] = {
         "cli": lambda: section_cli(repo, args.runs, args.seed),
         "proc": lambda: section_proc(repo, args.procs, args.seed),
         "library": lambda: section_library(repo),

@@ -12,6 +12,7 @@ import sys
 import time
 import types
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -244,11 +245,11 @@ def test_every_helper_pyperclip_starts_has_a_time_limit(
     marker = _hanging_xclip(tmp_path)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setattr(app.clipboard, "HELPER_SECONDS", 0.5)
-    pyperclip = app.clipboard.load_pyperclip()
+    pyperclip: Any = app.clipboard.load_pyperclip()
     pyperclip.set_clipboard("xclip")  # the tool pyperclip picks with $DISPLAY set
     try:
         reason = copy_system("∀", quiet=False)
-    finally:
+    finally:  # undecided again, as before the test
         pyperclip.copy, pyperclip.paste = (
             pyperclip.lazy_load_stub_copy,
             pyperclip.lazy_load_stub_paste,
