@@ -204,8 +204,18 @@ def test_reload_sees_another_instances_favorites(tmp_path: Path) -> None:
         b'{"favorites": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
         b'{"favorites": [55296]}',  # a surrogate is no character
         b'{"recents": [57343]}',
+        b'{"uses": {"55296": [1, 1.0]}}',
+        b'{"uses": {"' + b"9" * 5000 + b'": [1, 1.0]}}',  # int() raised its own ValueError
     ],
-    ids=["deep-array", "deep-object", "deep-favorites", "surrogate-favorite", "surrogate-recent"],
+    ids=[
+        "deep-array",
+        "deep-object",
+        "deep-favorites",
+        "surrogate-favorite",
+        "surrogate-recent",
+        "surrogate-use",
+        "huge-use",
+    ],
 )
 def test_any_bad_file_is_kept_aside_and_the_next_start_works(
     tmp_path: Path, content: bytes
@@ -224,6 +234,8 @@ def test_no_character_no_favorite(tmp_path: Path, codepoint: int) -> None:
         s.toggle_favorite(codepoint)
     with pytest.raises(ValueError, match="not a character"):
         s.add_recent(codepoint)
+    with pytest.raises(ValueError, match="not a character"):
+        s.record_use(codepoint)
     assert not (tmp_path / STATE_FILE).exists()
 
 
