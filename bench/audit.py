@@ -204,7 +204,7 @@ def child_cli(runs: int, seed: int, limit: float) -> None:
             found.append("multiline")
         if CONTROLS & set(err):
             found.append("raw_controls")
-        if "--json" in argv and code in (0, 1) and "--help" not in argv:
+        if "--json" in argv and code in (0, 1) and not {"--help", "--version"} & set(argv):
             try:
                 json.loads(out_buf.getvalue().decode("utf-8") or "null")
             except ValueError:

@@ -100,10 +100,15 @@ def check_method(name: str) -> str:
         The canonical id from `METHODS`.
 
     Raises:
+        TypeError: when *name* is not a str.
         ValueError: when *name* is not a method id; the message lists the choices.
 
     """
-    key = name.strip().lower() if isinstance(name, str) else ""
+    if not isinstance(name, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.inputs.check_method", "name", name, "a str")
+    key = name.strip().lower()
     if key not in LABELS:
         raise ValueError(f"unknown input method {name!r}: choose one of {', '.join(METHODS)}")
     return key

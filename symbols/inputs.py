@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 
-def _resolve(char: str | Symbol) -> tuple[str, Any]:
+def _resolve(char: str | Symbol, function: str) -> tuple[str, Any]:
     """Return the character and its names: a `Symbol`'s own, or the table's fields for a str."""
     if isinstance(char, str):
         if len(char) != 1:
@@ -65,7 +65,9 @@ def _resolve(char: str | Symbol) -> tuple[str, Any]:
 
     if isinstance(char, Symbol):
         return char.char, char
-    raise ValueError(f"inputs need a one-character str or a Symbol, got {type(char).__name__}")
+    from symbols._arguments import wrong_type
+
+    raise wrong_type(function, "char", char, "a one-character str or a Symbol")
 
 
 def inputs(char: str | Symbol, first: str | None = None) -> list[InputMethod]:
@@ -83,6 +85,7 @@ def inputs(char: str | Symbol, first: str | None = None) -> list[InputMethod]:
         The methods, as fresh `InputMethod` records.
 
     Raises:
+        TypeError: when *char* is neither a str nor a Symbol, or *first* not a str.
         ValueError: for a string that is not exactly one code point, or an unknown
             *first*.
 
@@ -91,8 +94,12 @@ def inputs(char: str | Symbol, first: str | None = None) -> list[InputMethod]:
         ['⌥D835 ⌥DC00', 'Ctrl+Shift+U 1d400 Space']
 
     """
+    if first is not None and not isinstance(first, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.inputs", "first", first, "a str or None")
     lead = preferred_method() if first is None else check_method(first)
-    return input_methods(*_resolve(char), lead)
+    return input_methods(*_resolve(char, "symbols.inputs"), lead)
 
 
 def keys_for(char: str | Symbol, method: str) -> str:
@@ -103,10 +110,15 @@ def keys_for(char: str | Symbol, method: str) -> str:
         method: A method id from `METHODS`.
 
     Raises:
+        TypeError: when *char* is neither a str nor a Symbol, or *method* not a str.
         ValueError: for an unknown method or a string that is not one code point.
 
     """
-    found = way(*_resolve(char), method)
+    if not isinstance(method, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.inputs.keys_for", "method", method, "a str")
+    found = way(*_resolve(char, "symbols.inputs.keys_for"), method)
     return "" if found is None else found[1]
 
 
@@ -116,7 +128,7 @@ def inputs_dict(char: str | Symbol) -> dict[str, str]:
     Holds the same methods as `inputs` (``compose`` only where a sequence exists).
     """
     # The first method listed first: `METHODS` order throughout.
-    return {w[0]: w[1] for w in ways(*_resolve(char), METHODS[0])}
+    return {w[0]: w[1] for w in ways(*_resolve(char, "symbols.inputs.inputs_dict"), METHODS[0])}
 
 
 # Hidden from type checkers, which see the names themselves (the TYPE_CHECKING imports

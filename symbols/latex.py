@@ -48,9 +48,14 @@ def convert(text: str) -> str:
         The converted text.
 
     Raises:
+        TypeError: When *text* is not a str.
         ValueError: When braces nest more than `MAX_NESTING` levels deep.
 
     """
+    if not isinstance(text, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.convert", "text", text, "a str")
     return _Converter(text).run()
 
 
@@ -72,7 +77,14 @@ def to_latex(text: str) -> str:
     Returns:
         The text with LaTeX commands.
 
+    Raises:
+        TypeError: When *text* is not a str.
+
     """
+    if not isinstance(text, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.to_latex", "text", text, "a str")
     from symbols.table import get
 
     units: list[str] = []  # one entry per output piece, so accents can wrap the last

@@ -155,10 +155,17 @@ def graphemes(text: str) -> list[str]:
     Args:
         text: Any string (lone surrogates and control characters included).
 
+    Raises:
+        TypeError: When *text* is not a str.
+
     Returns:
         The clusters in order; ``"".join(graphemes(t)) == t`` always holds.
 
     """
+    if not isinstance(text, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.query.graphemes", "text", text, "a str")
     clusters: list[str] = []
     current: list[str] = []
     prev_cp = -1
@@ -383,7 +390,14 @@ def normalize_command(text: str) -> list[str]:
     Returns:
         Candidate keys, e.g. ``["\\mathbb{R}"]``; empty when *text* is blank.
 
+    Raises:
+        TypeError: When *text* is not a str.
+
     """
+    if not isinstance(text, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.query.normalize_command", "text", text, "a str")
     s = text.strip()
     if not s:
         return []
@@ -545,6 +559,9 @@ def parse(query: str) -> Query:
         The `Query`; ``Query("")`` (`Query.empty`) for blank input (empty or
         ASCII white space only; a pasted no-break space is a glyph to identify).
 
+    Raises:
+        TypeError: When *query* is not a str.
+
     Examples:
         >>> parse("U+2200").codepoint == 0x2200
         True
@@ -554,6 +571,10 @@ def parse(query: str) -> Query:
         ('\\mathbb{R}',)
 
     """
+    if not isinstance(query, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.query.parse", "query", query, "a str")
     glyph_source = query.strip(ASCII_SPACE)
     if not glyph_source:
         return Query("")

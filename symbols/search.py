@@ -702,9 +702,11 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
         Matches, best first; ties are broken by code point.
 
     Raises:
+        TypeError: When *query* or *scope* is not a str, or *limit* not an int.
         ValueError: For an unknown scope.
 
     """
+    _check_arguments("symbols.search", query, limit, scope)
     from symbols.results import Match, Matched
 
     out: list[Match] = []
@@ -715,6 +717,19 @@ def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
     return out
 
 
+def _check_arguments(function: str, query: object, limit: object, scope: object) -> None:
+    """Raise TypeError for a search argument of the wrong type (see `symbols._arguments`)."""
+    for name, value, ok, expected in (
+        ("query", query, isinstance(query, str), "a str"),
+        ("limit", limit, isinstance(limit, int) and not isinstance(limit, bool), "an int"),
+        ("scope", scope, isinstance(scope, str), "a str"),
+    ):
+        if not ok:
+            from symbols._arguments import wrong_type
+
+            raise wrong_type(function, name, value, expected)
+
+
 def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     """Find symbols as `search` does, as plain `Row` tuples (same ranking, same order).
 
@@ -722,13 +737,13 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     look-up never builds `Symbol` or `Match` records nor imports dataclasses.
 
     Raises:
+        TypeError: When *query* or *scope* is not a str, or *limit* not an int.
         ValueError: For an unknown scope.
 
     """
+    _check_arguments("symbols.search.search_rows", query, limit, scope)
     if scope not in SCOPES:
         raise ValueError(f"unknown scope {scope!r}: choose one of {', '.join(SCOPES)}")
-    if not isinstance(query, str) or isinstance(limit, bool) or not isinstance(limit, int):
-        return []
     limit = min(limit, MAX_LIMIT)
     if limit <= 0:
         return []

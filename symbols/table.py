@@ -442,12 +442,17 @@ def get(key: str | int) -> Symbol | None:
     Returns:
         The symbol, or None.
 
+    Raises:
+        TypeError: When *key* is neither a str nor an int (a bool is no code point).
+
     """
-    if isinstance(key, bool):
-        return None
+    if isinstance(key, bool) or not isinstance(key, (str, int)):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.get", "key", key, "a str or an int")
     if isinstance(key, int):
         return make_symbol(key)
-    if not isinstance(key, str) or not key:
+    if not key:
         return None
     stripped = key.rstrip(
         "\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09"
@@ -485,7 +490,14 @@ def from_latex(command: str) -> list[Symbol]:
     Returns:
         Matching symbols (empty when the command is unknown).
 
+    Raises:
+        TypeError: When *command* is not a str.
+
     """
+    if not isinstance(command, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.from_latex", "command", command, "a str")
     # Imported here: `import symbols; symbols.get(…)` never reads a command.
     from symbols.query import normalize_command
 
@@ -500,8 +512,13 @@ def from_latex(command: str) -> list[Symbol]:
 def from_html(entity: str) -> list[Symbol]:
     """Symbols for an HTML entity: ``&rarr;``, ``rarr`` or ``&rarr`` (case matters: &Rarr; ⇒ ↠).
 
-    Numeric references (``&#x2200;``, ``&#8704;``) are read too.
+    Numeric references (``&#x2200;``, ``&#8704;``) are read too. TypeError when
+    *entity* is not a str.
     """
+    if not isinstance(entity, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.from_html", "entity", entity, "a str")
     s = entity.strip()
     if s.startswith("&"):
         s = s[1:]
@@ -519,7 +536,11 @@ def from_html(entity: str) -> list[Symbol]:
 
 
 def from_typst(name: str) -> list[Symbol]:
-    """Symbols for a Typst name: ``arrow.r.double`` or ``sym.arrow.r.double``."""
+    """Symbols for a Typst name: ``arrow.r.double`` or ``sym.arrow.r.double`` (a str)."""
+    if not isinstance(name, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.from_typst", "name", name, "a str")
     s = name.strip()
     if s.startswith("sym."):
         s = s[4:]
@@ -533,9 +554,14 @@ def table(scope: str = "math") -> list[Symbol]:
         scope: ``math`` (default), ``extended`` or ``all``.
 
     Raises:
+        TypeError: when *scope* is not a str.
         ValueError: for an unknown scope.
 
     """
+    if not isinstance(scope, str):
+        from symbols._arguments import wrong_type
+
+        raise wrong_type("symbols.table", "scope", scope, "a str")
     index = _scope_index(scope)
     t = load()
     if index < SCOPES.index("all"):

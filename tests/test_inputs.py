@@ -472,7 +472,8 @@ def test_not_one_character(bad: str) -> None:
 
 
 def test_not_a_string() -> None:
-    with pytest.raises(ValueError, match="int"):
+    # The library's rule for wrong types (symbols._arguments): TypeError, saying what.
+    with pytest.raises(TypeError, match=r"argument 'char' must be .*, not int"):
         inputs(0x2200)  # type: ignore[arg-type]
 
 

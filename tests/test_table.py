@@ -97,9 +97,6 @@ def test_get_private_use_has_a_descriptive_name() -> None:
         "",
         "ab",
         "xyz",
-        True,
-        None,
-        2.5,
     ],
 )
 def test_get_returns_none_for_unassigned_invalid_and_surrogates(key: object) -> None:
