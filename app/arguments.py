@@ -129,10 +129,11 @@ def _new_parser(prog: str, usage: str, description: str) -> argparse.ArgumentPar
             message = message_safe(message)
             self.exit(2, f"{PROG}: error: {message}{hint} (see {self.prog} --help)\n")
 
-        def parse_known_intermixed_args(  # type: ignore[override]
+        def parse_known_args(  # type: ignore[override]
             self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
         ) -> tuple[argparse.Namespace, list[str]]:
-            ns, extras = super().parse_known_intermixed_args(args, namespace)
+            # Every way of parsing comes through here (parse_args, parse_intermixed_args).
+            ns, extras = super().parse_known_args(args, namespace)
             # ``--format=--``: argparse takes "--" for the end of options and leaves the
             # option a list of no values (Python 3.11), which no option of ours means.
             for action in self._actions:

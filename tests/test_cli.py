@@ -296,6 +296,9 @@ def test_copy_reports_failure(
         (["--scope=--", "x"], 2, "argument --scope: expected one value"),
         (["--method=--", "x"], 2, "argument --method: expected one value"),
         (["identify", "--format=--", "x"], 2, "argument -f/--format: expected one value"),
+        (["list", "--scope=--"], 2, "argument --scope: expected one value"),
+        (["list", "--format=--"], 2, "argument --format: expected one value"),
+        (["type", "--method=--", "x"], 2, "argument --method: expected one value"),
     ],
 )
 def test_errors_are_one_line(
