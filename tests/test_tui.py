@@ -209,6 +209,21 @@ async def test_favorites_survive_two_runs_and_show_for_empty_query(tmp_path: Pat
 
 
 @sync
+async def test_deeply_nested_files_do_not_stop_the_app(tmp_path: Path) -> None:
+    # "[" x 100,000 was a RecursionError at start, and the file stayed: every start failed.
+    (tmp_path / STATE_FILE).write_bytes(b"[" * 100_000)
+    (tmp_path / "config.toml").write_text("a = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    for _ in range(2):  # and the next start too
+        app = make(tmp_path, query="forall")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert chars(app)[0] == "∀"
+            messages = " ".join(n.message for n in app._notifications)
+            assert "nested too deeply" in messages
+    assert [p.read_bytes() for p in tmp_path.iterdir() if ".corrupt-" in p.name] == [b"[" * 100_000]
+
+
+@sync
 async def test_favorites_full_says_so_instead_of_removed(tmp_path: Path) -> None:
     from app.state import MAX_FAVORITES
 
