@@ -324,9 +324,17 @@ class _Out:
         """Write a one-line ``mathsym: …`` message to stderr (control characters escaped)."""
         from app.display import message_safe
 
-        self.stdout.flush()
-        self.stderr.write(f"{PROG}: {message_safe(message)}\n")
-        self.stderr.flush()
+        # stdout's lines first, in order with this one. (Not contextlib.suppress: a
+        # look-up does not import contextlib.)
+        try:  # noqa: SIM105
+            self.stdout.flush()
+        except (OSError, ValueError):
+            pass  # a failing stdout is reported where it is written (`line`, `flush`)
+        try:
+            self.stderr.write(f"{PROG}: {message_safe(message)}\n")
+            self.stderr.flush()
+        except (OSError, ValueError):
+            pass  # stderr full or closed: nowhere left to say anything
 
     def error(self, message: str) -> None:
         """Write a one-line ``mathsym: error: …`` message to stderr."""
