@@ -12,19 +12,19 @@ a bare interpreter start, and a look-up does not need it.
 
 from __future__ import annotations
 
-import atexit
 import base64
 import contextlib
 import os
-import signal
 import subprocess
 import sys
-import threading
 import time
 import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+# Re-exported: the clipboard's helpers were the first with a time limit.
+from app.helpers import HELPER_SECONDS, TimedPopen, stop_helpers
 
 __all__ = [
     "HELPER_SECONDS",
@@ -40,10 +40,6 @@ __all__ = [
 #: stdout is a pipe).
 TTY_PATH = "/dev/tty"
 
-#: Longest a clipboard tool may run (seconds) before it is stopped, with whatever it
-#: started: an X server that never answers leaves xclip waiting for ever, and with it
-#: ``mathsym -c`` or the TUI's copy. A tool that works takes a few milliseconds.
-HELPER_SECONDS = 3.0
 
 #: How long to keep reading the clipboard back after a copy (seconds). xclip and
 #: wl-copy return before the process they fork has taken the selection, so the
@@ -153,7 +149,7 @@ def copy_system(text: str, *, quiet: bool = True) -> str | None:
 
 
 def load_pyperclip() -> types.ModuleType:
-    """Import pyperclip with a time limit on every process it starts (see `HELPER_SECONDS`).
+    """Import pyperclip with a time limit on every process it starts (`app.helpers`).
 
     pyperclip runs xclip, xsel, wl-copy, pbcopy… and waits for them with no time
     limit. It finds them through its module's ``subprocess``, which is swapped here
@@ -170,83 +166,8 @@ def load_pyperclip() -> types.ModuleType:
     return module
 
 
-class HelperStuck(OSError):
-    """A helper process did not finish within `HELPER_SECONDS` and was stopped."""
-
-
-_live: set[_TimedPopen] = set()
-_live_lock = threading.Lock()
-
-
-class _TimedPopen(subprocess.Popen):  # type: ignore[type-arg]
-    """A Popen whose waits end at a deadline, stopping the process and what it started.
-
-    The process gets a session of its own (POSIX), so that stopping it stops its
-    children too (a shell script's ``sleep``, a tool's helper) and none is left behind.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        if os.name == "posix":
-            kwargs.setdefault("start_new_session", True)
-        super().__init__(*args, **kwargs)
-        self._deadline = time.monotonic() + HELPER_SECONDS
-        with _live_lock:
-            _live.add(self)
-
-    def _left(self, timeout: float | None) -> float:
-        left = max(0.0, self._deadline - time.monotonic())
-        return left if timeout is None else min(timeout, left)
-
-    def _stuck(self) -> HelperStuck:
-        self.stop()
-        name = os.path.basename(str(self.args[0] if isinstance(self.args, list) else self.args))
-        return HelperStuck(f"{name} did not finish within {HELPER_SECONDS:g} s and was stopped")
-
-    def communicate(self, input: Any = None, timeout: float | None = None) -> Any:
-        try:
-            return super().communicate(input, self._left(timeout))
-        except subprocess.TimeoutExpired:
-            raise self._stuck() from None
-
-    def wait(self, timeout: float | None = None) -> int:
-        try:
-            code = super().wait(self._left(timeout))
-        except subprocess.TimeoutExpired:
-            raise self._stuck() from None
-        with _live_lock:
-            _live.discard(self)
-        return code
-
-    def stop(self) -> None:
-        """Kill the process and its session's other processes; reap it."""
-        with contextlib.suppress(OSError):
-            if os.name == "posix":
-                os.killpg(self.pid, signal.SIGKILL)
-        with contextlib.suppress(OSError):
-            self.kill()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            subprocess.Popen.wait(self, 1.0)
-        for pipe in (self.stdin, self.stdout, self.stderr):
-            if pipe is not None:
-                with contextlib.suppress(OSError):
-                    pipe.close()
-        with _live_lock:
-            _live.discard(self)
-
-
-def stop_helpers() -> None:
-    """Stop every helper process still running (at exit, so that none outlives mathsym)."""
-    with _live_lock:
-        running = list(_live)
-    for proc in running:
-        proc.stop()
-
-
-atexit.register(stop_helpers)
-
-
 def _call(*args: Any, **kwargs: Any) -> int:
-    with _TimedPopen(*args, **kwargs) as proc:
+    with TimedPopen(*args, **kwargs) as proc:
         return proc.wait()
 
 
@@ -258,14 +179,18 @@ def _check_call(*args: Any, **kwargs: Any) -> int:
 
 
 def _run(*args: Any, **kwargs: Any) -> subprocess.CompletedProcess[Any]:
-    kwargs["timeout"] = min(kwargs.get("timeout") or HELPER_SECONDS, HELPER_SECONDS)
-    try:
-        return subprocess.run(*args, **kwargs)
-    except subprocess.TimeoutExpired as exc:  # run() has killed it
-        name = os.path.basename(str(exc.cmd[0] if isinstance(exc.cmd, list) else exc.cmd))
-        raise HelperStuck(
-            f"{name} did not finish within {HELPER_SECONDS:g} s and was stopped"
-        ) from None
+    """``subprocess.run`` within the helpers' time (what pyperclip calls)."""
+    check = kwargs.pop("check", False)
+    kwargs.pop("timeout", None)
+    stdin = kwargs.pop("input", None)
+    if stdin is not None:
+        kwargs["stdin"] = subprocess.PIPE
+    with TimedPopen(*args, **kwargs) as proc:
+        out, err = proc.communicate(stdin)
+    done = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    if check:
+        done.check_returncode()
+    return done
 
 
 def _check_output(*args: Any, **kwargs: Any) -> Any:
@@ -276,7 +201,7 @@ def _check_output(*args: Any, **kwargs: Any) -> Any:
 _TIMED_SUBPROCESS = types.SimpleNamespace(
     **{name: getattr(subprocess, name) for name in dir(subprocess) if not name.startswith("__")}
 )
-_TIMED_SUBPROCESS.Popen = _TimedPopen
+_TIMED_SUBPROCESS.Popen = TimedPopen
 _TIMED_SUBPROCESS.call = _call
 _TIMED_SUBPROCESS.check_call = _check_call
 _TIMED_SUBPROCESS.run = _run

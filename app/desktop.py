@@ -179,8 +179,10 @@ def _refresh_caches(entry: Path) -> None:
         ["gtk-update-icon-cache", "-q", "-t", str(_data_home() / "icons" / "hicolor")],
     ):
         if shutil.which(argv[0]):
-            with contextlib.suppress(OSError, subprocess.TimeoutExpired):
-                subprocess.run(argv, capture_output=True, timeout=10, check=False)
+            from app.helpers import run
+
+            with contextlib.suppress(OSError):  # HelperStuck too: the menus catch up later
+                run(argv, seconds=10)
 
 
 # --------------------------------------------------------------------------- launching

@@ -119,18 +119,13 @@ def session(env: Mapping[str, str] | None = None, platform: str | None = None) -
 
 def _run(argv: Sequence[str], stdin: str | None = None) -> tuple[bool, str]:
     """Run a helper with a time limit; (True, "") or (False, its one-line complaint)."""
+    from app.helpers import HelperStuck, run
+
     # The tool found on PATH when it was chosen (`_tools`), by its full path.
     command = [shutil.which(argv[0]) or argv[0], *argv[1:]]
     try:
-        done = subprocess.run(
-            command,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=TOOL_TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:  # run() has killed it
+        done = run(command, input=stdin, seconds=TOOL_TIMEOUT)
+    except HelperStuck:  # stopped, with whatever it started
         return False, f"{argv[0]} did not finish within {TOOL_TIMEOUT:g} s and was stopped"
     except OSError as e:
         return False, f"{argv[0]} could not start ({e.strerror or e})"
@@ -330,10 +325,12 @@ def focused_x11_window() -> str | None:
     The window manager's active window where there is one, else the input focus
     itself (an X server with no window manager, like Xvfb in the tests).
     """
+    from app.helpers import run
+
     for ask in (["xdotool", "getactivewindow"], ["xdotool", "getwindowfocus"]):
         try:
-            done = subprocess.run(ask, capture_output=True, text=True, timeout=2, check=False)
-        except (OSError, subprocess.TimeoutExpired):
+            done = run(ask, seconds=2)
+        except OSError:  # not installed, or stuck (HelperStuck is an OSError)
             return None
         window = done.stdout.strip()
         # 0 and 1 are None and PointerRoot: the focus follows the pointer, no window has it.
@@ -368,8 +365,10 @@ def _main(argv: list[str]) -> int:
 def _notify(message: str) -> None:
     """Tell the person through a desktop notification (the picker's terminal is gone)."""
     if shutil.which("notify-send"):
-        with contextlib.suppress(OSError, subprocess.TimeoutExpired):
-            subprocess.run(["notify-send", "mathsym", message], timeout=TOOL_TIMEOUT, check=False)
+        from app.helpers import run
+
+        with contextlib.suppress(OSError):
+            run(["notify-send", "mathsym", message], seconds=TOOL_TIMEOUT)
 
 
 if __name__ == "__main__":

@@ -244,7 +244,7 @@ def test_every_helper_pyperclip_starts_has_a_time_limit(
 ) -> None:
     marker = _hanging_xclip(tmp_path)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
-    monkeypatch.setattr(app.clipboard, "HELPER_SECONDS", 0.5)
+    monkeypatch.setattr("app.helpers.HELPER_SECONDS", 0.5)
     pyperclip: Any = app.clipboard.load_pyperclip()
     pyperclip.set_clipboard("xclip")  # the tool pyperclip picks with $DISPLAY set
     try:
@@ -283,3 +283,15 @@ def test_a_working_tool_is_not_stopped(xvfb: str) -> None:
     assert proc.returncode == 0, proc.stderr
     time.sleep(app.clipboard.HELPER_SECONDS + 0.5)
     assert _clipboard(xvfb, "\\forall") == "\\forall"
+
+
+def test_quitting_stops_a_helper_still_running() -> None:
+    # What the TUI does when it quits (app.tui.run): a short grace, then stop.
+    from app.helpers import TimedPopen, finish_helpers
+
+    done = TimedPopen(["true"], seconds=60)
+    done.wait()
+    stuck = TimedPopen(["sh", "-c", "sleep 60"], seconds=60)
+    finish_helpers(0.1)
+    assert stuck.poll() is not None  # stopped, not left to its 60 s
+    assert done.returncode == 0

@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["run", "terminal_problem"]
+__all__ = ["QUIT_GRACE", "run", "terminal_problem"]
+
+#: Seconds a copy still under way when the TUI quits may take to finish (then stopped).
+QUIT_GRACE = 0.5
 
 
 def terminal_problem() -> str | None:
@@ -80,7 +83,12 @@ def run(query: str = "", pick: str | None = None, typing: dict[str, Any] | None 
         # A captured stdout gets the pick the moment it is made (see `_Stdout`).
         deliver = stdout.deliver if typing is None else None
         app = MathsymApp(query=query, pick=fmt, on_pick=deliver)
-        result = app.run()
+        try:
+            result = app.run()
+        finally:
+            from app.helpers import finish_helpers
+
+            finish_helpers(QUIT_GRACE)  # a stuck clipboard tool does not hold up the exit
     if fmt is None:
         return app.return_code or 0
     if result is None:
