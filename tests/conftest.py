@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import select
+import shlex
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -283,3 +285,83 @@ def foot(wayland: Wayland, tmp_path: Path) -> Iterator[FootDocument]:
         yield doc
     finally:
         doc.close()
+
+
+# --------------------------------------------------------------------------- tmux
+
+
+class Tmux:
+    """One private tmux server (its own socket) running one shell command line, in pane "app"."""
+
+    def __init__(self, socket: Path, state: Path) -> None:
+        self.socket = str(socket)
+        #: MATHSYM_STATE_DIR of what runs inside: the test's own favorites and recents.
+        self.state = state
+
+    def run(self, *args: str) -> str:
+        """Run a tmux command on this server; its output."""
+        out = subprocess.run(
+            ["tmux", "-S", self.socket, *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=20,
+            env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+        )
+        return out.stdout
+
+    def start(self, command: str, size: tuple[int, int] = (80, 24), **env: str) -> None:
+        """Run a shell *command* line in a pane of *size*; the shell stays 30 s after it.
+
+        The pane gets this checkout on PYTHONPATH, its own state folder, a 256-colour
+        terminal and a UTF-8 locale, and *env* (DISPLAY=…) on top.
+        """
+        values = {
+            "PYTHONPATH": str(REPO),
+            "MATHSYM_STATE_DIR": str(self.state),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            **env,
+        }
+        exports = " ".join(f"export {k}={shlex.quote(v)};" for k, v in values.items())
+        # The shell stays after the app exits, so its last screen can still be read.
+        line = f"{exports} {command}; sleep 30"
+        cols, rows = (str(n) for n in size)
+        self.run("new-session", "-d", "-s", "app", "-x", cols, "-y", rows, line)
+
+    def start_app(self, args: str, size: tuple[int, int] = (80, 24), **env: str) -> None:
+        """Run ``python -m app ARGS`` (a shell-quoted argument string) in a pane of *size*."""
+        self.start(f"{shlex.quote(sys.executable)} -m app {args}", size, **env)
+
+    def keys(self, *keys: str) -> None:
+        """Send keys to the pane (tmux send-keys)."""
+        self.run("send-keys", "-t", "app", *keys)
+
+    def screen(self) -> str:
+        """The pane's text now."""
+        return self.run("capture-pane", "-p", "-t", "app")
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        """The pane's text once it shows *text*; an AssertionError with the pane if never."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        alive = subprocess.run(
+            ["tmux", "-S", self.socket, "has-session", "-t", "app"], capture_output=True
+        )
+        state = "running" if alive.returncode == 0 else "gone (the tmux server exited)"
+        raise AssertionError(f"{text!r} never appeared; session {state}; the pane shows:\n{screen}")
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    """A private tmux server; the socket in the test's own folder, nothing left in /tmp."""
+    if shutil.which("tmux") is None:
+        pytest.skip("needs tmux (apt-get install tmux; .ci/run does)")
+    t = Tmux(tmp_path / "tmux.sock", tmp_path / "state")
+    yield t
+    t.run("kill-server")

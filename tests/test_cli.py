@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import REPO
 
 import app.cli as cli
 from app.arguments import parse_lookup
 from app.display import char_width, text_width, visible
 from symbols.inputs import METHODS
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # The documented --json schema (docs/cli.md): keys and their order.
 JSON_KEYS = [
@@ -727,7 +726,7 @@ def test_visible(cluster: str, aliases: tuple[str, ...], shown: str, kind: str |
 
 def _env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "MATHSYM_METHOD")}
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     env.update(extra)
     return env
 
@@ -866,7 +865,7 @@ def _readme_examples() -> list[tuple[list[str], list[str]]]:
 
     examples: list[tuple[list[str], list[str]]] = []
     for page in ("README.md", "docs/cli.md"):
-        text = (ROOT / page).read_text(encoding="utf-8")
+        text = (REPO / page).read_text(encoding="utf-8")
         for block in re.findall(r"```console\n(.*?)```", text, flags=re.S):
             for line in block.splitlines():
                 if line.startswith("$ mathsym"):

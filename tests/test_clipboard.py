@@ -15,24 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import clean_env
 
 import app.clipboard
 from app.clipboard import copy_system, osc52_sequence
 
-ROOT = Path(__file__).resolve().parent.parent
-
 pytestmark = pytest.mark.slow
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "NO_COLOR", "MATHSYM_METHOD")
-    }
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    env.update(extra)
-    return env
 
 
 # --------------------------------------------------------------------------- the sequence
@@ -129,7 +117,7 @@ def test_copy_to_x11_clipboard(xvfb: str, args: list[str], expected: str) -> Non
     # (it must not inherit our pipes).
     proc = subprocess.run(
         [sys.executable, "-m", "app", *args],
-        env=_env(DISPLAY=xvfb),
+        env=clean_env(DISPLAY=xvfb),
         capture_output=True,
         timeout=60,
     )
@@ -141,7 +129,7 @@ def test_copy_to_x11_clipboard(xvfb: str, args: list[str], expected: str) -> Non
 def test_convert_copy(xvfb: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "app", "convert", "-c", "\\alpha \\to \\beta"],
-        env=_env(DISPLAY=xvfb),
+        env=clean_env(DISPLAY=xvfb),
         capture_output=True,
         timeout=60,
     )
@@ -190,14 +178,16 @@ def _run_with_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes
 
 
 def test_osc52_to_the_controlling_terminal() -> None:
-    code, seen, err = _run_with_terminal(["-c", "forall"], _env())
+    code, seen, err = _run_with_terminal(["-c", "forall"], clean_env())
     assert code == 0, err
     assert seen == b"\x1b]52;c;4oiA\x07"
     assert "OSC 52" in err and err.count("\n") == 1
 
 
 def test_osc52_in_tmux_is_wrapped_too() -> None:
-    code, seen, err = _run_with_terminal(["-c", "latex", "forall"], _env(TMUX="/tmp/tmux-0/x,1,0"))
+    code, seen, err = _run_with_terminal(
+        ["-c", "latex", "forall"], clean_env(TMUX="/tmp/tmux-0/x,1,0")
+    )
     assert code == 0, err
     plain = b"\x1b]52;c;" + base64.b64encode(b"\\forall") + b"\x07"
     assert seen == plain + b"\x1bPtmux;" + plain.replace(b"\x1b", b"\x1b\x1b") + b"\x1b\\"
@@ -206,7 +196,7 @@ def test_osc52_in_tmux_is_wrapped_too() -> None:
 def test_neither_clipboard_nor_terminal() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "app", "-c", "forall"],
-        env=_env(),
+        env=clean_env(),
         stdin=subprocess.DEVNULL,
         capture_output=True,
         start_new_session=True,  # no controlling terminal at all
@@ -261,7 +251,7 @@ def test_every_helper_pyperclip_starts_has_a_time_limit(
 def test_a_hanging_clipboard_tool_falls_back_to_osc52(tmp_path: Path) -> None:
     # Before: `mathsym -c` waited for ever on a stuck xclip.
     marker = _hanging_xclip(tmp_path)
-    env = _env(DISPLAY=":99", PATH=f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    env = clean_env(DISPLAY=":99", PATH=f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
     code, seen, err = _run_with_terminal(["-c", "forall"], env)
     assert code == 0, err
     assert seen == b"\x1b]52;c;4oiA\x07"
@@ -276,7 +266,7 @@ def test_a_working_tool_is_not_stopped(xvfb: str) -> None:
     # the time limit is for the tool's own run, not for that process.
     proc = subprocess.run(
         [sys.executable, "-m", "app", "-c", "latex", "forall"],
-        env=_env(DISPLAY=xvfb),
+        env=clean_env(DISPLAY=xvfb),
         capture_output=True,
         timeout=60,
     )

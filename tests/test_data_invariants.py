@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import unicodedata2
+from conftest import REPO
 
 import symbols
 from symbols.groups import GROUPS, group_for
@@ -25,7 +26,6 @@ from symbols.records import Symbol
 from symbols.schema import COLUMNS, FORMAT, LATEX_ORIGINS
 from symbols.table import from_html, from_latex, from_typst, get, load
 
-REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "symbols.json"
 SOURCES = REPO.parent / "shared" / "data" / "sources"
 

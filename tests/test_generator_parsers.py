@@ -6,12 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tools"))
 
-import sources  # noqa: E402
-import styles  # noqa: E402
+import sources
+import styles
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

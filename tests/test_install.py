@@ -10,8 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
+from conftest import REPO
 
 pytestmark = pytest.mark.slow
 

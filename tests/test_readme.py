@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import REPO
 
 
 def _quick_start_lines() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (REPO / "README.md").read_text(encoding="utf-8")
     section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```(?:sh|bash|console)?\n(.*?)```", section, re.S)
     assert block, "Quick start has no code block"
@@ -29,12 +28,12 @@ def test_ci_runs_the_readme_test_command() -> None:
     # The README line is: create venv && activate && <install extras> && <run pytest>.
     # CI makes its own venv, so the part from the install onwards must be in .ci/run verbatim.
     tail = test_line[test_line.index("pip install") :]
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert tail in ci
 
 
 def test_every_data_source_is_credited_with_a_license() -> None:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (REPO / "README.md").read_text(encoding="utf-8")
     section = text.split("## Data sources", 1)[1].split("\n## ", 1)[0]
     rows = [r for r in section.splitlines() if r.startswith("| ") and "---" not in r][1:]
     assert len(rows) >= 12

@@ -6,15 +6,14 @@ import dataclasses
 import itertools
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import unicodedata2
+from conftest import REPO
 
 import symbols
 from symbols.search import MAX_LIMIT, Match, Matched, search
 
-ROOT = Path(__file__).resolve().parent.parent
 TIERS = ["codepoint", "glyph", "exact", "prefix", "word-prefix", "substring", "fuzzy"]
 
 
@@ -438,8 +437,8 @@ def test_exact_query_does_not_load_rapidfuzz_or_the_all_scope() -> None:
         capture_output=True,
         text=True,
         check=True,
-        cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO), "PATH": ""},
     ).stdout.split("\n")[0]
     assert out == "False ['math'] False"
 

@@ -11,10 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 import app.tui as tui
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def _env(tmp_path: Path) -> dict[str, str]:

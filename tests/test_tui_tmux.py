@@ -8,101 +8,30 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import Tmux
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-class Tmux:
-    """One private tmux server (its own socket) running one command in an 80×24 pane."""
-
-    def __init__(self, socket: Path) -> None:
-        self.socket = str(socket)
-
-    def run(self, *args: str) -> str:
-        out = subprocess.run(
-            ["tmux", "-S", self.socket, *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=20,
-            env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
-        )
-        return out.stdout
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "app")
-
-    def wait_for(self, text: str, timeout: float = 30) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.2)
-        alive = subprocess.run(
-            ["tmux", "-S", self.socket, "has-session", "-t", "app"], capture_output=True
-        )
-        state = "running" if alive.returncode == 0 else "gone (the tmux server exited)"
-        raise AssertionError(f"{text!r} never appeared; session {state}; the pane shows:\n{screen}")
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    # The socket in the test's own directory: nothing is left behind in /tmp/tmux-UID.
-    t = Tmux(tmp_path / "tmux.sock")
-    yield t
-    t.run("kill-server")
-
-
-def _start(tmux: Tmux, tmp_path: Path, args: str, size: tuple[int, int] = (80, 24)) -> None:
-    env = {
-        "PYTHONPATH": str(REPO),
-        "MATHSYM_STATE_DIR": str(tmp_path / "state"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-    }
-    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    # The shell stays after the app exits, so its last screen can still be read.
-    command = f"env {exports} {shlex.quote(sys.executable)} -m app {args}; sleep 30"
-    tmux.run("new-session", "-d", "-s", "app", "-x", str(size[0]), "-y", str(size[1]), command)
-
-
-def _start_shell(tmux: Tmux, tmp_path: Path, command: str, size: tuple[int, int]) -> None:
-    """Run a shell *command* line (the app inside it) in a pane of *size*."""
-    env = {
-        "PYTHONPATH": str(REPO),
-        "MATHSYM_STATE_DIR": str(tmp_path / "state"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-    }
-    exports = " ".join(f"export {k}={shlex.quote(v)};" for k, v in env.items())
-    line = f"{exports} {command}; sleep 30"
-    tmux.run("new-session", "-d", "-s", "app", "-x", str(size[0]), "-y", str(size[1]), line)
-
 
 def test_typing_forall_shows_the_symbol(tmux: Tmux, tmp_path: Path) -> None:
-    _start(tmux, tmp_path, "")
+    tmux.start_app("")
     tmux.wait_for("palette")  # the footer is drawn: the app is up
-    tmux.run("send-keys", "-t", "app", "forall")
+    tmux.keys("forall")
     for text in ("FOR ALL", "U+2200", "\\forall"):  # row and detail pane draw in turn
         screen = tmux.wait_for(text)
     assert "∀" in screen
 
 
 def test_small_terminal_still_searches(tmux: Tmux, tmp_path: Path) -> None:
-    _start(tmux, tmp_path, "", size=(40, 12))
+    tmux.start_app("", (40, 12))
     tmux.wait_for("palette")
-    tmux.run("send-keys", "-t", "app", "forall")
+    tmux.keys("forall")
     screen = tmux.wait_for("FOR ALL")
     assert "∀" in screen
 
@@ -126,11 +55,11 @@ def test_pick_with_stdout_captured(
     cmd = PICK_RECIPES[recipe].format(
         cmd=f"{shlex.quote(sys.executable)} -m app --pick", out=shlex.quote(str(out))
     )
-    _start_shell(tmux, tmp_path, cmd, size)
+    tmux.start(cmd, size)
     tmux.wait_for("palette" if size[0] >= 80 else "name")  # the app is up
-    tmux.run("send-keys", "-t", "app", "-l", "\\le")
+    tmux.keys("-l", "\\le")
     tmux.wait_for("LESS-THAN OR EQUAL TO")  # the keys got through (they never did)
-    tmux.run("send-keys", "-t", "app", "Enter")
+    tmux.keys("Enter")
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not (out.exists() and out.read_text()):
         time.sleep(0.2)
@@ -139,9 +68,9 @@ def test_pick_with_stdout_captured(
 
 def test_pick_prints_after_the_app_exits(tmux: Tmux, tmp_path: Path) -> None:
     out = tmp_path / "picked.txt"
-    _start(tmux, tmp_path, f"--pick latex forall > {shlex.quote(str(out))}", size=(100, 30))
+    tmux.start_app(f"--pick latex forall > {shlex.quote(str(out))}", (100, 30))
     tmux.wait_for("FOR ALL")
-    tmux.run("send-keys", "-t", "app", "Enter")
+    tmux.keys("Enter")
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not (out.exists() and out.read_text()):
         time.sleep(0.2)
@@ -160,14 +89,14 @@ def test_enter_and_quit_with_a_clipboard_tool_that_hangs(tmux: Tmux, tmp_path: P
         f"PATH={shlex.quote(str(tools))}:$PATH DISPLAY=:99 {shlex.quote(sys.executable)} -m app;"
         " echo APP-EXITED"
     )
-    _start_shell(tmux, tmp_path, command, (120, 32))
+    tmux.start(command, (120, 32))
     tmux.wait_for("palette")
-    tmux.run("send-keys", "-t", "app", "forall")
+    tmux.keys("forall")
     tmux.wait_for("FOR ALL")
     for _ in range(3):
-        tmux.run("send-keys", "-t", "app", "Enter")
+        tmux.keys("Enter")
     tmux.wait_for("stopped")  # the notice: OSC 52 only, as the tool "was stopped"
-    tmux.run("send-keys", "-t", "app", "C-q")
+    tmux.keys("C-q")
     tmux.wait_for("APP-EXITED")
     time.sleep(0.3)
     left = subprocess.run(["pgrep", "-f", marker], capture_output=True).stdout.split()

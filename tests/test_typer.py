@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, FootDocument, XTerm, clean_env
+from conftest import REPO, FootDocument, Tmux, XTerm, clean_env
 
 import app.typer
 from app.typer import session, type_text
@@ -208,7 +206,7 @@ def test_type_with_nothing_found(xterm: XTerm, tmp_path: Path) -> None:
 
 
 def test_pick_type_into_the_window_that_had_the_focus(
-    xterm: XTerm, tmp_path: Path, tmux_session: TmuxSession
+    xterm: XTerm, tmp_path: Path, tmux: Tmux
 ) -> None:
     # The picker runs in another terminal (tmux here); on Enter the pick is typed into
     # the X window given by --window, the one the person was writing in.
@@ -216,60 +214,13 @@ def test_pick_type_into_the_window_that_had_the_focus(
         f"{shlex.quote(sys.executable)} -m app --pick --type --window {xterm.window}; "
         "echo EXIT=$?; sleep 30"
     )
-    tmux_session.start(command, (100, 30), DISPLAY=xterm.display)
-    tmux_session.wait_for("palette")
-    tmux_session.keys("-l", "\\rightarrow")
-    tmux_session.wait_for("RIGHTWARDS ARROW")
-    tmux_session.keys("Enter")
-    tmux_session.wait_for("EXIT=0")
+    tmux.start(command, (100, 30), DISPLAY=xterm.display)
+    tmux.wait_for("palette")
+    tmux.keys("-l", "\\rightarrow")
+    tmux.wait_for("RIGHTWARDS ARROW")
+    tmux.keys("Enter")
+    tmux.wait_for("EXIT=0")
     assert xterm.typed("→") == "→"
-
-
-class TmuxSession:
-    """A private tmux server running one shell command line."""
-
-    def __init__(self, socket: Path, state: Path) -> None:
-        self.socket = str(socket)
-        self.state = state
-
-    def run(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", "-S", self.socket, *args], capture_output=True, text=True, timeout=20
-        )
-        return done.stdout
-
-    def start(self, command: str, size: tuple[int, int], **env: str) -> None:
-        values = clean_env(
-            MATHSYM_STATE_DIR=str(self.state), TERM="xterm-256color", LANG="C.UTF-8", **env
-        )
-        keep = ("PATH", "PYTHONPATH", "MATHSYM_STATE_DIR", "TERM", "LANG", "DISPLAY", "HOME")
-        exports = " ".join(f"export {k}={shlex.quote(values[k])};" for k in keep if k in values)
-        cols, rows = size
-        self.run(
-            "new-session", "-d", "-s", "t", "-x", str(cols), "-y", str(rows), exports + command
-        )
-
-    def keys(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "t", *keys)
-
-    def wait_for(self, text: str, timeout: float = 30) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.run("capture-pane", "-p", "-t", "t")
-            if text in screen:
-                return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; the pane shows:\n{screen}")
-
-
-@pytest.fixture
-def tmux_session(tmp_path: Path) -> Iterator[TmuxSession]:
-    if shutil.which("tmux") is None:
-        pytest.skip("needs tmux")
-    session = TmuxSession(tmp_path / "tmux.sock", tmp_path / "state")
-    yield session
-    session.run("kill-server")
 
 
 def test_the_detached_typist_waits_for_the_picker_window_to_go(
