@@ -23,7 +23,6 @@ import contextlib
 import os
 import shlex
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -257,15 +256,10 @@ def _launch(ns: Any, note: Callable[[str], None], error: Callable[[str], None]) 
             "(set $TERMINAL, or pass --terminal CMD)"
         )
         return 1
+    from app.helpers import detach
+
     try:
-        subprocess.Popen(
-            argv,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-            close_fds=True,
-        )
+        detach(argv)
     except OSError as e:
         error(f"cannot start {argv[0]}: {e.strerror or e}")
         return 1

@@ -20,7 +20,15 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["HELPER_SECONDS", "HelperStuck", "TimedPopen", "finish_helpers", "run", "stop_helpers"]
+__all__ = [
+    "HELPER_SECONDS",
+    "HelperStuck",
+    "TimedPopen",
+    "detach",
+    "finish_helpers",
+    "run",
+    "stop_helpers",
+]
 
 #: Longest a helper may run (seconds) unless its caller gives another limit. A tool
 #: that works takes a few milliseconds.
@@ -144,3 +152,23 @@ def run(
     ) as proc:
         out, err = proc.communicate(input)
         return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def detach(argv: Sequence[str]) -> None:
+    """Start a program that outlives mathsym: no time limit, its own session, no stdio.
+
+    For the picker's terminal window and the typist that waits for it to close: the
+    terminal's hang-up must not reach them, and mathsym does not wait for them.
+
+    Raises:
+        OSError: It could not start.
+
+    """
+    subprocess.Popen(
+        list(argv),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        close_fds=True,
+    )

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Mapping, Sequence
@@ -288,14 +287,9 @@ def type_later(text: str, *, paste: bool = False, window: str | None = None) -> 
     if paste:
         argv.append("--paste")
     argv += ["--", text]
-    subprocess.Popen(
-        argv,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-        close_fds=True,
-    )
+    from app.helpers import detach
+
+    detach(argv)
 
 
 #: How long the detached typist waits for the picker's window to lose the focus.

@@ -78,32 +78,12 @@ def xvfb() -> Iterator[str]:
         server.wait(timeout=10)
 
 
-class XTerm:
-    """An xterm on a virtual display running ``cat > FILE``: a document to type into."""
+class Document:
+    """A terminal running ``cat >> FILE``: what a person types into it lands in FILE."""
 
-    def __init__(self, display: str, target: Path) -> None:
-        self.display = display
+    def __init__(self, target: Path, process: subprocess.Popen[bytes]) -> None:
         self.target = target
-        self.env = clean_env(DISPLAY=display)
-        self.process = subprocess.Popen(
-            # Non-canonical input: cat gets each character as it is typed, no Enter needed.
-            ["xterm", "-T", "document", "-e", f"stty -icanon -echo min 1; cat > '{target}'"],
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        self.window = self.xdotool("search", "--sync", "--name", "^document$").split()[0]
-
-    def xdotool(self, *args: str) -> str:
-        """Run xdotool on this display; its output."""
-        done = subprocess.run(
-            ["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=20
-        )
-        return done.stdout
-
-    def focus(self) -> None:
-        """Give this xterm the keyboard focus (there is no window manager)."""
-        self.xdotool("windowfocus", "--sync", self.window)
+        self.process = process
 
     def typed(self, expected: str, timeout: float = 20) -> str:
         """The document's text once it holds *expected* (or whatever it holds at the deadline)."""
@@ -117,12 +97,44 @@ class XTerm:
         return text
 
     def close(self) -> None:
-        """Close the xterm."""
+        """Close the terminal."""
         self.process.terminate()
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+#: What a document terminal runs: non-canonical input, so cat gets each character as it
+#: is typed (no Enter needed), appended to FILE.
+_CAT = "stty -icanon -echo min 1; cat >> '{target}'"
+
+
+class XTerm(Document):
+    """An xterm on a virtual display running ``cat >> FILE``: a document to type into."""
+
+    def __init__(self, display: str, target: Path) -> None:
+        self.display = display
+        self.env = clean_env(DISPLAY=display)
+        process = subprocess.Popen(
+            ["xterm", "-T", "document", "-e", _CAT.format(target=target)],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        super().__init__(target, process)
+        self.window = self.xdotool("search", "--sync", "--name", "^document$").split()[0]
+
+    def xdotool(self, *args: str) -> str:
+        """Run xdotool on this display; its output."""
+        done = subprocess.run(
+            ["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=20
+        )
+        return done.stdout
+
+    def focus(self) -> None:
+        """Give this xterm the keyboard focus (there is no window manager)."""
+        self.xdotool("windowfocus", "--sync", self.window)
 
 
 @pytest.fixture
@@ -230,19 +242,19 @@ def wayland() -> Iterator[Wayland]:
         shutil.rmtree(runtime, ignore_errors=True)
 
 
-class FootDocument:
-    """A foot terminal on a Wayland session running ``cat > FILE``; it has the focus."""
+class FootDocument(Document):
+    """A foot terminal on a Wayland session running ``cat >> FILE``; it has the focus."""
 
     def __init__(self, session: Wayland, target: Path) -> None:
         self.session = session
-        self.target = target
         target.touch()
-        self.process = subprocess.Popen(
-            ["foot", "-T", "document", "sh", "-c", f"stty -icanon -echo min 1; cat >> '{target}'"],
+        process = subprocess.Popen(
+            ["foot", "-T", "document", "sh", "-c", _CAT.format(target=target)],
             env=session.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        super().__init__(target, process)
         # foot maps its window, sway focuses it, cat waits: give it a moment to be ready.
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -256,25 +268,6 @@ class FootDocument:
                 break
             time.sleep(0.3)
         target.write_text("", encoding="utf-8")  # cat appends: the document starts empty
-
-    def typed(self, expected: str, timeout: float = 20) -> str:
-        """The document's text once it holds *expected* (or at the deadline)."""
-        deadline = time.monotonic() + timeout
-        text = ""
-        while time.monotonic() < deadline:
-            text = self.target.read_text(encoding="utf-8")
-            if expected in text:
-                return text
-            time.sleep(0.1)
-        return text
-
-    def close(self) -> None:
-        """Close the terminal."""
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 @pytest.fixture
