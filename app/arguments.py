@@ -3,8 +3,14 @@
 The usual look-up arguments (query words, ``--json``, ``-1``, ``-n``, ``--scope``,
 ``--method``, ``-f``) are read without argparse, which a one-shot look-up would pay
 about 3 ms for (bench/README.md); anything else, and every error, goes to argparse so
-that its messages and exit status 2 stay the same. tests/test_lean_paths.py checks
-that both readings agree.
+that its messages and exit status 2 stay the same. Whatever the quick reader accepts,
+argparse reads the same way: tests/test_arguments_agree.py generates argument lists
+(``--``, repeated options, ``-nN`` and ``=`` forms, unknown options) to show it.
+
+Both readers split the arguments at the first ``--`` before anything else
+(`split_operands`): what follows it is query words, whatever they look like. argparse's
+own ``--`` handling is not used: `parse_intermixed_args` reads options after ``--`` in
+Python 3.11 (``mathsym --json -- -n 3`` took ``-n 3`` as a limit).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ __all__ = [
     "parse_tui",
     "parse_type",
     "pick_field_names",
+    "split_operands",
     "version",
 ]
 
@@ -179,16 +186,43 @@ def _field_action(fields: Callable[[], tuple[str, ...]]) -> type[argparse.Action
     return FieldAction
 
 
-def _positive_int(text: str) -> int:
-    import argparse
-
+def _limit_problem(text: str) -> str | None:
+    """Say what is wrong with *text* as ``-n``'s value, or None when it is a limit."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text} is too small: at least 1")
-    return value
+        return f"{text!r} is not a whole number"
+    return f"{text} is too small: at least 1" if value < 1 else None
+
+
+def _positive_int(text: str) -> int:
+    import argparse
+
+    problem = _limit_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return int(text)
+
+
+def split_operands(args: list[str]) -> tuple[list[str], list[str]]:
+    """Split *args* at the first ``--``: what may hold options, and words that are only words.
+
+    Both look-up readers and every subcommand's parser read only the first part,
+    then add the second to their words (query or text), so that ``mathsym -- -n``
+    searches for ``-n`` in every Python version.
+    """
+    if "--" not in args:
+        return args, []
+    at = args.index("--")
+    return args[:at], args[at + 1 :]
+
+
+def _parse_words(parser: argparse.ArgumentParser, args: list[str], dest: str) -> argparse.Namespace:
+    """Parse options and words mixed (`split_operands` first): the words go to *dest*."""
+    head, tail = split_operands(args)
+    ns = parser.parse_intermixed_args(head)
+    getattr(ns, dest).extend(tail)
+    return ns
 
 
 def _add_method(parser: argparse.ArgumentParser) -> None:
@@ -268,11 +302,13 @@ def _quick_lookup(args: list[str]) -> SimpleNamespace | None:
     locale, then building the parser). This reads query words and the plain
     options anywhere among them: ``--json``, ``-1``, ``-n N``, ``--scope S``,
     ``--method ID``, ``-f FIELD``, also as ``--opt=value`` and ``-nN``, and ``--``.
-    The namespace is argparse's own, field for field (tests/test_lean_paths.py
+    The namespace is argparse's own, field for field (tests/test_arguments_agree.py
     compares the two). Anything else returns None: ``--help``, ``--version``,
     ``-c``, ``--pick``, an unknown option, a missing or bad value (even one
     argparse would accept but then refuse), so that every message and error
-    stays argparse's.
+    stays argparse's. Values are checked when argparse checks them: ``-n`` and
+    ``--scope`` at each use (``-nn -n2`` is an error, as argparse says), ``--method``
+    and ``-f`` once, the last given.
     """
     from types import SimpleNamespace
 
@@ -280,14 +316,12 @@ def _quick_lookup(args: list[str]) -> SimpleNamespace | None:
     from symbols.table import SCOPES
 
     got: dict[str, Any] = {}
-    query: list[str] = []
+    args, query = split_operands(args)
+    words: list[str] = []
     rest = iter(args)
     for arg in rest:
-        if arg == "--":
-            query.extend(rest)
-            break
         if arg == "-" or not arg.startswith("-"):
-            query.append(arg)
+            words.append(arg)
             continue
         if arg in _QUICK_FLAGS:
             got[_QUICK_FLAGS[arg]] = True
@@ -302,24 +336,24 @@ def _quick_lookup(args: list[str]) -> SimpleNamespace | None:
                 name, value = arg[:2], arg[2:]
             else:
                 return None
-        got[_QUICK_VALUED[name]] = value
+        key = _QUICK_VALUED[name]
+        if key == "limit" and _limit_problem(value) is not None:
+            return None
+        if key == "scope" and value not in SCOPES:
+            return None
+        got[key] = value
     limit, scope, method, field = (got.get(k) for k in ("limit", "scope", "method", "format"))
     try:
-        if limit is not None and int(limit) < 1:
-            return None
-        limit = None if limit is None else int(limit)
         method = None if method is None else check_method(method)
     except ValueError:
-        return None
-    if scope is not None and scope not in SCOPES:
         return None
     if field is not None:
         if got.get("json") or field.lower() not in field_names():
             return None
         field = field.lower()
     return SimpleNamespace(
-        query=query,
-        limit=limit,
+        query=words + query,
+        limit=None if limit is None else int(limit),
         scope=scope,
         method=method,
         first=got.get("first", False),
@@ -396,7 +430,7 @@ def _argparse_lookup(args: list[str]) -> argparse.Namespace:
         help="show the version of mathsym and of its Unicode data",
     )
     parser.set_defaults(extra=[])
-    ns = parser.parse_intermixed_args(args)
+    ns = _parse_words(parser, args, "query")
     _check_common(parser, ns)
     if ns.copy is not None and ns.json:
         parser.error("choose either --json or -c/--copy, not both")
@@ -447,7 +481,7 @@ def parse_identify(args: list[str]) -> argparse.Namespace:
     )
     _add_method(parser)
     _add_format(parser)
-    ns = parser.parse_intermixed_args(args)
+    ns = _parse_words(parser, args, "text")
     _check_common(parser, ns)
     return ns
 
@@ -462,7 +496,7 @@ def parse_convert(args: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--to-latex", action="store_true", help="Unicode to LaTeX")
     parser.add_argument("-c", "--copy", action="store_true", help="copy the result as well")
-    return parser.parse_intermixed_args(args)
+    return _parse_words(parser, args, "text")
 
 
 def parse_tui(args: list[str]) -> argparse.Namespace:
@@ -484,7 +518,7 @@ def parse_tui(args: list[str]) -> argparse.Namespace:
     )
     _add_typing(parser, "with --pick: type the pick into the window you were typing in")
     parser.set_defaults(extra=[])
-    ns = parser.parse_intermixed_args(args)
+    ns = _parse_words(parser, args, "query")
     _check_typing(parser, ns)
     ns.query = [*ns.extra, *ns.query]
     return ns
@@ -519,7 +553,7 @@ def parse_type(args: list[str]) -> argparse.Namespace:
     _add_method(parser)
     _add_typing(parser, argparse.SUPPRESS)
     parser.set_defaults(type=True, json=False, pick=None)
-    ns = parser.parse_intermixed_args(args)
+    ns = _parse_words(parser, args, "query")
     _check_common(parser, ns)
     if not ns.query and sys.stdin is not None and sys.stdin.isatty():
         parser.error("say what to type, e.g. mathsym type '\\le' (or pipe a mathsym list line)")
