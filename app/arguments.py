@@ -269,12 +269,53 @@ def _check_common(parser: argparse.ArgumentParser, ns: argparse.Namespace) -> No
 
 
 def version() -> str:
-    """Return the ``--version`` line: mathsym's version and its Unicode version."""
+    """Return what ``--version`` prints: mathsym's version, its data's and their sources'.
+
+    The first line is the one to parse (``mathsym 0.1.0 (Unicode 18.0.0)``, the
+    Unicode version of the data); then where the data is, the libraries that read it,
+    and each upstream table it was made from with its version (the generator records
+    them in data/symbols.json: ``provenance``).
+    """
+    import platform
+
     import unicodedata2
 
     from symbols import __version__
+    from symbols.datafile import data_path, load
 
-    return f"{PROG} {__version__} (Unicode {unicodedata2.unidata_version})"
+    try:
+        data = load()
+    except (OSError, ValueError) as exc:
+        return f"{PROG} {__version__}\ndata: {data_path()} cannot be read: {exc}"
+    lines = [
+        f"{PROG} {__version__} (Unicode {data.unicode})",
+        f"data: {data_path()}",
+        f"read with: unicodedata2 {unicodedata2.unidata_version}, "
+        f"Python {platform.python_version()}",
+    ]
+    if data.provenance:
+        lines.append("made from:")
+        width = max(len(name) for name in data.provenance)
+        lines += [f"  {name:<{width}}  {v}" for name, v in sorted(data.provenance.items())]
+    return "\n".join(lines)
+
+
+def _version_action() -> type[argparse.Action]:
+    """Build ``--version``'s action: `version` is worked out only when asked for."""
+    import argparse
+
+    class VersionAction(argparse.Action):
+        def __call__(
+            self,
+            parser: argparse.ArgumentParser,
+            namespace: argparse.Namespace,
+            values: str | Sequence[Any] | None,
+            option_string: str | None = None,
+        ) -> None:
+            sys.stdout.write(version() + "\n")
+            parser.exit()
+
+    return VersionAction
 
 
 #: Look-up options `_quick_lookup` reads: flags, and options that take a value.
@@ -369,6 +410,8 @@ def _quick_lookup(args: list[str]) -> SimpleNamespace | None:
 
 
 def _argparse_lookup(args: list[str]) -> argparse.Namespace:
+    import argparse
+
     from symbols.table import SCOPES
 
     parser = _new_parser(
@@ -425,9 +468,10 @@ def _argparse_lookup(args: list[str]) -> argparse.Namespace:
     _add_typing(parser, "with --pick: type the pick into the window you were typing in")
     parser.add_argument(
         "--version",
-        action="version",
-        version=version(),
-        help="show the version of mathsym and of its Unicode data",
+        nargs=0,
+        default=argparse.SUPPRESS,
+        action=_version_action(),
+        help="show the version of mathsym, of its Unicode data and of the tables it was made from",
     )
     parser.set_defaults(extra=[])
     ns = _parse_words(parser, args, "query")

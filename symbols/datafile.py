@@ -9,6 +9,8 @@ are `symbols.schema`'s. Schema (format 2)::
      "groups": [group names, symbols.groups.GROUPS],
      "blocks": [[start, end, name], ...],          # Unicode 18 blocks
      "html4": "AElig\tAacute…",                     # HTML 4 entity names (tab-separated)
+     "provenance": {"unicode-math-table.tsv": "latex3/unicode-math, 2025-03-09", …},
+                                                     # the tables read, with their versions
      "symbols": {                                    # one list per column, one entry per row
         "cp": [int], "name": [str], "gc": [str],
         "group": [index into groups], "scope": [0 math | 1 extended],
@@ -379,10 +381,22 @@ class Data:
             table (`pack_unlisted`).
         columns: The packed columns (`Columns`).
         search: The packed search index parts (`SearchParts`).
+        provenance: What the table was made from: each upstream table read (its file
+            name in shared/data/sources) and the libraries, with their versions; empty
+            in a file without them.
 
     """
 
-    __slots__ = ("blocks", "columns", "groups", "html4", "search", "unicode", "unlisted")
+    __slots__ = (
+        "blocks",
+        "columns",
+        "groups",
+        "html4",
+        "provenance",
+        "search",
+        "unicode",
+        "unlisted",
+    )
 
     def __init__(
         self,
@@ -394,8 +408,10 @@ class Data:
         html4: str | None = None,
         unlisted: dict[str, str] | None = None,
         search: SearchParts | None = None,
+        provenance: dict[str, str] | None = None,
     ) -> None:
         self.unicode = unicode
+        self.provenance: dict[str, str] = provenance or {}
         self.groups = groups
         self.blocks = blocks
         self.columns = columns
@@ -430,6 +446,7 @@ class Data:
             unlisted=obj.get("unlisted"),
             columns=columns,
             search=search,
+            provenance=obj.get("provenance"),
         )
 
     def html4_names(self) -> frozenset[str]:
@@ -455,6 +472,7 @@ class Data:
             unlisted=self.unlisted,
             columns=self.columns,
             search=SearchParts(parts),
+            provenance=self.provenance,
         )
 
 
@@ -559,6 +577,10 @@ def dump(data: Data) -> bytes:
     }
     if data.html4 is not None:
         obj["html4"] = data.html4
+    if data.provenance:
+        # Named so that it sorts before "search": `parse` expects "search" and
+        # "symbols" side by side.
+        obj["provenance"] = dict(data.provenance)
     return (_compact(obj) + "\n").encode("ascii")
 
 

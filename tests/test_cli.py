@@ -363,7 +363,16 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
 
     code, out, _ = run(capsys, "--version")
     assert code == 0
-    assert out.strip() == f"mathsym {symbols.__version__} (Unicode {unicodedata2.unidata_version})"
+    lines = out.splitlines()
+    assert lines[0] == f"mathsym {symbols.__version__} (Unicode {unicodedata2.unidata_version})"
+    assert f"unicodedata2 {unicodedata2.unidata_version}" in lines[2]
+    # Each upstream table with its version, as the generator recorded them.
+    made = dict(line.strip().split("  ", 1) for line in lines[lines.index("made from:") + 1 :])
+    made = {name: value.strip() for name, value in made.items()}
+    assert made["unicode-math-table.tsv"] == "latex3/unicode-math, 2025-03-09"
+    assert made["typst-sym.txt"] == "typst/codex 0.3.0" and made["Compose"] == "libX11 1.8.4"
+    assert made["unicodedata2"] == "18.0.0" and made["fontTools.unicodedata Blocks"] == "18.0.0"
+    assert len(made) == 14
     code, out, _ = run(capsys, "--help")
     assert code == 0
     assert "examples:" in out and "mathsym identify" in out and "mathsym convert" in out

@@ -55,6 +55,7 @@ def test_the_shipped_file_is_what_the_writer_writes_from_what_the_reader_reads(
         unlisted=data.unlisted,
         columns=repacked,
         search=SearchParts(data.search.whole()),
+        provenance=data.provenance,
     )
     assert dump(again) == raw
 
@@ -109,9 +110,16 @@ def _tables(draw: st.DrawFn) -> dict[str, list[Any]]:
 
 
 @settings(max_examples=25, deadline=None)
-@given(cols=_tables(), parts=st.dictionaries(st.sampled_from(["vocab", "latex"]), _NAME))
+@given(
+    cols=_tables(),
+    parts=st.dictionaries(st.sampled_from(["vocab", "latex"]), _NAME),
+    provenance=st.dictionaries(_NAME, _NAME, max_size=3),
+)
 def test_any_table_round_trips_through_the_file(
-    tmp_path_factory: pytest.TempPathFactory, cols: dict[str, list[Any]], parts: dict[str, str]
+    tmp_path_factory: pytest.TempPathFactory,
+    cols: dict[str, list[Any]],
+    parts: dict[str, str],
+    provenance: dict[str, str],
 ) -> None:
     data = Data(
         unicode="18.0.0",
@@ -121,6 +129,7 @@ def test_any_table_round_trips_through_the_file(
         unlisted={"alias": datafile.pack_unlisted({0x10FFFD: ["x y"]}, cols["cp"])},
         columns=Columns(datafile.pack_columns(cols)),
         search=SearchParts({"math": parts} if parts else {}),
+        provenance=provenance,
     )
     written = dump(data)
     path = tmp_path_factory.mktemp("rt") / "symbols.json"
@@ -134,6 +143,7 @@ def test_any_table_round_trips_through_the_file(
         data.html4,
         data.unlisted,
     )
+    assert back.provenance == provenance
     # Row by row through the chunks first, then whole columns.
     for name in COLUMNS:
         packed = data.columns.whole(name)

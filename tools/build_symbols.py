@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import html.entities
+import importlib.metadata
 import json
 import re
 import sys
@@ -51,6 +52,7 @@ from sources import (  # noqa: E402
     read_unicode_math,
     read_unicode_xml,
     read_unimathsymbols,
+    read_versions,
     read_vim,
     read_w3c_entities,
 )
@@ -106,9 +108,17 @@ EXTENDED_BLOCKS = (
 ASCII_LATIN1 = ("Basic Latin", "Latin-1 Supplement")
 
 
+def unicode_blocks_version() -> str:
+    """Return the version of the Blocks.txt that fontTools carries (its header names it)."""
+    from fontTools.unicodedata import Blocks  # type: ignore[import-untyped]
+
+    found = re.search(r"Blocks-([0-9.]+)\.txt", Path(Blocks.__file__).read_text(encoding="utf-8"))
+    return found.group(1) if found else "?"
+
+
 def unicode_blocks() -> list[tuple[int, int, str]]:
     """Unicode 18 blocks from fontTools (the UCD 17 Blocks.json lacks the new ones)."""
-    from fontTools.unicodedata import Blocks  # type: ignore[import-untyped]
+    from fontTools.unicodedata import Blocks
 
     out = []
     for i, start in enumerate(Blocks.RANGES):
@@ -192,11 +202,19 @@ class Builder:
 
     def __init__(self, sources: Path) -> None:
         self.src = sources
+        #: The tables read, in order, with their versions as SOURCES.md gives them.
+        self.versions = read_versions(sources / "SOURCES.md")
+        self.used: dict[str, str] = {}
         self.report: dict[str, Any] = {}
         self.blocks = unicode_blocks()
         self.block_by_name = {name: (lo, hi) for lo, hi, name in self.blocks}
 
     # -- helpers --------------------------------------------------------------
+
+    def source(self, name: str) -> Path:
+        """Return the path of the upstream table *name*, noting it (and its version) as read."""
+        self.used[name] = self.versions.get(name, "")
+        return self.src / name
 
     def block_of(self, cp: int) -> str:
         """Block name of *cp*."""
@@ -249,10 +267,10 @@ class Builder:
 
     def latex_sources(self) -> tuple[list[LatexEntry], list[LatexEntry]]:
         """Source entries in precedence order, and unimathsymbols' ``#`` references."""
-        um = read_unicode_math(self.src / "unicode-math-table.tsv")
-        ums, approx = read_unimathsymbols(self.src / "unimathsymbols.txt")
-        xml, _ = read_unicode_xml(self.src / "w3c-unicode-xml.tsv")
-        julia, emoji, multi = read_julia(self.src / "julia-latex-symbols.tsv")
+        um = read_unicode_math(self.source("unicode-math-table.tsv"))
+        ums, approx = read_unimathsymbols(self.source("unimathsymbols.txt"))
+        xml, _ = read_unicode_xml(self.source("w3c-unicode-xml.tsv"))
+        julia, emoji, multi = read_julia(self.source("julia-latex-symbols.tsv"))
         self.report["julia_skipped"] = {"emoji": emoji, "multi_codepoint": multi}
         self.report["latex_source_entries"] = {
             "unicode-math-table": len(um),
@@ -354,9 +372,9 @@ class Builder:
                 multi.add(key.rstrip(";"))
                 continue
             names[key.rstrip(";")] = ord(value)
-        for cp, name in read_w3c_entities(self.src / "w3c-htmlmathml.json"):
+        for cp, name in read_w3c_entities(self.source("w3c-htmlmathml.json")):
             names.setdefault(name, cp)
-        _, xml_entities = read_unicode_xml(self.src / "w3c-unicode-xml.tsv")
+        _, xml_entities = read_unicode_xml(self.source("w3c-unicode-xml.tsv"))
         order = {(cp, name): i for i, (cp, name) in enumerate(xml_entities)}
         self.report["html"] = {"names": len(names), "multi_codepoint_skipped": len(multi)}
         pairs = sorted(
@@ -384,10 +402,9 @@ class Builder:
 
     def build(self) -> datafile.Data:
         """Everything data/symbols.json holds (`symbols.datafile.dump` writes it)."""
-        src = self.src
         latex_entries, approx = self.latex_sources()
         html_pairs = self.html_names()
-        typst_pairs, typst_skipped = read_typst(src / "typst-sym.txt")
+        typst_pairs, typst_skipped = read_typst(self.source("typst-sym.txt"))
         self.report["typst"] = {"names": len(typst_pairs), "skipped": typst_skipped}
 
         named = (
@@ -408,7 +425,7 @@ class Builder:
         for e in latex_entries:
             if e.origin == "latex" and e.command[1:].isalpha():
                 classic.setdefault(e.codepoint, e.command)
-        aliases, xrefs, reserved = read_names_list(src / "ucd17-NamesList.json")
+        aliases, xrefs, reserved = read_names_list(self.source("ucd17-NamesList.json"))
         generated = [
             *styled_entries(reserved, classic, self.report),
             *script_entries(in_table, classic, self.report),
@@ -426,7 +443,7 @@ class Builder:
         latex = self.merge_latex(ordered, in_table, char_class)
 
         formal: dict[int, list[tuple[str, str]]] = {}
-        for cp, alias, kind in read_name_aliases(src / "ucd17-NameAliases.json"):
+        for cp, alias, kind in read_name_aliases(self.source("ucd17-NameAliases.json")):
             formal.setdefault(cp, []).append((alias, kind))
 
         def collect(pairs: list[tuple[int, str]]) -> dict[int, list[str]]:
@@ -440,12 +457,12 @@ class Builder:
 
         html_col = collect(html_pairs)
         typst_col = collect(typst_pairs)
-        vim_col = collect(read_vim(src / "vim-digraph.txt"))
-        rfc_col = collect(read_rfc1345(src / "rfc1345.txt"))
-        compose_col = collect(read_compose(src / "Compose"))
+        vim_col = collect(read_vim(self.source("vim-digraph.txt")))
+        rfc_col = collect(read_rfc1345(self.source("rfc1345.txt")))
+        compose_col = collect(read_compose(self.source("Compose")))
         # ASCIIMathML.js maps "-" to U+0096, a C1 control (a slip for U+2212 in its
         # table): names of control characters are left out.
-        asciimath = read_asciimath(src / "asciimath.tsv")
+        asciimath = read_asciimath(self.source("asciimath.tsv"))
         ascii_col = collect(
             [(cp, n) for cp, n in asciimath if unicodedata2.category(chr(cp)) != "Cc"]
         )
@@ -486,6 +503,12 @@ class Builder:
             # look-up need not import html.entities.
             html4="\t".join(sorted(html.entities.name2codepoint)),
             columns=datafile.Columns(datafile.pack_columns(cols)),
+            # What the table was made from: `mathsym --version` prints it.
+            provenance={
+                **self.used,
+                "unicodedata2": importlib.metadata.version("unicodedata2"),
+                "fontTools.unicodedata Blocks": unicode_blocks_version(),
+            },
             unlisted={
                 "alias": datafile.pack_unlisted(aliases, in_table),
                 "formal": datafile.pack_unlisted(

@@ -66,6 +66,21 @@ def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
 
 
+def read_versions(path: Path) -> dict[str, str]:
+    """Read the version of each table from SOURCES.md's table (``| file | what | version |…``)."""
+    versions = {}
+    for line in _lines(path):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if (
+            line.startswith("|")
+            and len(cells) >= 3
+            and cells[0] not in ("file", "")
+            and not set(cells[0]) <= set("-: ")
+        ):
+            versions[cells[0]] = cells[2]
+    return versions
+
+
 def _math_class(raw: str) -> str:
     return MATH_CLASSES.get(raw.strip().lstrip("\\"), "")
 
