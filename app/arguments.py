@@ -31,16 +31,23 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_LIMIT",
+    "ENVIRONMENT",
+    "EXAMPLES",
+    "EXIT_STATUS",
     "EXTRA_FIELDS",
     "PROG",
+    "SHELLS",
     "field_names",
+    "parse_completion",
     "parse_convert",
     "parse_desktop",
     "parse_identify",
     "parse_list",
     "parse_lookup",
+    "parse_serve",
     "parse_tui",
     "parse_type",
+    "parsers",
     "pick_field_names",
     "split_operands",
     "version",
@@ -56,30 +63,49 @@ DEFAULT_LIMIT = 10
 #: every input method id: latex, html, typst, macos…).
 EXTRA_FIELDS: tuple[str, ...] = ("block", "category", "group")
 
-_EXAMPLES = r"""
-examples:
-  mathsym forall                 the best matches for a name
-  mathsym '\le'                  a LaTeX command (also &rarr; for HTML, arrow.r for Typst)
-  mathsym U+2200                 a code point (2200, 0x2200, &#x2200; work too)
-  mathsym double struck R        several words are one query
-  mathsym -1 integral            the best match in detail: every name and input method
-  mathsym --json '\le'           JSON, for scripts
-  mathsym -n1 -f char forall     just the glyph: ∀
-  mathsym -c forall              copy ∀ to the clipboard (-c latex forall copies \forall)
-  mathsym identify '∀x∈ℝ'        name every character of a text (stdin when none)
-  mathsym convert '\forall x \in \mathbb{R}'      LaTeX to Unicode: ∀ x ∈ ℝ
-  mathsym convert --to-latex '∀x∈ℝ'               and back: \forall x\in\mathbb{R}
-  mathsym                        the interactive TUI (also: mathsym tui QUERY)
-  mathsym type '\le'             type ≤ into the focused window (xdotool, wtype, ydotool)
-  mathsym --pick --type          pick in the TUI, then type it where you were typing
-  mathsym list | fzf | mathsym identify -f char      pick with a launcher's filter
-  mathsym desktop --install      a menu entry that opens the picker
-  mathsym -- identify            search for a word that is also a subcommand
+#: Examples shown by ``--help`` and the manual page: (command, what it does).
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("mathsym forall", "the best matches for a name"),
+    ("mathsym '\\le'", "a LaTeX command (also &rarr; for HTML, arrow.r for Typst)"),
+    ("mathsym U+2200", "a code point (2200, 0x2200, &#x2200; work too)"),
+    ("mathsym double struck R", "several words are one query"),
+    ("mathsym -1 integral", "the best match in detail: every name and input method"),
+    ("mathsym --json '\\le'", "JSON, for scripts"),
+    ("mathsym -n1 -f char forall", "just the glyph: ∀"),
+    ("mathsym -c forall", "copy ∀ to the clipboard (-c latex forall copies \\forall)"),
+    ("mathsym identify '∀x∈ℝ'", "name every character of a text (stdin when none)"),
+    ("mathsym convert '\\forall x \\in \\mathbb{R}'", "LaTeX to Unicode: ∀ x ∈ ℝ"),
+    ("mathsym convert --to-latex '∀x∈ℝ'", "and back: \\forall x\\in\\mathbb{R}"),
+    ("mathsym", "the interactive TUI (also: mathsym tui QUERY)"),
+    ("mathsym type '\\le'", "type ≤ into the focused window (xdotool, wtype, ydotool)"),
+    ("mathsym --pick --type", "pick in the TUI, then type it where you were typing"),
+    ("mathsym list | fzf | mathsym identify -f char", "pick with a launcher's filter"),
+    ("mathsym desktop --install", "a menu entry that opens the picker"),
+    ("mathsym serve --open", "the TUI in a browser tab (pip install 'mathsym[web]')"),
+    ("mathsym completion bash", "shell completion (also zsh, fish)"),
+    ("mathsym -- identify", "search for a word that is also a subcommand"),
+)
 
-exit status: 0 found, 1 nothing found (or not copied), 2 usage error.
-environment: MATHSYM_METHOD picks the input method shown (like --method);
-  NO_COLOR turns colour off.
-"""
+#: What the exit status says.
+EXIT_STATUS = "0 found, 1 nothing found (or not copied), 2 usage error"
+
+#: Environment variables mathsym reads: (name, what it does).
+ENVIRONMENT: tuple[tuple[str, str], ...] = (
+    ("MATHSYM_METHOD", "the input method shown (like --method)"),
+    ("NO_COLOR", "turns colour off"),
+    ("MATHSYM_STATE_DIR", "where state.json (favorites, recents) and config.toml are"),
+    ("MATHSYM_PASTE_KEY", "the key --paste sends (default ctrl+v)"),
+)
+
+
+def _epilog() -> str:
+    """Return the examples, exit status and environment that end ``--help``."""
+    lines = ["", "examples:"]
+    for command, what in EXAMPLES:
+        lines.append(f"  {command:<31}{what}" if len(command) < 31 else f"  {command:<48}{what}")
+    lines += ["", f"exit status: {EXIT_STATUS}.", "environment:"]
+    lines += [f"  {name:<20}{what}" for name, what in ENVIRONMENT]
+    return "\n".join(lines) + "\n"
 
 
 def field_names() -> tuple[str, ...]:
@@ -154,7 +180,7 @@ def _new_parser(prog: str, usage: str, description: str) -> argparse.ArgumentPar
         prog=prog,
         usage=usage,
         description=description,
-        epilog=_EXAMPLES,
+        epilog=_epilog(),
         formatter_class=_help_formatter,
         allow_abbrev=False,
     )
@@ -300,11 +326,17 @@ def version() -> str:
     return "\n".join(lines)
 
 
-def _version_action() -> type[argparse.Action]:
-    """Build ``--version``'s action: `version` is worked out only when asked for."""
+def _man_page() -> str:
+    from app.manpage import man_page
+
+    return man_page()
+
+
+def _print_action(text: Callable[[], str]) -> type[argparse.Action]:
+    """Build the action of ``--version`` and ``--man``: print *text()* (worked out only then)."""
     import argparse
 
-    class VersionAction(argparse.Action):
+    class PrintAction(argparse.Action):
         def __call__(
             self,
             parser: argparse.ArgumentParser,
@@ -312,10 +344,10 @@ def _version_action() -> type[argparse.Action]:
             values: str | Sequence[Any] | None,
             option_string: str | None = None,
         ) -> None:
-            sys.stdout.write(version() + "\n")
+            sys.stdout.write(text().rstrip("\n") + "\n")
             parser.exit()
 
-    return VersionAction
+    return PrintAction
 
 
 #: Look-up options `_quick_lookup` reads: flags, and options that take a value.
@@ -409,7 +441,14 @@ def _quick_lookup(args: list[str]) -> SimpleNamespace | None:
     )
 
 
-def _argparse_lookup(args: list[str]) -> argparse.Namespace:
+def _lookup_parser(words: bool = True) -> argparse.ArgumentParser:
+    """Build the parser of a look-up (and of the options with no subcommand).
+
+    Args:
+        words: With the QUERY words (the completion's tree leaves them out: there the
+            first word is a subcommand).
+
+    """
     import argparse
 
     from symbols.table import SCOPES
@@ -423,15 +462,18 @@ def _argparse_lookup(args: list[str]) -> argparse.Namespace:
         f"       {PROG} --pick [WHAT] [--type [--paste] [--window ID]] [QUERY...]\n"
         f"       {PROG} type [--paste] [--window ID] [-f FIELD] QUERY...\n"
         f"       {PROG} list [--scope S] [--format plain|tsv|json|alfred]\n"
-        f"       {PROG} desktop --print | --install | --uninstall | --launch",
+        f"       {PROG} desktop --print | --install | --uninstall | --launch\n"
+        f"       {PROG} serve [--host 127.0.0.1] [--port 8000] [--open]\n"
+        f"       {PROG} completion bash|zsh|fish",
         "Find, identify and type Unicode math and typographic symbols.",
     )
-    parser.add_argument(
-        "query",
-        nargs="*",
-        metavar="QUERY",
-        help="a name, LaTeX command, entity, code point or glyph",
-    )
+    if words:
+        parser.add_argument(
+            "query",
+            nargs="*",
+            metavar="QUERY",
+            help="a name, LaTeX command, entity, code point or glyph",
+        )
     parser.add_argument(
         "-n",
         "--limit",
@@ -470,10 +512,22 @@ def _argparse_lookup(args: list[str]) -> argparse.Namespace:
         "--version",
         nargs=0,
         default=argparse.SUPPRESS,
-        action=_version_action(),
+        action=_print_action(version),
         help="show the version of mathsym, of its Unicode data and of the tables it was made from",
     )
+    parser.add_argument(
+        "--man",
+        nargs=0,
+        default=argparse.SUPPRESS,
+        action=_print_action(_man_page),
+        help="print the manual page (roff: mathsym --man | man -l -)",
+    )
     parser.set_defaults(extra=[])
+    return parser
+
+
+def _argparse_lookup(args: list[str]) -> argparse.Namespace:
+    parser = _lookup_parser()
     ns = _parse_words(parser, args, "query")
     _check_common(parser, ns)
     if ns.copy is not None and ns.json:
@@ -515,8 +569,8 @@ def _text_parser(name: str, usage: str, description: str) -> argparse.ArgumentPa
     return parser
 
 
-def parse_identify(args: list[str]) -> argparse.Namespace:
-    """Read the arguments of ``mathsym identify``."""
+def _identify_parser() -> argparse.ArgumentParser:
+    """Build the parser of ``mathsym identify``."""
     parser = _text_parser(
         "identify",
         "[--json | -f FIELD] [--method ID]",
@@ -525,13 +579,19 @@ def parse_identify(args: list[str]) -> argparse.Namespace:
     )
     _add_method(parser)
     _add_format(parser)
+    return parser
+
+
+def parse_identify(args: list[str]) -> argparse.Namespace:
+    """Read the arguments of ``mathsym identify``."""
+    parser = _identify_parser()
     ns = _parse_words(parser, args, "text")
     _check_common(parser, ns)
     return ns
 
 
-def parse_convert(args: list[str]) -> argparse.Namespace:
-    """Read the arguments of ``mathsym convert``."""
+def _convert_parser() -> argparse.ArgumentParser:
+    """Build the parser of ``mathsym convert``."""
     parser = _text_parser(
         "convert",
         "[--to-latex] [-c]",
@@ -540,11 +600,17 @@ def parse_convert(args: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--to-latex", action="store_true", help="Unicode to LaTeX")
     parser.add_argument("-c", "--copy", action="store_true", help="copy the result as well")
+    return parser
+
+
+def parse_convert(args: list[str]) -> argparse.Namespace:
+    """Read the arguments of ``mathsym convert``."""
+    parser = _convert_parser()
     return _parse_words(parser, args, "text")
 
 
-def parse_tui(args: list[str]) -> argparse.Namespace:
-    """Read the arguments of ``mathsym tui``."""
+def _tui_parser() -> argparse.ArgumentParser:
+    """Build the parser of ``mathsym tui``."""
     parser = _new_parser(
         f"{PROG} tui",
         f"{PROG} tui [--pick [WHAT]] [QUERY...]",
@@ -561,6 +627,12 @@ def parse_tui(args: list[str]) -> argparse.Namespace:
         help="print the picked symbol's glyph (or WHAT) on exit",
     )
     _add_typing(parser, "with --pick: type the pick into the window you were typing in")
+    return parser
+
+
+def parse_tui(args: list[str]) -> argparse.Namespace:
+    """Read the arguments of ``mathsym tui``."""
+    parser = _tui_parser()
     parser.set_defaults(extra=[])
     ns = _parse_words(parser, args, "query")
     _check_typing(parser, ns)
@@ -568,8 +640,8 @@ def parse_tui(args: list[str]) -> argparse.Namespace:
     return ns
 
 
-def parse_type(args: list[str]) -> argparse.Namespace:
-    """Read the arguments of ``mathsym type``."""
+def _type_parser() -> argparse.ArgumentParser:
+    """Build the parser of ``mathsym type``."""
     import argparse
 
     from symbols.table import SCOPES
@@ -597,6 +669,12 @@ def parse_type(args: list[str]) -> argparse.Namespace:
     _add_method(parser)
     _add_typing(parser, argparse.SUPPRESS)
     parser.set_defaults(type=True, json=False, pick=None)
+    return parser
+
+
+def parse_type(args: list[str]) -> argparse.Namespace:
+    """Read the arguments of ``mathsym type``."""
+    parser = _type_parser()
     ns = _parse_words(parser, args, "query")
     _check_common(parser, ns)
     if not ns.query and sys.stdin is not None and sys.stdin.isatty():
@@ -604,8 +682,8 @@ def parse_type(args: list[str]) -> argparse.Namespace:
     return ns
 
 
-def parse_list(args: list[str]) -> argparse.Namespace:
-    """Read the arguments of ``mathsym list``."""
+def _list_parser() -> argparse.ArgumentParser:
+    """Build the parser of ``mathsym list``."""
     from app.listing import FORMATS
     from symbols.table import SCOPES
 
@@ -626,11 +704,17 @@ def parse_list(args: list[str]) -> argparse.Namespace:
         default="plain",
         help="plain (default), tsv (six columns), json (JSON Lines) or alfred (script filter)",
     )
+    return parser
+
+
+def parse_list(args: list[str]) -> argparse.Namespace:
+    """Read the arguments of ``mathsym list``."""
+    parser = _list_parser()
     return parser.parse_args(args)
 
 
-def parse_desktop(args: list[str]) -> argparse.Namespace:
-    """Read the arguments of ``mathsym desktop``."""
+def _desktop_parser() -> argparse.ArgumentParser:
+    """Build the parser of ``mathsym desktop``."""
     parser = _new_parser(
         f"{PROG} desktop",
         f"{PROG} desktop (--print | --install | --uninstall | --launch) [--terminal CMD]",
@@ -656,4 +740,96 @@ def parse_desktop(args: list[str]) -> argparse.Namespace:
         help="with --launch: the terminal to open (default: xdg-terminal-exec, $TERMINAL, "
         "x-terminal-emulator, or the first of a known list that is installed)",
     )
+    return parser
+
+
+def parse_desktop(args: list[str]) -> argparse.Namespace:
+    """Read the arguments of ``mathsym desktop``."""
+    parser = _desktop_parser()
     return parser.parse_args(args)
+
+
+def _port(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port number (1 to 65535)")
+    return value
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    """Build the parser of ``mathsym serve``."""
+    parser = _new_parser(
+        f"{PROG} serve",
+        f"{PROG} serve [--host HOST] [--port PORT] [--open]",
+        "Serve the TUI in a browser tab (textual-serve; pip install 'mathsym[web]'). "
+        "Each tab gets a session of its own, with your favorites, recents and settings. "
+        "Ctrl+C stops the server.",
+    )
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1: this machine only; any other "
+        "lets everyone who can reach the port use mathsym as you, and a warning says so)",
+    )
+    parser.add_argument(
+        "--port", type=_port, default=8000, help="the port to listen on (default 8000)"
+    )
+    parser.add_argument("--open", action="store_true", help="open the page in your browser")
+    return parser
+
+
+def parse_serve(args: list[str]) -> argparse.Namespace:
+    """Read the arguments of ``mathsym serve``."""
+    parser = _serve_parser()
+    return parser.parse_args(args)
+
+
+#: The shells ``mathsym completion`` writes for.
+SHELLS = ("bash", "zsh", "fish")
+
+
+def _completion_parser() -> argparse.ArgumentParser:
+    """Build the parser of ``mathsym completion``."""
+    parser = _new_parser(
+        f"{PROG} completion",
+        f"{PROG} completion {{{','.join(SHELLS)}}}",
+        "Print the shell code that completes mathsym's subcommands, options and their "
+        "values (scopes, input methods, fields, formats) in bash, zsh or fish. Put it "
+        "where your shell reads completions (see docs/cli.md), e.g. "
+        f"{PROG} completion bash > ~/.local/share/bash-completion/completions/{PROG}",
+    )
+    parser.add_argument("shell", choices=SHELLS, help="the shell: bash, zsh or fish")
+    return parser
+
+
+def parse_completion(args: list[str]) -> argparse.Namespace:
+    """Read the arguments of ``mathsym completion``."""
+    return _completion_parser().parse_args(args)
+
+
+def parsers(words: bool = True) -> dict[str, argparse.ArgumentParser]:
+    """Return every parser of the command, by subcommand ("" for a look-up), in order.
+
+    The completion (`app.completion`) and the manual page (`app.manpage`) are made
+    from these, the parsers the command itself reads its arguments with.
+
+    Args:
+        words: Whether the look-up parser takes QUERY words (see `_lookup_parser`).
+
+    """
+    return {
+        "": _lookup_parser(words),
+        "identify": _identify_parser(),
+        "convert": _convert_parser(),
+        "tui": _tui_parser(),
+        "type": _type_parser(),
+        "list": _list_parser(),
+        "desktop": _desktop_parser(),
+        "serve": _serve_parser(),
+        "completion": _completion_parser(),
+    }

@@ -23,11 +23,13 @@ from app.arguments import (
     DEFAULT_LIMIT,
     EXTRA_FIELDS,
     PROG,
+    parse_completion,
     parse_convert,
     parse_desktop,
     parse_identify,
     parse_list,
     parse_lookup,
+    parse_serve,
     parse_tui,
     parse_type,
 )
@@ -61,7 +63,16 @@ WRITE_ERROR = 74
 
 #: Words that start a subcommand when they come first; ``mathsym -- identify``
 #: searches for the word instead.
-SUBCOMMANDS: tuple[str, ...] = ("identify", "convert", "tui", "type", "list", "desktop")
+SUBCOMMANDS: tuple[str, ...] = (
+    "identify",
+    "convert",
+    "tui",
+    "type",
+    "list",
+    "desktop",
+    "serve",
+    "completion",
+)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -83,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     """
     if argv is None:
+        if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (app.completion)
+            from app.completion import complete
+
+            return complete()
         return _run_as_program(sys.argv[1:])
     return _run(list(argv), _Out.for_std_streams())
 
@@ -197,6 +212,18 @@ def _dispatch(args: list[str], out: _Out) -> int:
         from app.desktop import run_desktop
 
         return run_desktop(parse_desktop(args[1:]), out.note, out.error, out.line)
+    if args[0] == "completion":
+        from app.completion import shell_code
+
+        out.line(shell_code(parse_completion(args[1:]).shell))
+        return 0
+    if args[0] == "serve":
+        # app.serve imports textual-serve (and so textual) only once it runs.
+        from app.serve import run_serve
+
+        served = parse_serve(args[1:])
+        out.fast_exit = False  # a long-lived process: leave the ordinary way
+        return run_serve(served, out.note, out.error)
     args, dashed = _split_dashed(args)
     ns = parse_lookup(args)
     ns.extra[:0] = dashed

@@ -38,7 +38,13 @@ def terminal_problem() -> str | None:
     return None
 
 
-def run(query: str = "", pick: str | None = None, typing: dict[str, Any] | None = None) -> int:
+def run(
+    query: str = "",
+    pick: str | None = None,
+    typing: dict[str, Any] | None = None,
+    *,
+    web: bool = False,
+) -> int:
     """Run the TUI until the user quits; return the process exit code.
 
     Args:
@@ -48,6 +54,9 @@ def run(query: str = "", pick: str | None = None, typing: dict[str, Any] | None 
             glyph). None runs the normal app.
         typing: With *pick*: type the pick into a window instead of printing it
             (``{"paste": bool, "window": X11 id or None}``, see `app.typer`).
+        web: A browser tab's session of ``mathsym serve`` (`app.serve`): textual's web
+            driver talks to the page through stdin and stdout, which are pipes, not
+            a terminal.
 
     Returns:
         0 normally and when a symbol was picked; 1 when a pick was cancelled (Esc);
@@ -70,6 +79,10 @@ def run(query: str = "", pick: str | None = None, typing: dict[str, Any] | None 
     # the thing to fix, terminal or not.
     from app.tui.app import MathsymApp
 
+    if web:
+        app = MathsymApp(query=query)
+        app.run()
+        return app.return_code or 0
     problem = terminal_problem()
     if problem is not None:
         print(
