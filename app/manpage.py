@@ -58,7 +58,7 @@ def _arguments(parser: argparse.ArgumentParser) -> list[str]:
 
     out: list[str] = []
     for action in parser._actions:  # argparse keeps no public list of them
-        if action.help == argparse.SUPPRESS or isinstance(action, argparse._HelpAction):
+        if action.help == argparse.SUPPRESS:
             continue
         if action.option_strings:
             tag = _option(action)

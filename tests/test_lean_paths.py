@@ -218,7 +218,11 @@ def test_plain_lookups_import_little(argv: list[str]) -> None:
     from pathlib import Path
 
     repo = Path(__file__).resolve().parent.parent
-    heavy = ("argparse", "typing", "shutil", "unicodedata2", "contextlib", "app.tui.formats")
+    heavy = (
+        *("argparse", "typing", "shutil", "unicodedata2", "contextlib", "app.tui.formats"),
+        # Shell completion, the manual page and the web server: never for a look-up.
+        *("argcomplete", "app.completion", "app.manpage", "app.serve", "textual_serve"),
+    )
     code = (
         "import contextlib, io, json, sys\n"
         "before = set(sys.modules)\n"  # what the interpreter and this script import
