@@ -222,7 +222,10 @@ def _dispatch(args: list[str], out: _Out) -> int:
         from app.serve import run_serve
 
         served = parse_serve(args[1:])
-        out.fast_exit = False  # a long-lived process: leave the ordinary way
+        # A long-lived process: the collector back on. It still ends with os._exit (see
+        # `_run_as_program`): the sessions' process handles would otherwise be
+        # finalized after the event loop closed, each with a warning.
+        gc.enable()
         return run_serve(served, out.note, out.error)
     args, dashed = _split_dashed(args)
     ns = parse_lookup(args)

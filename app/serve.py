@@ -176,6 +176,11 @@ def _server_class(base: type[Any]) -> type[Any]:
         def initialize_logging(self) -> None:
             # Errors only (a session that failed to start), one line each.
             logging.basicConfig(level=logging.WARNING, format="mathsym serve: %(message)s")
+            # A session still winding down when the server stops is reaped after the
+            # event loop closed: asyncio says so, with nothing for the user to do.
+            logging.getLogger("asyncio").addFilter(
+                lambda record: "that handles pid" not in str(record.msg)
+            )
 
         async def on_startup(self, app: object) -> None:
             self.started()
