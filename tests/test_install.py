@@ -94,3 +94,131 @@ def test_installed_wheel_imports_from_another_folder(wheel: Path, tmp_path: Path
     assert Path(result["module"]).is_relative_to(venv)
     assert Path(result["data"]).is_relative_to(venv)
     assert Path(result["data"]).name == "symbols.json"
+
+
+def test_wheel_ships_the_manual_page_and_the_serve_page(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    man = next(n for n in names if n.endswith(".data/data/share/man/man1/mathsym.1"))
+    assert zipfile.ZipFile(wheel).read(man) == (REPO / "man" / "mathsym.1").read_bytes()
+    assert "app/web/app_index.html" in names
+
+
+# --------------------------------------------------------------------------- pipx, uv tool
+
+# pipx and uv come from PyPI, as a person gets them. PyPI is reachable where this suite
+# runs (the machine and CI alike reach it): without it these tests skip and say so,
+# except under CI, where a skip would hide a broken install.
+
+
+def _offline(proc: subprocess.CompletedProcess[str], what: str) -> None:
+    output = proc.stdout + proc.stderr
+    if proc.returncode != 0 and any(m in output for m in (*_OFFLINE, "dns error", "connect")):
+        if os.environ.get("CI"):
+            pytest.fail(f"{what}: PyPI unreachable in CI: {output[-1500:]}")
+        pytest.skip(f"{what}: PyPI is not reachable here")
+
+
+@pytest.fixture(scope="module")
+def tools(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A throwaway venv holding pipx and uv from PyPI; its bin folder."""
+    venv = tmp_path_factory.mktemp("tools") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=_env())
+    proc = subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "pipx", "uv"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
+    _offline(proc, "pip install pipx uv")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return venv / "bin"
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A clean checkout: the committed tree of HEAD, nothing else (no venv, no caches)."""
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    out = tmp_path_factory.mktemp("checkout")
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "HEAD"], capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(out)], input=archive, check=True)
+    return out
+
+
+def _tool_env(home: Path) -> dict[str, str]:
+    env = _env()
+    env.update(
+        PIPX_HOME=str(home / "pipx"),
+        PIPX_BIN_DIR=str(home / "bin"),
+        PIPX_MAN_DIR=str(home / "man"),
+        UV_TOOL_DIR=str(home / "uv-tools"),
+        UV_TOOL_BIN_DIR=str(home / "bin"),
+        UV_CACHE_DIR=str(home / "uv-cache"),
+        HOME=str(home),
+        MATHSYM_STATE_DIR=str(home / "state"),
+    )
+    return env
+
+
+def _check_installed(home: Path) -> None:
+    """The installed command works from another folder, with its data, man page and completion."""
+    mathsym = home / "bin" / "mathsym"
+    env = _tool_env(home)
+    run = subprocess.run(
+        [str(mathsym), "-n1", "-f", "char", "forall"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=home,
+        check=True,
+    )
+    assert run.stdout == "∀\n"
+    version = subprocess.run(
+        [str(mathsym), "--version"], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    assert version.startswith("mathsym ") and "made from:" in version
+    assert str(home) in version.splitlines()[1]  # the tool's own copy of the data
+    man = subprocess.run(
+        [str(mathsym), "--man"], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    assert man == (REPO / "man" / "mathsym.1").read_text(encoding="utf-8")
+    completion = subprocess.run(
+        [str(mathsym), "completion", "bash"], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    assert "_python_argcomplete" in completion
+
+
+@pytest.mark.parametrize("source", ["checkout", "wheel"])
+def test_pipx_install(
+    source: str, tools: Path, checkout: Path, wheel: Path, tmp_path: Path
+) -> None:
+    target = checkout if source == "checkout" else wheel
+    proc = subprocess.run(
+        [str(tools / "pipx"), "install", str(target)],
+        capture_output=True,
+        text=True,
+        env=_tool_env(tmp_path),
+    )
+    _offline(proc, "pipx install")
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    _check_installed(tmp_path)
+    # pipx links the manual page where `man` finds it ($PIPX_MAN_DIR/man1).
+    assert (tmp_path / "man" / "man1" / "mathsym.1").is_file()
+
+
+@pytest.mark.parametrize("source", ["checkout", "wheel"])
+def test_uv_tool_install(
+    source: str, tools: Path, checkout: Path, wheel: Path, tmp_path: Path
+) -> None:
+    target = checkout if source == "checkout" else wheel
+    proc = subprocess.run(
+        [str(tools / "uv"), "tool", "install", "--python", sys.executable, str(target)],
+        capture_output=True,
+        text=True,
+        env=_tool_env(tmp_path),
+    )
+    _offline(proc, "uv tool install")
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    _check_installed(tmp_path)
