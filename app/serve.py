@@ -170,8 +170,9 @@ def _server_class(base: type[Any]) -> type[Any]:
     import logging
 
     class MathsymServer(base):  # type: ignore[misc]
-        #: Called once the server starts (`run_serve` sets it).
+        #: Called once the server takes connections (`run_serve` sets it).
         started: Callable[[], None]
+        announcer: object = None
 
         def initialize_logging(self) -> None:
             # Errors only (a session that failed to start), one line each.
@@ -183,6 +184,26 @@ def _server_class(base: type[Any]) -> type[Any]:
             )
 
         async def on_startup(self, app: object) -> None:
+            # Called before the server binds its port: the start line (and --open)
+            # wait until the port takes connections, so that the URL works when shown.
+            import asyncio
+
+            self.announcer = asyncio.get_running_loop().create_task(self.when_listening())
+
+        async def when_listening(self) -> None:
+            import asyncio
+
+            probe = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(
+                self.host, self.host.strip("[]")
+            )
+            for _ in range(3000):  # 30 s at most, then said anyway
+                try:
+                    _reader, writer = await asyncio.open_connection(probe, self.port)
+                except OSError:
+                    await asyncio.sleep(0.01)
+                    continue
+                writer.close()
+                break
             self.started()
 
     return MathsymServer

@@ -243,8 +243,16 @@ def _group_alive(pgid: int) -> bool:
 
 
 @needs_server
-def test_ctrl_c_stops_it_cleanly_with_no_session() -> None:
-    with serving("--port", str(_free_port())) as srv:
+def test_the_page_is_there_once_the_line_is_and_ctrl_c_stops_it() -> None:
+    import urllib.request
+
+    port = _free_port()
+    with serving("--port", str(port)) as srv:
+        # The line comes once the port takes connections: the URL works when shown.
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
+            html = page.read().decode()
+        assert "<title>mathsym</title>" in html and "textual.js" in html
+        assert "https://" not in html  # nothing from elsewhere
         assert srv.stop() == 0
     assert "Traceback" not in srv.err and srv.err == "mathsym: stopped\n"
 
