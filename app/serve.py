@@ -120,19 +120,20 @@ def run_serve(
             "pip install 'mathsym[web]' (with pipx: pipx inject mathsym textual-serve)"
         )
         return 1
-    problem = port_problem(ns.host, ns.port)
+    host = ns.host.strip("[]")  # an IPv6 address may come as in a URL: [::1]
+    problem = port_problem(host, ns.port)
     if problem is not None:
         error(problem)
         return 2
-    url = url_of(ns.host, ns.port)
-    if not is_loopback(ns.host):
+    url = url_of(host, ns.port)
+    if not is_loopback(host):
         note(
-            f"warning: serving on {ns.host}, not only this machine: anyone who can reach "
+            f"warning: serving on {host}, not only this machine: anyone who can reach "
             f"port {ns.port} gets a mathsym session with your favorites and settings"
         )
     server = _server_class(Server)(
         session_command(),
-        host=ns.host,
+        host=host,
         port=ns.port,
         title="mathsym",
         templates_path=str(PAGE),
@@ -146,7 +147,7 @@ def run_serve(
     try:
         server.serve()
     except OSError as exc:  # lost the port between the check and the start
-        error(f"cannot serve on {ns.host} port {ns.port}: {exc.strerror or exc}")
+        error(f"cannot serve on {host} port {ns.port}: {exc.strerror or exc}")
         return 2
     note("stopped")
     return 0

@@ -279,6 +279,18 @@ def test_a_port_in_use_is_one_line_and_status_2() -> None:
 
 
 @needs_server
+def test_an_ipv6_loopback_in_brackets_is_served_without_a_warning() -> None:
+    port = _free_port()
+    if not socket.has_ipv6 or port_problem("::1", port) is not None:
+        pytest.skip("no IPv6 loopback here")
+    with serving("--host", "[::1]", "--port", str(port)) as srv:
+        url = f"http://[::1]:{port}/"
+        assert srv.first_line == f"mathsym: serving the TUI on {url} (Ctrl+C stops it)\n"
+        assert srv.stop() == 0
+    assert srv.err == "mathsym: stopped\n"
+
+
+@needs_server
 def test_another_host_is_served_with_a_warning() -> None:
     port = _free_port()
     with serving("--host", "0.0.0.0", "--port", str(port)) as srv:
