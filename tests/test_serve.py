@@ -378,3 +378,34 @@ def test_port_problem_sees_a_listener_and_a_free_port() -> None:
         port = taken.getsockname()[1]
         assert port_problem("127.0.0.1", port) is not None
     assert port_problem("127.0.0.1", _free_port()) is None
+
+
+def test_a_browser_session_never_copies_to_the_servers_clipboard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The serving machine's clipboard may be somebody else's screen: a browser tab's copy
+    # goes through the page (OSC 52) only.
+    import asyncio
+
+    import pyperclip
+
+    from app.tui.app import MathsymApp
+
+    native: list[str] = []
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.setattr(pyperclip, "copy", native.append)
+
+    async def run(browser: bool) -> list[str]:
+        app = MathsymApp(query="forall", state_dir=tmp_path, theme="textual-dark", browser=browser)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return [n.message for n in app._notifications]
+
+    said = asyncio.run(run(browser=True))
+    assert native == [] and any("browser's clipboard" in m for m in said)
+    asyncio.run(run(browser=False))
+    assert native == ["∀"]  # the same copy in a terminal reaches the system clipboard

@@ -80,7 +80,7 @@ def run(
     from app.tui.app import MathsymApp
 
     if web:
-        app = MathsymApp(query=query)
+        app = MathsymApp(query=query, browser=True)
         app.run()
         return app.return_code or 0
     problem = terminal_problem()

@@ -600,6 +600,7 @@ class MathsymApp(App[str | None]):
         on_pick: Callable[[str], None] | None = None,
         detail_delay: float = DETAIL_DELAY,
         cursor_blink: bool = True,
+        browser: bool = False,
     ) -> None:
         """Build the app.
 
@@ -613,6 +614,8 @@ class MathsymApp(App[str | None]):
             detail_delay: Seconds after the last keystroke before the detail pane
                 catches up (tests set 0, so that waiting for the search is enough).
             cursor_blink: Blink the query box's cursor (snapshot tests want it steady).
+            browser: A browser tab of ``mathsym serve``: copies go to the browser's
+                clipboard only, never to the clipboard of the machine serving it.
 
         """
         super().__init__()
@@ -620,6 +623,7 @@ class MathsymApp(App[str | None]):
         self._on_pick = on_pick
         self.detail_delay = detail_delay
         self.cursor_blink = cursor_blink
+        self.browser = browser
         self.state = State(state_dir)
         self._config_dir = state_dir
         self._pinned_theme = theme
@@ -738,7 +742,13 @@ class MathsymApp(App[str | None]):
         self.copy_to_clipboard(value)
         self.state.record_use(symbol.codepoint)
         self.show_state_notice()
-        self._copy_native(value, f"{value} ({label} of {symbol.label} {symbol.name})")
+        described = f"{value} ({label} of {symbol.label} {symbol.name})"
+        if self.browser:
+            # The page puts textual's copy on the browser's clipboard; the server's own
+            # clipboard may belong to somebody else's screen.
+            self.notify(f"Copied {described} to your browser's clipboard.")
+            return
+        self._copy_native(value, described)
 
     @work(thread=True, group="clipboard")
     def _copy_native(self, text: str, described: str) -> None:
