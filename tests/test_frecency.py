@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import settle
 
 from app import cli
 from app.frecency import HALF_LIFE_DAYS, by_tier, frecency, used_first
@@ -116,11 +117,9 @@ def test_the_tui_puts_your_symbol_first_in_its_tier(tmp_path: Path) -> None:
     state.record_use(mine.codepoint)
 
     async def run() -> list[str]:
-        app = MathsymApp(state_dir=tmp_path, theme="textual-dark", query=query)
+        app = MathsymApp(state_dir=tmp_path, theme="textual-dark", query=query, detail_delay=0)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause(0.2)
+            await settle(pilot)
             return [r.symbol.char for r in app.search_screen.rows if r.symbol is not None]
 
     shown = asyncio.run(run())
@@ -135,11 +134,11 @@ def test_the_tui_finds_your_alias_first(tmp_path: Path) -> None:
     (tmp_path / "config.toml").write_text('[aliases]\n"left arrow" = "⇜"\n', encoding="utf-8")
 
     async def run() -> list[Any]:
-        app = MathsymApp(state_dir=tmp_path, theme="textual-dark", query="Left  Arrow")
+        app = MathsymApp(
+            state_dir=tmp_path, theme="textual-dark", query="Left  Arrow", detail_delay=0
+        )
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause(0.2)
+            await settle(pilot)
             return list(app.search_screen.rows)
 
     rows = asyncio.run(run())

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import press, settle
 
 pytest.importorskip("pytest_textual_snapshot")
 
@@ -29,14 +30,9 @@ def _pinned_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    # The results are in; the detail pane follows them at once (detail_delay=0) and the
-    # list draws in the next frames: wait until nothing is left to do.
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.wait_for_scheduled_animations()
-        await pilot.app.workers.wait_for_complete()
+    # The results are in and the detail pane follows them at once (detail_delay=0);
+    # the screenshot is taken after textual's own waits for the screen to be drawn.
+    await settle(pilot)
 
 
 def _app(tmp_path: Path, query: str = "") -> MathsymApp:
@@ -78,7 +74,6 @@ class TestHelp:
     def test_help_screen(self, snap_compare: Any, tmp_path: Path) -> None:
         async def open_help(pilot: Pilot[Any]) -> None:
             await _settle(pilot)
-            await pilot.press("f1")
-            await pilot.pause()
+            await press(pilot, "f1")
 
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=open_help)

@@ -33,7 +33,6 @@ from symbols.query import ASCII_SPACE, is_blank
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
-    from contextlib import AbstractContextManager
 
     from textual.app import ComposeResult
     from textual.notifications import SeverityLevel
@@ -59,8 +58,6 @@ GROUP_SEARCH_LIMIT = 5000
 COMPACT_WIDTH = FULL_ROW_MIN_WIDTH
 #: Seconds after the last keystroke before the detail pane catches up.
 DETAIL_DELAY = 0.1
-#: Longest a query edit holds the screen's next frame while its results are found.
-FRAME_HOLD = 0.05
 #: Default theme when none was chosen before.
 DEFAULT_THEME = "textual-dark"
 
@@ -213,8 +210,6 @@ class SearchScreen(Screen[None]):
         self._back: list[tuple[str, int | None]] = []
         self._set_value: str | None = None
         self._restore_highlight: int | None = None
-        self._frame_hold: AbstractContextManager[None] | None = None
-        self._frame_hold_timer: Timer | None = None
 
     @property
     def mathsym(self) -> MathsymApp:
@@ -227,7 +222,6 @@ class SearchScreen(Screen[None]):
         """Lay out the query box, status line, results and detail pane, and the footer."""
         with Vertical(id="main"):
             query = (PickInput if self.mathsym.pick is not None else QueryInput)(
-                edited=self._hold_frame,
                 value=self._initial_query,
                 placeholder="name, \\latex, &entity;, U+2200 or a glyph   (F1 help)",
                 id="query",
@@ -253,36 +247,12 @@ class SearchScreen(Screen[None]):
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
         self._typed = True
+        if self._detail_timer is not None:
+            self._defer_detail()  # another keystroke: the pane waits for where it ends
         if event.value != self._set_value:
             self._back.clear()  # a query of the user's own: nothing to go back to
         self._set_value = None
         self.refresh_results()
-
-    def _hold_frame(self) -> None:
-        """Hold the screen's repaints from a query edit until its results are shown.
-
-        The box asks for its repaint at once and the results follow from a worker a
-        few milliseconds later; textual then paints the list one or two frames
-        (17-34 ms) after the box. Held, the new query and its results are drawn in a
-        single frame as soon as they are in, or after `FRAME_HOLD` seconds at most.
-        """
-        if self._detail_timer is not None:
-            self._defer_detail()  # another keystroke: the pane waits for where it ends
-        if self._frame_hold is not None:
-            return  # still holding for an earlier keystroke (the time limit stands)
-        self._frame_hold = self.app.batch_update()
-        self._frame_hold.__enter__()
-        self._frame_hold_timer = self.set_timer(FRAME_HOLD, self._release_frame)
-
-    def _release_frame(self) -> None:
-        hold, self._frame_hold = self._frame_hold, None
-        if hold is None:
-            return
-        if self._frame_hold_timer is not None:
-            self._frame_hold_timer.stop()
-            self._frame_hold_timer = None
-        hold.__exit__(None, None, None)
-        self.check_idle()  # the screen looks for what to repaint when next idle
 
     @on(QueryInput.HelpRequested)
     def _help_requested(self) -> None:
@@ -327,7 +297,6 @@ class SearchScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Say so when a search fails (a broken install, say) instead of crashing."""
         if event.state == WorkerState.ERROR and event.worker.group == "search":
-            self._release_frame()
             error = event.worker.error
             first = str(error).strip().splitlines()[0] if str(error).strip() else ""
             self.notify(
@@ -339,9 +308,6 @@ class SearchScreen(Screen[None]):
             return  # a newer keystroke's results are on their way
         self.rows = rows
         results = self.query_one(ResultsList)
-        # Released once the list has handled what it is sent below, so that its
-        # repaint is asked for before the screen next looks for one.
-        results.call_later(self._release_frame)
         compact = self._compact = results.size.width < COMPACT_WIDTH
         # The first screenfuls now, the rest as the highlight or the scroll nears the
         # end: every row added costs a render, and most queries end in the first few.

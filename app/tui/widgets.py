@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
@@ -18,8 +18,6 @@ from app.display import CATEGORY_NAMES
 from app.tui.glyph import glyph_cell, glyph_content
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from textual.app import ComposeResult
 
     from symbols.table import Symbol
@@ -39,13 +37,7 @@ _HEADING = "bold $text-secondary"
 
 
 class QueryInput(Input):
-    """The query box. ``?`` on an empty query opens help instead of typing a ``?``.
-
-    Attributes:
-        edited: Called as soon as the text changes, before the box is repainted
-            (the screen holds that frame until the new results are in), or None.
-
-    """
+    """The query box. ``?`` on an empty query opens help instead of typing a ``?``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Here rather than on the screen: a priority screen binding would run ahead of
@@ -56,23 +48,6 @@ class QueryInput(Input):
 
     class HelpRequested(Message):
         """Posted when ``?`` is typed into an empty query."""
-
-    def __init__(self, *, edited: Callable[[], None] | None = None, **kwargs: Any) -> None:
-        """Build the box (keyword arguments as for `Input`).
-
-        Args:
-            edited: Called on every change of the text, before the box is repainted.
-            **kwargs: Passed on to `Input`.
-
-        """
-        super().__init__(**kwargs)
-        self.edited = edited
-
-    def _on_input_changed(self, event: Input.Changed) -> None:
-        # The box's own Changed, handled here before it bubbles to the screen: the
-        # screen's handler runs only after this box has asked for its repaint.
-        if self.edited is not None:
-            self.edited()
 
     async def _on_key(self, event: events.Key) -> None:
         if event.character == "?" and not self.value:
