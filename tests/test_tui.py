@@ -20,8 +20,9 @@ from textual.widgets import Static
 import app.tui as tui
 from app.state import STATE_DIR_ENV, STATE_FILE, State
 from app.tui.app import MathsymApp
+from app.tui.detail import DetailPane
 from app.tui.help import HelpScreen
-from app.tui.widgets import DetailPane, QueryInput, RelatedList, ResultsList
+from app.tui.widgets import QueryInput, RelatedList, ResultsList
 from symbols import get
 
 
@@ -116,11 +117,10 @@ async def test_arrows_move_results_while_query_keeps_focus(tmp_path: Path) -> No
         assert isinstance(app.focused, QueryInput)
         # The detail pane follows the highlight.
         await press(pilot, "down")
-        await settle(pilot)
         sym = app.search_screen.current
-        assert sym is not None
-        info = str(app.search_screen.query_one("#info").render())
-        assert sym.name in info
+        assert sym is not None and sym == app.search_screen.rows[2].symbol
+        glance = str(app.search_screen.query_one("#glance").render())
+        assert glance.splitlines()[0] == sym.name
 
 
 @sync
@@ -138,9 +138,10 @@ async def test_enter_copies_glyph_natively_and_by_osc52(tmp_path: Path, clip: li
 
 
 @sync
-async def test_other_keys_copy_latex_html_codepoint_chord(tmp_path: Path, clip: list[str]) -> None:
-    from symbols.inputs import inputs, preferred_method
-
+async def test_other_keys_copy_latex_html_codepoint_chord(
+    tmp_path: Path, clip: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MATHSYM_METHOD", "linux")
     app = make(tmp_path, query="forall")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -148,7 +149,7 @@ async def test_other_keys_copy_latex_html_codepoint_chord(tmp_path: Path, clip: 
             "ctrl+l": "\\forall",
             "ctrl+t": "&forall;",
             "ctrl+o": "U+2200",
-            "ctrl+g": inputs("∀", first=preferred_method())[0].keys,
+            "ctrl+g": "Ctrl+Shift+U 2200 Space",  # the chord shown first, at a glance
         }
         for key, want in expected.items():
             await press(pilot, key)
@@ -769,3 +770,155 @@ async def test_a_slow_search_does_not_hold_up_typing(
         assert query.value == "fo"
         expected = [r.symbol.char for r in real("fo", app.scope, None, [], []) if r.symbol]
         assert chars(app) == expected
+
+
+# --------------------------------------------------------------------------- the glance (issue 15)
+
+
+def _text(widget: Any) -> str:
+    return str(widget.render())
+
+
+def _colors(widget: Any, y: int, *texts: str) -> list[Any]:
+    """The colours (textual Colors) *widget* draws each of *texts* in, on its line *y*."""
+    from textual.color import Color
+
+    segments = list(widget.render_line(y))
+    found = []
+    for text in texts:
+        seg = next(s for s in segments if text in s.text)
+        assert seg.style is not None and seg.style.color is not None
+        found.append(Color.from_rich_color(seg.style.color))
+    return found
+
+
+@pytest.mark.parametrize("size", [(80, 24), (110, 32), (72, 20), (100, 15)], ids=str)
+@sync
+async def test_the_chords_are_on_the_first_screen_of_the_pane(
+    tmp_path: Path, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Glyph box, then name, code point, the chord shown first and macOS's, LaTeX and
+    # entity: all inside the pane as it opens, nothing scrolled.
+    monkeypatch.setenv("MATHSYM_METHOD", "linux")
+    app = make(tmp_path, query="U+1D400")  # a long name, a two-unit macOS chord
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = app.search_screen
+        detail = screen.query_one(DetailPane)
+        glance = screen.query_one("#glance")
+        assert detail.display and not screen.query_one("#strip").display
+        assert detail.scroll_y == 0
+        assert detail.content_region.contains_region(glance.region)
+        assert screen.query_one("#glyph-box").region.bottom <= glance.region.y
+        lines = _text(glance).splitlines()
+        assert lines[0] == "MATHEMATICAL BOLD CAPITAL A"
+        assert "  Ctrl+Shift+U 1d400 Space" in lines and "  ⌥D835 ⌥DC00" in lines
+        assert lines[-1] == "LaTeX \\mathbf{A}"
+        # Short terminals drop the line of letters for scale, never the chords.
+        scale = screen.query_one("#glyph-scale")
+        assert scale.display == (size[1] >= 16)
+        if scale.display:
+            assert _text(scale) == "x𝐀H  𝐀𝐀"
+
+
+@pytest.mark.parametrize("size", [(40, 12), (71, 30)], ids=str)
+@sync
+async def test_folded_layout_shows_the_glance_under_the_list(
+    tmp_path: Path, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MATHSYM_METHOD", "linux")
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = app.search_screen
+        strip = screen.query_one("#strip")
+        results = screen.query_one(ResultsList)
+        assert strip.display and not screen.query_one(DetailPane).display
+        assert screen.region.contains_region(strip.region)
+        assert strip.region.y >= results.region.bottom  # under the list
+        assert strip.region.height == 4
+        assert _text(strip).splitlines() == [
+            "∀ U+2200 FOR ALL",
+            "Linux  Ctrl+Shift+U 2200 Space",
+            "macOS  ⌥2200",
+            "\\forall  &forall;",
+        ]
+        assert results.size.height >= 5  # the list is still a list
+        # Labels are muted (dimmer than the name); the chord stands out in the accent.
+        label, chord = _colors(strip, 1, "Linux", "Ctrl+Shift+U 2200 Space")
+        (name,) = _colors(strip, 0, "FOR ALL")
+        assert label.brightness < name.brightness
+        assert chord != name and chord != label
+        # The strip follows the highlight, and says so when nothing matches.
+        await press(pilot, "ctrl+u", *"qqxyzzyq")
+        assert _text(strip).startswith("No symbol matches 'qqxyzzyq'.")
+        await press(pilot, "ctrl+u")
+        assert not strip.display  # no query, no hint: the list has the room
+
+
+@sync
+async def test_the_pane_unfolds_and_folds_with_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MATHSYM_METHOD", "linux")
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        screen = app.search_screen
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert not screen.query_one("#strip").display
+        assert _text(screen.query_one("#glance")).splitlines()[0] == "FOR ALL"
+        await press(pilot, "down")  # (one row: the highlight stays)
+        await pilot.resize_terminal(60, 20)
+        await settle(pilot)
+        assert _text(screen.query_one("#strip")).splitlines()[0] == "∀ U+2200 FOR ALL"
+
+
+@sync
+async def test_wide_lists_show_the_keys_as_a_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MATHSYM_METHOD", "linux")
+    app = make(tmp_path, query="element of")
+    async with app.run_test(size=(164, 30)) as pilot:  # the list: 164 - 44 = 120
+        await settle(pilot)
+        screen = app.search_screen
+        results = screen.query_one(ResultsList)
+        assert results.size.width == 120
+
+        def row(i: int) -> str:
+            return str(results.get_option_at_index(i).prompt)
+
+        assert chars(app)[0] == "∈"
+        assert row(0) == " ∈  U+2208   \\in            Ctrl+Shift+U 2208 Space  ELEMENT OF"
+        assert _text(screen.query_one("#status")).endswith(" · keys: Linux (GTK, IBus)")
+        await press(pilot, "down")
+        second = screen.current
+        assert second is not None
+        # "Show first: macOS": the column shows macOS's chords, the highlight stays.
+        app.set_first_method("macos")
+        await settle(pilot)
+        assert f"⌥{second.codepoint:04X}" in row(1) and "Ctrl+Shift+U" not in row(1)
+        assert results.highlighted == 1
+        assert _text(screen.query_one("#status")).endswith(" · keys: macOS (Unicode Hex Input)")
+        # One column narrower: no keys column (and none in the status line).
+        await pilot.resize_terminal(163, 30)
+        await settle(pilot)
+        assert "⌥" not in row(0) and "keys:" not in _text(screen.query_one("#status"))
+        assert results.highlighted == 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=str)
+@sync
+async def test_the_footer_shows_the_chord_key(tmp_path: Path, size: tuple[int, int]) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = make(tmp_path, query="forall")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        keys = {k.key: k for k in app.screen.query(FooterKey)}
+        chord = keys["ctrl+g"]
+        assert chord.description == "Chord"
+        palette = keys["ctrl+p"]
+        assert chord.region.width > 0 and chord.region.right <= palette.region.x

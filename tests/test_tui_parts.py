@@ -6,10 +6,11 @@ import pytest
 
 pytest.importorskip("textual")
 
+from app.tui.detail import glance_content, glance_line, glance_methods
 from app.tui.formats import all_formats, check_format, format_label, value_of
-from app.tui.glyph import glyph_cell, glyph_content
-from app.tui.rows import HIGHLIGHT, result_row
-from symbols.inputs import METHODS, inputs
+from app.tui.glyph import glyph_cell, glyph_content, glyph_scale
+from app.tui.rows import HIGHLIGHT, KEYS_WIDTH, result_row
+from symbols.inputs import METHODS
 from symbols.records import Symbol
 from symbols.search import search
 from symbols.table import get
@@ -81,11 +82,129 @@ def test_formats() -> None:
     assert value_of(s, "name") == "FOR ALL"
     assert value_of(s, "latex") == "\\forall"
     assert value_of(s, "html") == "&forall;"
-    assert value_of(s, "chord", first="vim") == inputs("∀", first="vim")[0].keys
-    for method in METHODS:
-        assert value_of(s, method) == next((m.keys for m in inputs(s) if m.id == method), "")
+    assert value_of(s, "chord", first="vim") == "Ctrl-V u2200"
+    assert value_of(s, "chord", first="macos") == "⌥2200"
+    expected = {
+        "macos": "⌥2200",
+        "linux": "Ctrl+Shift+U 2200 Space",
+        "windows": "2200 Alt+X",
+        "windows-numpad": "Alt + numpad + 2200",
+        "vim": "Ctrl-V u2200",
+        "emacs": "C-x 8 RET 2200 RET",
+        "compose": "",  # ∀ has no Compose sequence
+        "latex": "\\forall",
+        "typst": "sym.forall",
+        "html": "&forall;",
+        "css": "\\2200",
+        "python": '"\\u2200"',
+        "json": '"\\u2200"',
+        "javascript": '"\\u2200"',
+        "utf8": "E2 88 80",
+        "utf16": "2200",
+    }
+    assert {m: value_of(s, m) for m in METHODS} == expected
+    assert value_of(sym(0x1D400), "windows-numpad") == ""  # cannot, above U+FFFF
     assert set(METHODS) <= set(all_formats())
     assert check_format("LaTeX") == "latex"
     with pytest.raises(ValueError, match="unknown format 'nope'"):
         check_format("nope")
     assert format_label("latex") == "LaTeX"
+
+
+# --------------------------------------------------------------------------- the glance (issue 15)
+
+
+@pytest.fixture
+def linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The method shown first is Linux's, whatever machine runs the tests."""
+    monkeypatch.setenv("MATHSYM_METHOD", "linux")
+
+
+@pytest.mark.usefixtures("linux")
+def test_glance_has_name_code_point_both_chords_latex_and_entity() -> None:
+    assert glance_content(sym("∀"), None, False).plain.splitlines() == [
+        "FOR ALL",
+        "U+2200 · Mathematical Operators",
+        "Linux (GTK, IBus)",
+        "  Ctrl+Shift+U 2200 Space",
+        "macOS (Unicode Hex Input)",
+        "  ⌥2200",
+        "LaTeX \\forall",
+        "HTML  &forall;",
+    ]
+    # Above U+FFFF, macOS's chord is the UTF-16 pair; no entity, no HTML line.
+    lines = glance_content(sym(0x1D400), None, True).plain.splitlines()
+    assert lines[0] == "MATHEMATICAL BOLD CAPITAL A ★"
+    assert lines[3:] == ["  Ctrl+Shift+U 1d400 Space", "macOS (Unicode Hex Input)",
+                         "  ⌥D835 ⌥DC00", "LaTeX \\mathbf{A}"]  # fmt: skip
+
+
+def test_glance_follows_the_method_shown_first() -> None:
+    # macOS first: its chord once, no other; another method first: macOS after it.
+    lines = glance_content(sym("∀"), "macos", False).plain.splitlines()
+    assert lines[2:4] == ["macOS (Unicode Hex Input)", "  ⌥2200"]
+    assert lines[4] == "LaTeX \\forall"
+    lines = glance_content(sym("∀"), "vim", False).plain.splitlines()
+    assert lines[2:6] == ["Vim (insert mode)", "  Ctrl-V u2200", "macOS (Unicode Hex Input)",
+                          "  ⌥2200"]  # fmt: skip
+    # A method that cannot type the character says why, in a few words.
+    lines = glance_content(sym(0x1D400), "windows-numpad", False).plain.splitlines()
+    assert lines[2:4] == ["Windows (Alt + numpad)", "  —  Not possible above U+FFFF"]
+
+
+def test_glance_methods_are_the_first_then_macos() -> None:
+    assert [m.id for m in glance_methods(sym("∀"), "linux")] == ["linux", "macos"]
+    assert [m.id for m in glance_methods(sym("∀"), "windows")] == ["windows", "macos"]
+    assert [m.id for m in glance_methods(sym("∀"), "macos")] == ["macos"]
+
+
+@pytest.mark.usefixtures("linux")
+def test_folded_glance_is_a_line_each() -> None:
+    assert glance_line(sym("∀"), None, True).plain.splitlines() == [
+        "∀ U+2200 ★ FOR ALL",
+        "Linux  Ctrl+Shift+U 2200 Space",
+        "macOS  ⌥2200",
+        "\\forall  &forall;",
+    ]
+    assert glance_line(sym(0x0302), "windows", False).plain.splitlines() == [
+        "◌\u0302 U+0302 COMBINING CIRCUMFLEX ACCENT",
+        "Windows  0302 Alt+X",
+        "macOS  ⌥0302",
+        "\\hat",
+    ]
+    assert glance_line(sym(0x00A0), "macos", False).plain.splitlines() == [
+        "[\u00a0] U+00A0 NO-BREAK SPACE",
+        "macOS  ⌥00A0",
+        "&nbsp;",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "scale"),
+    [
+        ("∈", "x∈H  ∈∈"),  # beside ϵ: the same line, a taller glyph
+        (0x03F5, "xϵH  ϵϵ"),
+        ("—", "x—H  ——"),  # doubled, an em dash is one line; an en dash is not
+        ("–", "x–H  ––"),
+        (0x0302, "x\u0302  H\u0302"),  # a combining mark on the letters themselves
+        (0x00A0, None),  # spaces and invisibles: their stand-in alone
+        (0x200D, None),
+    ],
+)
+def test_glyph_scale_puts_the_glyph_among_letters(key: str | int, scale: str | None) -> None:
+    shown = glyph_scale(sym(key))
+    assert (shown.plain if shown is not None else None) == scale
+
+
+def test_rows_can_show_the_keys_as_a_column() -> None:
+    s = sym("∀")
+    plain = result_row(s).plain
+    row = result_row(s, keys="Ctrl+Shift+U 2200 Space").plain
+    start = plain.index("FOR ALL")
+    # The keys take a column of their own before the name, padded to one width.
+    assert row[:start] == plain[:start]
+    assert row[start:] == "Ctrl+Shift+U 2200 Space".ljust(KEYS_WIDTH) + "FOR ALL"
+    assert result_row(s, keys="").plain[start:] == "—".ljust(KEYS_WIDTH) + "FOR ALL"
+    long = result_row(s, keys="'\\N{GREEK SMALL LETTER LUNATE EPSILON SYMBOL}'").plain
+    assert long[start:] == "'\\N{GREEK SMALL LETTER … FOR ALL"  # cut to the column, one space kept
+    assert "Ctrl" not in result_row(s, keys=None).plain

@@ -52,6 +52,24 @@ class TestMainScreen:
         assert snap_compare(_app(tmp_path, "arrow"), terminal_size=(40, 12), run_before=_settle)
 
 
+class TestGlance:
+    """Issue 15: the chords on the first screen of every symbol, at every size."""
+
+    def test_chords_at_80x24(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path, "forall"), terminal_size=(80, 24), run_before=_settle)
+
+    def test_two_unit_macos_chord_at_110x32(self, snap_compare: Any, tmp_path: Path) -> None:
+        app = _app(tmp_path, "U+1D400")
+        assert snap_compare(app, terminal_size=(110, 32), run_before=_settle)
+
+    def test_folded_strip_at_40x12(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path, "forall"), terminal_size=(40, 12), run_before=_settle)
+
+    def test_keys_column_in_a_wide_list(self, snap_compare: Any, tmp_path: Path) -> None:
+        app = _app(tmp_path, "element of")
+        assert snap_compare(app, terminal_size=(170, 24), run_before=_settle)
+
+
 class TestDetailPane:
     def test_related_and_inputs(self, snap_compare: Any, tmp_path: Path) -> None:
         assert snap_compare(_app(tmp_path, "U+2205"), terminal_size=(110, 40), run_before=_settle)

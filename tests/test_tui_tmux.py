@@ -13,21 +13,52 @@ from conftest import Tmux
 pytestmark = pytest.mark.slow
 
 
-def test_typing_forall_shows_the_symbol(tmux: Tmux) -> None:
-    tmux.start_app()
+#: What the first screen shows for each query, with MATHSYM_METHOD=linux: the glyph, the
+#: name and code point, the Linux chord and the macOS one (only the glance has it: the
+#: test waits for it), the LaTeX command and entity.
+FIRST_SCREEN = {
+    "forall": ["∀", "FOR ALL", "U+2200", "Ctrl+Shift+U 2200 Space", "⌥2200", "\\forall",
+               "&forall;"],
+    "U+1D400": ["𝐀", "MATHEMATICAL BOLD CAPITAL A", "Ctrl+Shift+U 1d400 Space", "⌥D835 ⌥DC00",
+                "\\mathbf{A}"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("size", "query"),
+    [
+        ((80, 24), "forall"),
+        ((110, 32), "U+1D400"),
+        ((72, 20), "forall"),  # the narrowest the pane shows at
+        ((40, 12), "U+1D400"),  # folded: the strip under the list
+        ((40, 12), "forall"),
+        ((170, 30), "forall"),  # the list wide enough for a keys column
+    ],
+    ids=str,
+)
+def test_the_chords_are_on_the_first_screen(tmux: Tmux, size: tuple[int, int], query: str) -> None:
+    # Typed as a person would; nothing scrolled: what the pane shows as it opens.
+    tmux.start_app(size=size, MATHSYM_METHOD="linux")
     tmux.wait_for("palette")  # the footer is drawn: the app is up
-    tmux.type("forall")
-    for text in ("FOR ALL", "U+2200", "\\forall"):  # row and detail pane draw in turn
-        screen = tmux.wait_for(text)
-    assert "∀" in screen
+    tmux.type(query)
+    expected = FIRST_SCREEN[query]
+    # The pane (or strip) catches up with the list a moment later, all its lines at once.
+    screen = tmux.wait_for(next(text for text in expected if text.startswith("⌥")))
+    missing = [text for text in expected if text not in screen]
+    assert not missing, f"{missing} not on the first screen:\n{screen}"
+    assert "^g Chord" in screen.splitlines()[-1]  # the chord key, in the footer
+    if size[0] >= 164:
+        assert "keys: Linux (GTK, IBus)" in screen
+        row = next(line for line in screen.splitlines() if "U+2200" in line)
+        assert "Ctrl+Shift+U 2200 Space" in row  # the keys column
 
 
-def test_small_terminal_still_searches(tmux: Tmux) -> None:
-    tmux.start_app(size=(40, 12))
+def test_macos_first_shows_its_chord_once(tmux: Tmux) -> None:
+    tmux.start_app(size=(80, 24), MATHSYM_METHOD="macos")
     tmux.wait_for("palette")
     tmux.type("forall")
-    screen = tmux.wait_for("FOR ALL")
-    assert "∀" in screen
+    screen = tmux.wait_for("&forall;")
+    assert screen.count("⌥2200") == 1 and "macOS (Unicode Hex Input)" in screen
 
 
 #: How launchers and scripts capture the pick, each with where the test reads it back.

@@ -17,24 +17,18 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from app.state import State, load_keymap
+from app.tui.detail import DetailPane, GlanceStrip, no_match_hint
 from app.tui.formats import BASIC_FORMATS, format_label, value_of
 from app.tui.help import HelpScreen
-from app.tui.rows import FULL_ROW_MIN_WIDTH, header_row, result_row
-from app.tui.widgets import (
-    DetailPane,
-    PickInput,
-    QueryInput,
-    RelatedList,
-    ResultsList,
-    StatusLine,
-    no_match_hint,
-)
+from app.tui.rows import FULL_ROW_MIN_WIDTH, KEYS_MIN_WIDTH, header_row, result_row
+from app.tui.widgets import PickInput, QueryInput, RelatedList, ResultsList, StatusLine
 from symbols.query import ASCII_SPACE, is_blank
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
     from textual.app import ComposeResult
+    from textual.content import Content
     from textual.notifications import SeverityLevel
     from textual.theme import Theme
     from textual.timer import Timer
@@ -174,10 +168,11 @@ class SearchScreen(Screen[None]):
     """The main screen: query box, results, detail pane and footer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # First after Enter's "Copy" in the footer: the chord is what mathsym is for.
+        Binding("ctrl+g", "copy('chord')", "Chord", id="copy_chord"),
         Binding("ctrl+l", "copy('latex')", "LaTeX", id="copy_latex"),
         Binding("ctrl+t", "copy('html')", "HTML", id="copy_html", show=False),
         Binding("ctrl+o", "copy('codepoint')", "U+", id="copy_codepoint", show=False),
-        Binding("ctrl+g", "copy('chord')", "Chord", id="copy_chord", show=False),
         Binding("ctrl+f", "favorite", "★", id="favorite"),
         Binding("f2", "cycle_scope", "Scope", id="scope"),
         Binding("f3", "cycle_group(1)", "Group", id="group"),
@@ -202,9 +197,11 @@ class SearchScreen(Screen[None]):
         self.rows: list[Row] = []
         self._generation = 0
         self._compact = False
+        #: The method whose keys the rows show as a column (wide lists), or None.
+        self._keys_method: str | None = None
         self._detail_timer: Timer | None = None
         self._typed = False
-        self._detail_shown: tuple[Symbol | None, bool, str | None, str] | None = None
+        self._detail_shown: tuple[Symbol | None, bool, str | None, str, bool] | None = None
         # Where each jump to a related symbol came from: (query, highlighted row).
         # Esc walks back; typing a query of one's own forgets them.
         self._back: list[tuple[str, int | None]] = []
@@ -233,13 +230,14 @@ class SearchScreen(Screen[None]):
             with Horizontal(id="body"):
                 yield ResultsList(id="results")
                 yield DetailPane(id="detail")
-        yield Footer()
+            yield GlanceStrip(id="strip", classes="-empty")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Focus the query box and show the first results."""
         self.query_one(QueryInput).focus()
         # The pane was composed empty: showing "nothing" again would only re-lay it.
-        self._detail_shown = (None, False, self.mathsym.first_method, "")
+        self._detail_shown = (None, False, self.mathsym.first_method, "", False)
         self.refresh_results()
 
     # -- searching ------------------------------------------------------------
@@ -308,15 +306,15 @@ class SearchScreen(Screen[None]):
             return  # a newer keystroke's results are on their way
         self.rows = rows
         results = self.query_one(ResultsList)
-        compact = self._compact = results.size.width < COMPACT_WIDTH
+        self._compact, self._keys_method = self._row_layout()
         # The first screenfuls now, the rest as the highlight or the scroll nears the
         # end: every row added costs a render, and most queries end in the first few.
-        results.set_options(self._options(rows[:FIRST_ROWS], compact))
+        results.set_options(self._options(rows[:FIRST_ROWS]))
         first = next((i for i, r in enumerate(rows) if r.symbol is not None), None)
         restore, self._restore_highlight = self._restore_highlight, None
         if restore is not None and restore < len(rows) and rows[restore].symbol is not None:
             if restore >= FIRST_ROWS:  # back to a row further down than the first batch
-                results.add_options(self._options(rows[FIRST_ROWS : restore + MORE_ROWS], compact))
+                results.add_options(self._options(rows[FIRST_ROWS : restore + MORE_ROWS]))
             first = restore
         results.highlighted = first
         self._update_status()
@@ -325,14 +323,29 @@ class SearchScreen(Screen[None]):
         else:
             self._update_detail()  # the first results: no keystroke to wait for
 
-    def _options(self, rows: list[Row], compact: bool) -> list[Option]:
+    def _row_layout(self) -> tuple[bool, str | None]:
+        """(compact rows?, the method whose keys are a column or None) for the list's width."""
+        width = self.query_one(ResultsList).size.width
+        if width < KEYS_MIN_WIDTH:
+            return width < COMPACT_WIDTH, None
+        from symbols.inputs import preferred_method
+
+        return False, self.mathsym.first_method or preferred_method()
+
+    def _row(self, symbol: Symbol, matched: Matched | None, favorite: bool) -> Content:
+        keys = None
+        if self._keys_method is not None:
+            from symbols.inputs import keys_for
+
+            keys = keys_for(symbol, self._keys_method)
+        return result_row(symbol, matched, favorite, self._compact, keys)
+
+    def _options(self, rows: list[Row]) -> list[Option]:
         state = self.mathsym.state
         return [
             Option(header_row(r.title), disabled=True)
             if r.symbol is None
-            else Option(
-                result_row(r.symbol, r.matched, state.is_favorite(r.symbol.codepoint), compact)
-            )
+            else Option(self._row(r.symbol, r.matched, state.is_favorite(r.symbol.codepoint)))
             for r in rows
         ]
 
@@ -342,7 +355,7 @@ class SearchScreen(Screen[None]):
         results = self.query_one(ResultsList)
         shown = results.option_count
         if shown < len(self.rows):
-            results.add_options(self._options(self.rows[shown : shown + MORE_ROWS], self._compact))
+            results.add_options(self._options(self.rows[shown : shown + MORE_ROWS]))
 
     def _update_status(self) -> None:
         app = self.mathsym
@@ -355,6 +368,10 @@ class SearchScreen(Screen[None]):
         else:
             found = "type to search · ★ favorites and recents show here"
         parts = [found, f"scope {app.scope}", app.group or "all groups"]
+        if self._keys_method is not None:
+            from symbols.inputs import LABELS
+
+            parts.append(f"keys: {LABELS[self._keys_method]}")
         if app.pick is not None:
             parts.append(f"Enter prints the {format_label(app.pick)}, Esc cancels")
         self.query_one(StatusLine).text = " · ".join(parts)
@@ -396,32 +413,36 @@ class SearchScreen(Screen[None]):
             self._detail_timer.stop()
             self._detail_timer = None
         detail = self.query_one(DetailPane)
-        if not detail.display:
-            self._detail_shown = None
-            return  # folded away at small sizes: skip the work
+        # Below 72 columns the pane folds away and the strip under the list takes over.
+        folded = not detail.display
         sym = self.current
         app = self.mathsym
         fav = sym is not None and app.state.is_favorite(sym.codepoint)
         query = self.query_one(QueryInput).value
         # With nothing highlighted, what the pane says depends on the query.
         missed = query.strip(ASCII_SPACE) if sym is None and not is_blank(query) else ""
-        key = (sym, fav, app.first_method, missed)
+        key = (sym, fav, app.first_method, missed, folded)
         if key == self._detail_shown:
             return  # the same symbol again ("forall" → "forall "): nothing to redraw
         self._detail_shown = key
         hint = no_match_hint(missed, app.scope, app.group) if missed else None
-        detail.show(sym, app.first_method, fav, hint)
+        shown = self.query_one(GlanceStrip) if folded else detail
+        shown.show(sym, app.first_method, fav, hint)
 
     def on_resize(self) -> None:
         """Fill the detail pane when it unfolds; re-lay the rows when the list narrows."""
         self.call_after_refresh(self._relayout)
 
     def _relayout(self) -> None:
-        results = self.query_one(ResultsList)
-        if (results.size.width < COMPACT_WIDTH) != self._compact:
-            self._show_rows(self._generation, self.rows)
+        if self._row_layout() != (self._compact, self._keys_method):
+            self._rebuild_rows()
         else:
             self._update_detail()
+
+    def _rebuild_rows(self) -> None:
+        """Lay the rows out again (the list's width or the keys column's method changed)."""
+        self._restore_highlight = self.query_one(ResultsList).highlighted
+        self._show_rows(self._generation, self.rows)
 
     # -- actions -------------------------------------------------------------
 
@@ -494,8 +515,7 @@ class SearchScreen(Screen[None]):
         index = results.highlighted
         if index is not None:
             row = self.rows[index]
-            prompt = result_row(sym, row.matched, on_now, self._compact)
-            results.replace_option_prompt_at_index(index, prompt)
+            results.replace_option_prompt_at_index(index, self._row(sym, row.matched, on_now))
         self._update_detail()
 
     def action_cycle_scope(self) -> None:
@@ -679,7 +699,10 @@ class MathsymApp(App[str | None]):
         self.first_method = method
         self.state.set_setting("first_method", method)
         self.show_state_notice()
-        self.search_screen._update_detail()
+        screen = self.search_screen
+        if screen._keys_method is not None:
+            screen._rebuild_rows()  # the keys column shows the new method's keys
+        screen._update_detail()
 
     # -- copying -------------------------------------------------------------
 

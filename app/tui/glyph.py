@@ -13,15 +13,12 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from app.display import DOTTED_CIRCLE, LEGEND, visible
+from app.tui.styles import MUTED, SPACE
 
 if TYPE_CHECKING:
     from symbols.table import Symbol
 
-__all__ = ["SPACE_WIDTHS", "glyph_cell", "glyph_content"]
-
-_MUTED = "$text-muted"
-# Highlight a space with the accent colour so its width shows as a bar.
-_SPACE_STYLE = "on $accent 40%"
+__all__ = ["SCALE_LETTERS", "SPACE_WIDTHS", "glyph_cell", "glyph_content", "glyph_scale"]
 
 
 #: How wide each Unicode space is when typeset (The Unicode Standard, §6.2, Table 6-2):
@@ -61,16 +58,43 @@ def glyph_content(symbol: Symbol) -> tuple[Content, str]:
         return Content(text), ""
     note = LEGEND.get(kind, "")
     if kind == "mark":
-        return Content.assemble((DOTTED_CIRCLE, _MUTED), text[len(DOTTED_CIRCLE) :]), note
+        return Content.assemble((DOTTED_CIRCLE, MUTED), text[len(DOTTED_CIRCLE) :]), note
     if kind == "space":
         width = SPACE_WIDTHS.get(symbol.codepoint)
         if width:
             note = f"{note}; typeset: {width}"
         # "[ ]": the frame muted, the space itself highlighted.
-        return Content.assemble(
-            (text[0], _MUTED), (text[1:-1], _SPACE_STYLE), (text[-1], _MUTED)
-        ), note
-    return Content.styled(text, _MUTED), note
+        return Content.assemble((text[0], MUTED), (text[1:-1], SPACE), (text[-1], MUTED)), note
+    return Content.styled(text, MUTED), note
+
+
+#: The letters the glyph is shown between, for scale: a lowercase letter gives the
+#: x-height, a capital the cap height (∈ stands taller than ϵ; — reaches its
+#: neighbours where – does not).
+SCALE_LETTERS = ("x", "H")
+
+
+def glyph_scale(symbol: Symbol) -> Content | None:
+    """Return the glyph among letters and beside itself, for scale; None for stand-ins.
+
+    A terminal draws every character in the same cell, at one size: what tells ∈ from
+    ϵ, or — from –, is how each sits beside letters (its height against ``x`` and
+    ``H``) and beside itself (an em dash doubled is one unbroken line, an en dash
+    doubled is not). A combining mark is shown on both letters instead. Spaces and
+    invisible characters have nothing to compare (their stand-in is shown alone).
+
+    Returns:
+        One line, ``x∈H  ∈∈``: the letters muted, the glyph as the box shows it.
+
+    """
+    _text, kind = visible(symbol.char, symbol.formal_aliases)
+    low, cap = SCALE_LETTERS
+    char = symbol.char
+    if kind == "mark":
+        return Content.assemble(low, char, "  ", cap, char)
+    if kind is not None:
+        return None
+    return Content.assemble((low, MUTED), char, (cap, MUTED), "  ", char, char)
 
 
 def glyph_cell(symbol: Symbol, width: int = 2) -> Content:
@@ -81,9 +105,9 @@ def glyph_cell(symbol: Symbol, width: int = 2) -> Content:
     """
     _text, kind = visible(symbol.char, symbol.formal_aliases)
     if kind == "space":
-        content = Content.styled(symbol.char, _SPACE_STYLE)
+        content = Content.styled(symbol.char, SPACE)
     elif kind == "invisible":
-        content = Content.styled("⟨⟩", _MUTED)
+        content = Content.styled("⟨⟩", MUTED)
     else:
         content, _note = glyph_content(symbol)
     return content.truncate(width, ellipsis=True, pad=True)

@@ -10,12 +10,15 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from app.tui.styles import KEYS, MUTED
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from textual.app import ComposeResult
 
 __all__ = ["QUERY_SYNTAX", "HelpScreen"]
+
 
 #: What the query box accepts, shown under the keys.
 QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
@@ -59,22 +62,22 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Keys", classes="help-title", id="help-keys-title")
             with Grid(id="help-keys"):
                 for key, what, binding_id in self._keys:
-                    yield Static(Content.styled(key, "bold $text-accent"), classes="help-key")
+                    yield Static(Content.styled(key, KEYS), classes="help-key")
                     yield Static(what, classes="help-what")
                     yield Static(
-                        Content.styled(f"[{binding_id}]" if binding_id else "", "$text-muted"),
+                        Content.styled(f"[{binding_id}]" if binding_id else "", MUTED),
                         classes="help-id",
                     )
             yield Static("What to type", classes="help-title")
             with Grid(id="help-syntax"):
                 for query, what in QUERY_SYNTAX:
                     yield Static(Content.styled(query, "bold"), classes="help-key")
-                    yield Static(Content.styled(what, "$text-muted"), classes="help-what")
+                    yield Static(Content.styled(what, MUTED), classes="help-what")
             yield Static(
                 Content.styled(
                     'Remap any key in config.toml ([keys] binding_id = "keys"); the ids '
                     "are in brackets above and in docs/tui.md. Esc closes.",
-                    "$text-muted",
+                    MUTED,
                 ),
                 id="help-footnote",
             )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from app.tui.glyph import glyph_cell
+from app.tui.styles import ACCENT, FAVORITE, HEADING, HIGHLIGHT, MUTED
 
 if TYPE_CHECKING:
     from symbols.search import Matched
@@ -16,14 +17,14 @@ __all__ = [
     "COMPACT_LATEX_WIDTH",
     "FULL_ROW_MIN_WIDTH",
     "HIGHLIGHT",
+    "KEYS_MIN_WIDTH",
+    "KEYS_WIDTH",
     "LATEX_WIDTH",
     "MIN_NAME_WIDTH",
     "header_row",
     "result_row",
 ]
 
-#: Style of the matched part of a row (theme variables only).
-HIGHLIGHT = "bold underline $text-accent"
 #: Cells given to the LaTeX column; longer commands are cut with an ellipsis.
 LATEX_WIDTH = 14
 #: The LaTeX column in compact rows.
@@ -38,8 +39,13 @@ MIN_NAME_WIDTH = 13
 #: Narrower than this, rows are compact (no code point): the name truncates first,
 #: the code point goes only when even a short name would not fit beside it.
 FULL_ROW_MIN_WIDTH = _FIXED_WIDTH + MIN_NAME_WIDTH
+#: From this many columns of list (a terminal of 164 and up, beside the detail pane),
+#: rows show the keys of the method shown first as a column of their own.
+KEYS_MIN_WIDTH = 120
+#: Cells given to the keys column: ``Ctrl+Shift+U 1d400 Space`` (the longest chord of
+#: the hex methods) and a space; longer keys (a Python name) are cut with an ellipsis.
+KEYS_WIDTH = 25
 _STAR = "★"
-_MUTED = "$text-muted"
 
 
 def _highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str = "") -> Content:
@@ -52,7 +58,11 @@ def _highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str = "")
 
 
 def result_row(
-    symbol: Symbol, matched: Matched | None = None, favorite: bool = False, compact: bool = False
+    symbol: Symbol,
+    matched: Matched | None = None,
+    favorite: bool = False,
+    compact: bool = False,
+    keys: str | None = None,
 ) -> Content:
     """Return the row for *symbol*: ★, glyph, code point, primary LaTeX, name, and the match.
 
@@ -61,6 +71,8 @@ def result_row(
         matched: What the query matched (its spans are highlighted), or None.
         favorite: Whether to show the ★.
         compact: Leave out the code point and narrow the LaTeX column (small terminals).
+        keys: The keys to type it, shown as a column after the LaTeX one ("" shows a
+            "—": the method cannot type it); None for no such column.
 
     Returns:
         One line of content; the list cuts it at its width.
@@ -77,28 +89,30 @@ def result_row(
             latex_spans = matched.spans
         elif matched.text not in (symbol.char, symbol.label):
             # An alias, an entity, a Typst name, another LaTeX command: show what matched.
-            extra = _highlighted(matched.text, matched.spans, _MUTED)
+            extra = _highlighted(matched.text, matched.spans, MUTED)
     width = COMPACT_LATEX_WIDTH if compact else LATEX_WIDTH
     latex_cell = _highlighted(latex, latex_spans)
     if latex_cell.cell_length > width:
         latex_cell = latex_cell.truncate(width, ellipsis=True)
     parts: list[Content | str | tuple[str, str]] = [
-        (_STAR, "$text-warning") if favorite else " ",
+        (_STAR, FAVORITE) if favorite else " ",
         glyph_cell(symbol),
         " ",
     ]
     if not compact:
-        parts += [(f"{symbol.label:<8}", _MUTED), " "]
-    parts += [
-        latex_cell.pad_right(width - latex_cell.cell_length),
-        " ",
-        _highlighted(symbol.name, name_spans),
-    ]
+        parts += [(f"{symbol.label:<8}", MUTED), " "]
+    parts += [latex_cell.pad_right(width - latex_cell.cell_length), " "]
+    if keys is not None:
+        keys_cell = Content.styled(keys or "—", ACCENT)
+        if keys_cell.cell_length > KEYS_WIDTH - 1:
+            keys_cell = keys_cell.truncate(KEYS_WIDTH - 1, ellipsis=True)
+        parts += [keys_cell.pad_right(KEYS_WIDTH - keys_cell.cell_length)]
+    parts.append(_highlighted(symbol.name, name_spans))
     if extra is not None:
-        parts += [(" · ", _MUTED), extra]
+        parts += [(" · ", MUTED), extra]
     return Content.assemble(*parts)
 
 
 def header_row(title: str) -> Content:
     """Return a section heading row (``Favorites``, ``Recent``) for the empty query."""
-    return Content.styled(title, "bold $text-secondary")
+    return Content.styled(title, HEADING)

@@ -1,4 +1,7 @@
-"""The TUI's widgets: the query box, the results list and the detail pane."""
+"""The TUI's widgets: the query box, the status line, the results and related lists.
+
+The detail pane is `app.tui.detail`.
+"""
 
 from __future__ import annotations
 
@@ -6,34 +9,20 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from app.display import CATEGORY_NAMES
-from app.tui.glyph import glyph_cell, glyph_content
+from app.tui.glyph import glyph_cell
+from app.tui.styles import MUTED
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
-
     from symbols.table import Symbol
 
-__all__ = [
-    "DetailPane",
-    "PickInput",
-    "QueryInput",
-    "RelatedList",
-    "ResultsList",
-    "StatusLine",
-    "no_match_hint",
-]
-
-_MUTED = "$text-muted"
-_HEADING = "bold $text-secondary"
+__all__ = ["PickInput", "QueryInput", "RelatedList", "ResultsList", "StatusLine"]
 
 
 class QueryInput(Input):
@@ -141,7 +130,7 @@ class RelatedList(OptionList):
             return
         self.codepoints = codepoints
         self.set_options(
-            Option(Content.assemble(glyph_cell(s), " ", (s.label, _MUTED), " ", s.name))
+            Option(Content.assemble(glyph_cell(s), " ", (s.label, MUTED), " ", s.name))
             for s in related
         )
         self.display = bool(related)
@@ -151,146 +140,3 @@ class RelatedList(OptionList):
     def action_leave(self) -> None:
         """Give the focus back to the query box."""
         self.screen.query_one(QueryInput).focus()
-
-
-def _section(title: str) -> Content:
-    return Content.styled(f"\n{title}\n", _HEADING)
-
-
-def detail_content(symbol: Symbol, first_method: str | None, favorite: bool) -> Content:
-    """Return the text of the detail pane for *symbol*.
-
-    Args:
-        symbol: The symbol shown.
-        first_method: The input method listed first (None: the OS's own).
-        favorite: Whether it is a favorite (adds a ★).
-
-    Returns:
-        The content: names, code point, LaTeX with packages, HTML, Typst, aliases and
-        every input method.
-
-    """
-    from symbols.inputs import inputs
-
-    category = CATEGORY_NAMES.get(symbol.category, symbol.category)
-    parts: list[Content | str | tuple[str, str]] = [
-        (symbol.name, "bold"),
-        (" ★" if favorite else "", "$text-warning"),
-        "\n",
-        (f"{symbol.label} · {symbol.block}\n{symbol.category} {category} · {symbol.group}", _MUTED),
-        "\n",
-    ]
-    if symbol.latex_commands:
-        parts.append(_section("LaTeX"))
-        for cmd in symbol.latex_commands:
-            pkg = f"  ({cmd.package})" if cmd.package else ""
-            parts += [cmd.command, (pkg, _MUTED), "\n"]
-    if symbol.html:
-        parts += [_section("HTML"), " ".join(f"&{h};" for h in symbol.html), "\n"]
-    if symbol.typst:
-        parts += [_section("Typst"), " ".join(f"sym.{t}" for t in symbol.typst), "\n"]
-    aliases = [*symbol.aliases, *symbol.formal_aliases]
-    if aliases:
-        parts += [_section("Aliases"), "\n".join(aliases), "\n"]
-    parts.append(_section("Type it"))
-    for i, method in enumerate(inputs(symbol, first=first_method)):
-        style = "bold" if i == 0 else ""
-        keys = method.keys or "—"
-        parts += [(method.label, _MUTED), "\n  ", (keys, style)]
-        if method.alternatives:
-            parts += [("  or ", _MUTED), ", ".join(method.alternatives)]
-        if method.note and i == 0:
-            parts += ["\n  ", (method.note, _MUTED)]
-        parts.append("\n")
-    return Content.assemble(*parts)
-
-
-#: What the detail pane says when nothing is highlighted and nothing was typed.
-EMPTY_HINT = Content.styled("Nothing here yet: type a name, \\command or U+code.", _MUTED)
-
-
-def no_match_hint(query: str, scope: str, group: str | None) -> Content:
-    """Say that *query* matched nothing (in *group*), and how to widen the search.
-
-    Args:
-        query: What was typed (shown as typed, backslashes and all).
-        scope: The scope searched.
-        group: The group filter, or None.
-
-    Returns:
-        The detail pane's text.
-
-    """
-    where = f" in {group}" if group else ""
-    parts: list[Content | str | tuple[str, str]] = [f"No symbol matches '{query}'{where}."]
-    if group:
-        parts.append(("\nF3 changes the group filter.", _MUTED))
-    if scope != "all":
-        parts.append(("\nF2 searches a wider scope.", _MUTED))
-    return Content.assemble(*parts)
-
-
-class DetailPane(VerticalScroll, can_focus=False):
-    """Everything about the highlighted symbol: big glyph, names, LaTeX, chords, related."""
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._built = False
-
-    def compose(self) -> ComposeResult:
-        """Lay out the hint; the rest is mounted with the first symbol (see `_build`)."""
-        yield Static(EMPTY_HINT, id="info")
-
-    def _build(self) -> None:
-        """Mount the glyph box, its note and the related list around the info text.
-
-        Not composed up front: a first start shows only the hint, and four fewer
-        widgets make the first frame noticeably quicker.
-        """
-        if self._built:
-            return
-        self._built = True
-        info = self.query_one("#info", Static)
-        self.mount(Static(id="glyph-box"), Static(id="glyph-note"), before=info)
-        title = Static(
-            Content.styled("Related (Tab, then Enter to jump)", _HEADING), id="related-title"
-        )
-        self.mount(title, RelatedList(id="related"), after=info)
-
-    def show(
-        self,
-        symbol: Symbol | None,
-        first_method: str | None,
-        favorite: bool,
-        hint: Content | None = None,
-    ) -> None:
-        """Show *symbol*, or with None clear the pane and show *hint* (default `EMPTY_HINT`)."""
-        if symbol is None and not self._built:
-            # The glyph box and related list are not mounted yet: only the text changes.
-            self.query_one("#info", Static).update(hint or EMPTY_HINT)
-            return
-        self._build()
-        box = self.query_one("#glyph-box", Static)
-        note = self.query_one("#glyph-note", Static)
-        info = self.query_one("#info", Static)
-        related = self.query_one(RelatedList)
-        title = self.query_one("#related-title", Static)
-        box.display = symbol is not None
-        if symbol is None:
-            note.update("")
-            info.update(hint or EMPTY_HINT)
-            related.show([])
-            title.display = False
-            return
-        glyph, why = glyph_content(symbol)
-        box.update(glyph)
-        note.update(Content.styled(why, _MUTED))
-        note.display = bool(why)
-        info.update(detail_content(symbol, first_method, favorite))
-        from symbols.table import get
-
-        found = [get(cp) for cp in symbol.related]
-        related_symbols = [s for s in found if s is not None]
-        related.show(related_symbols)
-        title.display = bool(related_symbols)
-        self.scroll_home(animate=False)
