@@ -117,8 +117,22 @@ def test_records_are_frozen_dataclasses_for_library_users() -> None:
     assert symbols.Symbol is Symbol and symbols.Match is Match
 
 
-@pytest.mark.parametrize("cp", [0x2200, 0x211D, 0x00A0, 0x0009, 0x0F40, 0x4E2D, 0xE000, 0x1D400])
-def test_plain_fields_are_the_symbol(cp: int) -> None:
+@pytest.mark.parametrize(
+    ("cp", "name", "category", "block"),
+    [
+        (0x2200, "FOR ALL", "Sm", "Mathematical Operators"),
+        (0x211D, "DOUBLE-STRUCK CAPITAL R", "Lu", "Letterlike Symbols"),
+        (0x00A0, "NO-BREAK SPACE", "Zs", "Latin-1 Supplement"),
+        (0x0009, "CHARACTER TABULATION", "Cc", "Basic Latin"),  # no name: its formal alias
+        (0x0F40, "TIBETAN LETTER KA", "Lo", "Tibetan"),  # not in the table: unicodedata2
+        (0x4E2D, "CJK UNIFIED IDEOGRAPH-4E2D", "Lo", "CJK Unified Ideographs"),
+        (0xE000, "<private use-E000>", "Co", "Private Use Area"),
+        (0x1D400, "MATHEMATICAL BOLD CAPITAL A", "Lu", "Mathematical Alphanumeric Symbols"),
+    ],
+)
+def test_plain_fields_are_the_symbol(cp: int, name: str, category: str, block: str) -> None:
+    # The lean path (plain fields, no dataclasses: the one-shot CLI) and the Symbol
+    # hold the same facts, and the facts are Unicode's, whichever path built them.
     import dataclasses
 
     from symbols.table import fields_of, make_symbol
@@ -126,9 +140,27 @@ def test_plain_fields_are_the_symbol(cp: int) -> None:
     sym = make_symbol(cp)
     fields = fields_of(cp)
     assert sym is not None and fields is not None
+    assert (fields["char"], fields["codepoint"]) == (chr(cp), cp)
+    assert (fields["name"], fields["category"], fields["block"]) == (name, category, block)
     as_fields = {f.name: getattr(sym, f.name) for f in dataclasses.fields(sym)}
     commands = tuple(dataclasses.astuple(c) for c in sym.latex_commands)
     assert fields == {**as_fields, "latex_commands": commands}
+
+
+def test_plain_fields_carry_the_names_of_a_symbol() -> None:
+    from symbols.table import fields_of
+
+    forall, reals = fields_of(0x2200), fields_of(0x211D)
+    assert forall is not None and reals is not None
+    assert forall["latex_commands"][0][0] == "\\forall" and forall["html"] == ("forall", "ForAll")
+    assert (
+        reals["latex_commands"][0][0] == "\\mathbb{R}"
+        and reals["latex_commands"][0][2] == "amssymb"
+    )
+    tab = fields_of(0x0009)
+    assert tab is not None and tab["formal_aliases"] == (
+        "CHARACTER TABULATION", "HORIZONTAL TABULATION", "HT", "TAB"
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("cp", [0x110000, -1, 0xD800, 0x0378])

@@ -133,7 +133,10 @@ async def test_enter_copies_glyph_natively_and_by_osc52(tmp_path: Path, clip: li
         assert app.clipboard == "∀"  # textual's OSC 52 copy
         assert clip == ["∀"]  # pyperclip
         messages = [n.message for n in app._notifications]
-        assert any("∀" in m and "system clipboard" in m and "OSC 52" in m for m in messages)
+        assert messages[-1] == (
+            "Copied ∀ (glyph of U+2200 FOR ALL) to the system clipboard and via the terminal "
+            "(OSC 52)."
+        )
     assert State(tmp_path).recents == [0x2200]
 
 
@@ -175,8 +178,11 @@ async def test_missing_clipboard_tool_is_a_notification(
         await press(pilot, "enter")
         await settle(pilot)
         assert app.clipboard == "∀"  # OSC 52 still went out
-        warnings = [n for n in app._notifications if n.severity == "warning"]
-        assert any("OSC 52" in n.message and "xclip" in n.message for n in warnings)
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert warnings == [
+            "Copied ∀ (glyph of U+2200 FOR ALL) via the terminal (OSC 52) only; "
+            "no clipboard tool found: install xclip, xsel or wl-clipboard, or set $DISPLAY."
+        ]
 
 
 @sync
@@ -396,7 +402,8 @@ async def test_keymap_from_config_file_remaps_by_id(tmp_path: Path, clip: list[s
         await press(pilot, "f5")
         await settle(pilot)
         assert app.clipboard == "\\forall"
-        assert any("not_a_binding" in n.message for n in app._notifications)
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert warnings == ["config.toml: no binding called not_a_binding."]
         await press(pilot, "f1")
         assert "f5" in help_text(app)
 
