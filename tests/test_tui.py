@@ -821,11 +821,11 @@ async def test_the_chords_are_on_the_first_screen_of_the_pane(
         assert lines[0] == "MATHEMATICAL BOLD CAPITAL A"
         assert "  Ctrl+Shift+U 1d400 Space" in lines and "  ⌥D835 ⌥DC00" in lines
         assert lines[-1] == "LaTeX \\mathbf{A}"
-        # Short terminals drop the line of letters for scale, never the chords.
-        scale = screen.query_one("#glyph-scale")
-        assert scale.display == (size[1] >= 16)
-        if scale.display:
-            assert _text(scale) == "x𝐀H  𝐀𝐀"
+        # The glyph, then among letters and doubled; short terminals show the glyph alone
+        # (a box one line high), never fewer chords.
+        box = screen.query_one("#glyph-box")
+        assert _text(box).splitlines() == ["𝐀", "x𝐀H  𝐀𝐀"]
+        assert box.region.height == (4 if size[1] >= 16 else 3)
 
 
 @pytest.mark.parametrize("size", [(40, 12), (71, 30)], ids=str)

@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("textual")
 
-from app.tui.detail import glance_content, glance_line, glance_methods
+from app.tui.detail import glance_content, glance_line, glance_methods, glyph_box
 from app.tui.formats import all_formats, check_format, format_label, value_of
 from app.tui.glyph import glyph_cell, glyph_content, glyph_scale
 from app.tui.rows import HIGHLIGHT, KEYS_WIDTH, result_row
@@ -194,6 +194,17 @@ def test_folded_glance_is_a_line_each() -> None:
 def test_glyph_scale_puts_the_glyph_among_letters(key: str | int, scale: str | None) -> None:
     shown = glyph_scale(sym(key))
     assert (shown.plain if shown is not None else None) == scale
+
+
+@pytest.mark.usefixtures("linux")
+def test_glyph_box_then_the_note_of_a_stand_in() -> None:
+    assert glyph_box(sym("—")).plain.splitlines() == ["—", "x—H  ——"]
+    assert glyph_box(sym(0x00A0)).plain.splitlines() == ["[\u00a0]"]  # nothing to scale
+    lines = glance_content(sym(0x0302), None, False).plain.splitlines()
+    assert lines[:2] == [
+        "◌ a combining mark, shown on a dotted circle",
+        "COMBINING CIRCUMFLEX ACCENT",
+    ]
 
 
 def test_rows_can_show_the_keys_as_a_column() -> None:

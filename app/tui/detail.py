@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -38,6 +38,7 @@ __all__ = [
     "glance_content",
     "glance_line",
     "glance_methods",
+    "glyph_box",
     "no_match_hint",
     "short_label",
 ]
@@ -95,13 +96,27 @@ def _primary_forms(symbol: Symbol) -> list[tuple[str, str, str]]:
     return forms
 
 
+def glyph_box(symbol: Symbol) -> Content:
+    """Return the glyph box's lines: the glyph, then among letters and doubled, for scale.
+
+    A stand-in (a space, an invisible character) has no line for scale. Short
+    terminals show the box one line high: the glyph alone.
+    """
+    glyph, _note = glyph_content(symbol)
+    scale = glyph_scale(symbol)
+    return Content.assemble(glyph.stylize("bold"), *(("\n", scale) if scale else ()))
+
+
 def glance_content(symbol: Symbol, first: str | None, favorite: bool) -> Content:
     """Return the lines under the glyph box: name, code point, chords, LaTeX and entity.
 
     Each chord on a line of its own under its method's name, so that it is never
-    wrapped in the pane's 27 columns at 80×24.
+    wrapped in the pane's 27 columns at 80×24. A stand-in's note ("◌ a combining
+    mark, shown on a dotted circle") comes first.
     """
+    _glyph, note = glyph_content(symbol)
     parts: list[Content | str | tuple[str, str]] = [
+        (f"{note}\n" if note else "", MUTED),
         (symbol.name, "bold"),
         (" ★" if favorite else "", FAVORITE),
         "\n",
@@ -212,18 +227,17 @@ class DetailPane(VerticalScroll, can_focus=False):
         yield Static(EMPTY_HINT, id="info")
 
     def _build(self) -> None:
-        """Mount the glyph box, its note, the glance and the related list around the info.
+        """Mount the glyph box, the glance and the related list around the info.
 
         Not composed up front: a first start shows only the hint, and fewer widgets
-        make the first frame noticeably quicker.
+        make the first frame noticeably quicker (and every keystroke's layout: one
+        Static for each block of text, not one for each part of it).
         """
         if self._built:
             return
         self._built = True
         info = self.query_one("#info", Static)
-        box = Vertical(id="glyph-box")
-        self.mount(box, Static(id="glyph-note"), Static(id="glance"), before=info)
-        box.mount(Static(id="glyph"), Static(id="glyph-scale"))
+        self.mount(Static(id="glyph-box"), Static(id="glance"), before=info)
         title = Static(
             Content.styled("Related (Tab, then Enter to jump)", HEADING), id="related-title"
         )
@@ -242,27 +256,18 @@ class DetailPane(VerticalScroll, can_focus=False):
             self.query_one("#info", Static).update(hint or EMPTY_HINT)
             return
         self._build()
-        box = self.query_one("#glyph-box")
-        note = self.query_one("#glyph-note", Static)
+        box = self.query_one("#glyph-box", Static)
         glance = self.query_one("#glance", Static)
         info = self.query_one("#info", Static)
         related = self.query_one(RelatedList)
         title = self.query_one("#related-title", Static)
         box.display = glance.display = symbol is not None
         if symbol is None:
-            note.display = False
             info.update(hint or EMPTY_HINT)
             related.show([])
             title.display = False
             return
-        glyph, why = glyph_content(symbol)
-        self.query_one("#glyph", Static).update(glyph)
-        scale = self.query_one("#glyph-scale", Static)
-        near = glyph_scale(symbol)
-        scale.update(near or "")
-        scale.set_class(near is None, "-none")
-        note.update(Content.styled(why, MUTED))
-        note.display = bool(why)
+        box.update(glyph_box(symbol))
         glance.update(glance_content(symbol, first_method, favorite))
         info.update(detail_content(symbol, first_method))
         from symbols.table import get
