@@ -155,6 +155,24 @@ def _touches(frame: bytes, rows: range, columns: range) -> bool:
     )  # fmt: skip
 
 
+def _regions(width: int, height: int) -> tuple[range, range, range]:
+    """The query box's text row, the list's rows and columns (1-based, as sent).
+
+    As app/tui/mathsym.tcss lays them out: the query box is 3 rows high (1 below 16
+    rows), the status line under it, the list left of the detail pane (30 columns,
+    44 from 110; none below 72) and above the footer.
+    """
+    short = height < 16
+    query_row = 1 if short else 2
+    first_list_row = query_row + (2 if short else 3)
+    detail = 0 if width < 72 else 44 if width >= 110 else 30
+    return (
+        range(query_row, query_row + 1),
+        range(first_list_row, height),
+        range(1, width - detail + 1),
+    )
+
+
 def run_round(variant: str, size: tuple[int, int], interval: float) -> list[Key]:
     """Type every query once, key by key, in a fresh app; what each key cost."""
     folder = Path(tempfile.mkdtemp(prefix="bench-tui-"))
@@ -179,19 +197,14 @@ def run_round(variant: str, size: tuple[int, int], interval: float) -> list[Key]
         pane.close()
         shutil.rmtree(folder, ignore_errors=True)
     frames = _frames(chunks)
-    width, height = size
-    detail = 44 if width >= 110 else 30
-    # The query box's text is on row 2; the list from row 5 (box and status line above
-    # it), left of the detail pane.
-    query_rows, list_rows = range(2, 3), range(5, height)
-    list_columns = range(1, width - detail + 1)
+    query_rows, list_rows, list_columns = _regions(*size)
     keys: list[Key] = []
     for i, (t0, counted) in enumerate(sent):
         if not counted:
             continue
         t1 = sent[i + 1][0] if i + 1 < len(sent) else t0 + interval
         mine = [(t, f) for t, f in frames if t0 <= t < t1]
-        echo = next((t for t, f in mine if _touches(f, query_rows, range(1, width + 1))), None)
+        echo = next((t for t, f in mine if _touches(f, query_rows, range(1, size[0] + 1))), None)
         hit = next((t for t, f in mine if _touches(f, list_rows, list_columns)), None)
         keys.append(
             Key(
