@@ -72,24 +72,29 @@ async def settle(pilot: Pilot[Any], timeout: float = 30) -> None:
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:
-    """Press *keys* (Pilot's names: ``"a"``, ``"?"``, ``"ctrl+l"``, ``"pagedown"``), each
-    handled before the next: `settle` after each.
+    """Press *keys* (Pilot's names: ``"a"``, ``"?"``, ``"ctrl+l"``, ``"pagedown"``) and `settle`.
 
     What `Pilot.press` does, less its two CPU-idle waits per key (20 ms windows, longer
-    on a loaded machine): the event the terminal driver would post, then conditions.
+    on a loaded machine): the events the terminal driver would post, then conditions.
+    A run of characters is typed in one burst, as a quick typist or a paste sends them
+    (the box takes them in order; only the last query's results are shown); any other
+    key is handled, and the app settled, before the next.
     """
     import unicodedata
 
     from textual import events
     from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
 
-    for key in keys:
+    for i, key in enumerate(keys):
         name, char = key, key_to_character(key)
         if len(key) == 1 and not key.isalnum():
             name = unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
             name, char = KEY_NAME_REPLACEMENTS.get(name, name), key
         pilot.app.post_message(events.Key(name, char))
-        await settle(pilot)
+        typed = len(key) == 1 and key.isprintable()
+        following = i + 1 < len(keys) and len(keys[i + 1]) == 1 and keys[i + 1].isprintable()
+        if not (typed and following):
+            await settle(pilot)
 
 
 async def until(pilot: Pilot[Any], condition: Callable[[], object], timeout: float = 30) -> None:
