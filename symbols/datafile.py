@@ -73,7 +73,7 @@ import json
 import os
 from functools import partial
 
-from symbols.schema import COLUMNS, FORMAT, NAME_COLUMNS, SCALAR_COLUMNS
+from symbols.schema import COLUMNS, FORMAT, NAME_COLUMNS, SCALAR_COLUMNS, SCOPES
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -96,11 +96,13 @@ __all__ = [
     "load",
     "names",
     "pack_columns",
+    "pack_ranges",
     "pack_unlisted",
     "parse",
     "read",
     "unlisted_rows",
     "unpack_column",
+    "unpack_ranges",
     "xrefs",
 ]
 
@@ -218,6 +220,26 @@ def pack_unlisted(names_of: dict[int, list[str]], in_table: Iterable[int]) -> st
     )
 
 
+def pack_ranges(codepoints: Iterable[int]) -> str:
+    """Pack code points as hex ranges: ``"20-7E A0 A2-AC"`` (sorted, each once)."""
+    runs: list[list[int]] = []
+    for cp in sorted(set(codepoints)):
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return " ".join(f"{a:X}" if a == b else f"{a:X}-{b:X}" for a, b in runs)
+
+
+def unpack_ranges(packed: str) -> list[int]:
+    """Read what `pack_ranges` wrote: the code points, ascending."""
+    out: list[int] = []
+    for run in packed.split():
+        a, _, b = run.partition("-")
+        out += range(int(a, 16), int(b or a, 16) + 1)
+    return out
+
+
 def unlisted_rows(packed: str) -> dict[int, tuple[str, ...]]:
     """Read what `pack_unlisted` wrote: code point → names."""
     rows: dict[int, tuple[str, ...]] = {}
@@ -307,6 +329,12 @@ class SearchParts:
     ``index_parts``) says where each part's string lies within it, so that a search
     parses only the parts it needs (a LaTeX command: the LaTeX names, a fifth of the
     index).
+
+    `read` leaves the parts of every scope but the default one on disk (*hole*:
+    where they lie within the ``search`` value, cut out of *raw*): *fetch* reads
+    those bytes when such a scope is first searched, or gives None when the file is
+    no longer the one read (replaced, changed, removed); the scope then has no
+    stored parts and its index is computed from the table, with the same answers.
     """
 
     def __init__(
@@ -316,22 +344,63 @@ class SearchParts:
         base: int = 0,
         size: int = 0,
         at: dict[str, dict[str, list[int]]] | None = None,
+        hole: tuple[int, int] = (0, 0),
+        fetch: Callable[[int, int], bytes | None] | None = None,
     ) -> None:
         self._parts = parts
         self._raw = raw
         self._base = base
         self._size = size
-        self._at = at if at is not None and _parts_fit(raw, base, size, at) else {}
+        self._hole = hole
+        self._fetch = fetch
+        self._fetched: dict[str, bytes | None] = {}
+        self._at: dict[str, dict[str, list[int]]] = {}
+        if at is not None and _layout_is_ranges(at, size):
+            self._at = at
+        self._fits: dict[str, bool] = {}
+        if not self._cut:
+            # Every part in memory: one look at the layout, as before the hole existed.
+            fits = all(self._scope_fits(scope) for scope in self._at)
+            self._at = self._at if fits else {}
+
+    @property
+    def _cut(self) -> bool:
+        return self._hole[1] > self._hole[0]
 
     @property
     def unparsed(self) -> bool:
         """True while the index is bytes of the file, parsed on first use (see `read`)."""
         return self._parts is None
 
+    @property
+    def left_on_disk(self) -> list[str]:
+        """The scopes whose parts `read` left on disk, read at their first search."""
+        lo, hi = self._hole
+        return sorted(
+            scope
+            for scope, parts in self._at.items()
+            if any(lo <= a and b <= hi for a, b in parts.values())
+        )
+
+    def fits_in_memory(self) -> bool:
+        """Tell whether the parts held in memory lie where the layout says (see `read`)."""
+        on_disk = self.left_on_disk
+        return all(self._scope_fits(scope) for scope in self._at if scope not in on_disk)
+
     def whole(self) -> dict[str, dict[str, str]]:
-        """Every scope's parts, the whole index parsed on first use ({} for none)."""
+        """Every scope's parts, the whole index parsed on first use ({} for none).
+
+        Parts left on disk that can no longer be read are left out.
+        """
         if self._parts is None:
-            found = json.loads(self._raw[self._base : self._base + self._size])
+            if self._cut:
+                found: Any = {}
+                for scope, names in self._at.items():
+                    get = self.scope(scope)
+                    if get is not None:
+                        found[scope] = {name: get(name) for name in names}
+            else:
+                found = json.loads(self._raw[self._base : self._base + self._size])
             self._parts = found if isinstance(found, dict) else {}
         return self._parts
 
@@ -343,30 +412,81 @@ class SearchParts:
         """
         if self._parts is None and self._at:
             # The layout lists every scope the index holds: no need to parse it to know.
-            return partial(self._part, scope) if scope in self._at else None
+            if scope not in self._at:
+                return None
+            if self._scope_fits(scope):
+                return partial(self._part, scope)
+            if self._cut:
+                return None  # not where the layout says: the index is computed instead
         parts = self.whole().get(scope)
         return None if not parts else parts.__getitem__
 
+    def _scope_fits(self, scope: str) -> bool:
+        """Tell whether *scope*'s parts are strings where the layout says (once per scope)."""
+        fits = self._fits.get(scope)
+        if fits is None:
+            try:
+                fits = all(
+                    self._bytes(scope, a - 1, a + 1) == b':"'
+                    and self._bytes(scope, b - 1, b) == b'"'
+                    for a, b in self._at[scope].values()
+                )
+            except _Gone:
+                fits = False
+            self._fits[scope] = fits
+        return fits
+
+    def _bytes(self, scope: str, a: int, b: int) -> bytes:
+        """Bytes [a, b) of the ``search`` value: in memory, or of *scope*'s parts on disk."""
+        lo, hi = self._hole
+        if b <= lo or not self._cut:
+            return self._raw[self._base + a : self._base + b]
+        if a >= hi:
+            shift = hi - lo
+            return self._raw[self._base + a - shift : self._base + b - shift]
+        if scope not in self._fetched:
+            self._fetched[scope] = self._read_scope(scope)
+        chunk = self._fetched[scope]
+        first = min(a for a, _b in self._at[scope].values()) - 1
+        if chunk is None or a < first:
+            raise _Gone(scope)
+        return chunk[a - first : b - first]
+
+    def _read_scope(self, scope: str) -> bytes | None:
+        """Read the bytes of *scope*'s parts from the file now; None if it changed."""
+        ranges = self._at[scope].values()
+        first, last = min(a for a, _b in ranges) - 1, max(b for _a, b in ranges)
+        lo, hi = self._hole
+        if self._fetch is None or not lo <= first < last <= hi:
+            return None
+        return self._fetch(self._base + first, self._base + last)
+
     def _part(self, scope: str, name: str) -> str:
         a, b = self._at[scope][name]
-        value: str = json.loads(self._raw[self._base + a : self._base + b])
+        text = self._bytes(scope, a, b)
+        if b"\\" not in text:
+            # No escape in it: the string is its bytes (the file is ASCII), and decoding
+            # them is several times faster than json's scanning (the "all" scope's
+            # whole names are 2 MB).
+            return text[1:-1].decode("ascii")
+        value: str = json.loads(text)
         return value
 
 
-def _parts_fit(raw: bytes, base: int, size: int, at: Any) -> bool:
-    """Tell whether the layout's ``index_parts`` lie where it says: a string after a key."""
+class _Gone(Exception):
+    """Parts left on disk that cannot be read any more (the file changed)."""
+
+
+def _layout_is_ranges(at: Any, size: int) -> bool:
+    """Tell whether the layout's ``index_parts`` is scope → part → [start, end) within *size*."""
     try:
-        for parts in at.values():
-            for a, b in parts.values():
-                if not (
-                    0 < a < b <= size
-                    and raw[base + a - 1 : base + a + 1] == b':"'
-                    and raw[base + b - 1 : base + b] == b'"'
-                ):
-                    return False
+        return all(
+            isinstance(a, int) and isinstance(b, int) and 1 <= a < b <= size
+            for parts in at.values()
+            for a, b in parts.values()
+        )
     except (AttributeError, TypeError, ValueError):
         return False
-    return True
 
 
 class Data:
@@ -481,7 +601,9 @@ def read(path: str) -> Data:
 
     The search index is parsed at the first search, part by part (``index_bytes``,
     ``index_parts``), and the columns chunk by chunk as rows are asked for (``layout``):
-    see the module docstring. A file laid out otherwise is parsed whole.
+    see the module docstring. The parts of every scope but the default one (the
+    ``all`` scope's are two thirds of the file) are not read at all until that scope
+    is first searched (`SearchParts`). A file laid out otherwise is parsed whole.
 
     Raises:
         OSError: when the file cannot be read.
@@ -489,29 +611,116 @@ def read(path: str) -> Data:
 
     """
     with open(path, "rb") as f:
-        raw = f.read()
-    return parse(raw)
+        raw = f.read(_HEAD_BYTES)
+        found = _head(raw)
+        hole = _on_disk(found[3], found[0]) if found is not None else None
+        if found is None or hole is None:
+            raw += f.read()
+            data = _parse(raw, found) if found is not None else None
+            return data if data is not None else Data.of(json.loads(raw))
+        lo, hi = hole
+        if lo > len(raw):
+            raw += f.read(lo - len(raw))
+        f.seek(hi)
+        rest = f.read()
+        stamp = _stamp(os.fstat(f.fileno()))
+    data = _parse(raw[:lo] + rest, found, (lo, hi), partial(_fetch, path, stamp))
+    if data is None or not data.search.fits_in_memory():
+        with open(path, "rb") as f:  # laid out otherwise than the head says: read it all
+            return parse(f.read())
+    return data
 
 
 def parse(raw: bytes) -> Data:
-    """Parse the bytes of data/symbols.json as `read` does (see there)."""
+    """Parse the bytes of data/symbols.json as `read` does (see there), all of them in memory."""
+    found = _head(raw)
+    if found is not None:
+        data = _parse(raw, found)
+        if data is not None:
+            return data
+    return Data.of(json.loads(raw))
+
+
+def _head(raw: bytes) -> tuple[int, int, int, dict[str, Any]] | None:
+    """Find the index and parse what comes before it.
+
+    Returns (the index's start, its end, where the ``search`` key is, the head's
+    object); None for a file laid out otherwise.
+    """
     at = raw.find(b',"search":', 0, _HEAD_BYTES)
     size_at = raw.find(b'"index_bytes":', 0, max(at, 0))
-    if size_at >= 0:
-        size = raw[size_at + len(b'"index_bytes":') : raw.find(b",", size_at)]
-        start = at + len(b',"search":')
-        end = start + int(size) if size.isdigit() else -1
-        if end > 0 and raw.startswith(b',"symbols":', end):
-            head = json.loads(raw[:at] + b"}")
-            layout = head.get("layout")
-            parts_at = layout.get("index_parts") if isinstance(layout, dict) else None
-            search = SearchParts(None, raw, start, end - start, parts_at)
-            columns = _lazy_columns(layout, raw, end + len(b',"symbols":'))
-            if columns is None:  # a layout that does not fit: the rest is parsed whole
-                return Data.of(json.loads(raw[:at] + raw[end:]), search=search)
-            head.update(json.loads(b"{" + raw[end + len(b',"symbols":') + layout["bytes"] + 1 :]))
-            return Data.of(head, columns, search)
-    return Data.of(json.loads(raw))
+    if size_at < 0:
+        return None
+    size = raw[size_at + len(b'"index_bytes":') : raw.find(b",", size_at)]
+    if not size.isdigit():
+        return None
+    start = at + len(b',"search":')
+    head = json.loads(raw[:at] + b"}")
+    return (start, start + int(size), at, head) if isinstance(head, dict) else None
+
+
+def _on_disk(head: dict[str, Any], start: int) -> tuple[int, int] | None:
+    """Where in the file the parts of the scopes other than the default one lie.
+
+    None when there are none, or when a part of the default scope lies among them.
+    """
+    layout = head.get("layout")
+    at = layout.get("index_parts") if isinstance(layout, dict) else None
+    if not isinstance(at, dict) or not _layout_is_ranges(at, head.get("index_bytes", 0)):
+        return None
+    left = [r for scope, parts in at.items() if scope != SCOPES[0] for r in parts.values()]
+    kept = [r for scope, parts in at.items() if scope == SCOPES[0] for r in parts.values()]
+    if not left:
+        return None
+    lo, hi = min(a for a, _b in left) - 1, max(b for _a, b in left)
+    if any(a < hi and b > lo for a, b in kept):
+        return None
+    return start + lo, start + hi
+
+
+def _parse(
+    raw: bytes,
+    found: tuple[int, int, int, dict[str, Any]],
+    hole: tuple[int, int] = (0, 0),
+    fetch: Callable[[int, int], bytes | None] | None = None,
+) -> Data | None:
+    """Parse the file's bytes after its head (`_head`); None when the index's length is wrong.
+
+    *raw* lacks the file's bytes [*hole*): those after it are that much earlier in it.
+    """
+    start, end, at, head = found
+    shift = hole[1] - hole[0]
+    if not raw.startswith(b',"symbols":', end - shift):
+        return None
+    layout: Any = head.get("layout")
+    parts_at = layout.get("index_parts") if isinstance(layout, dict) else None
+    search = SearchParts(
+        None, raw, start, end - start, parts_at, (hole[0] - start, hole[1] - start), fetch
+    )
+    symbols_at = end - shift + len(b',"symbols":')
+    columns = _lazy_columns(layout, raw, symbols_at)
+    if columns is None:  # a layout that does not fit: the rest is parsed whole
+        return Data.of(json.loads(raw[:at] + raw[end - shift :]), search=search)
+    head.update(json.loads(b"{" + raw[symbols_at + layout["bytes"] + 1 :]))
+    return Data.of(head, columns, search)
+
+
+def _stamp(st: os.stat_result) -> tuple[int, ...]:
+    """Tell one file from another, or from itself changed: device, inode, size, time."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _fetch(path: str, stamp: tuple[int, ...], a: int, b: int) -> bytes | None:
+    """Bytes [a, b) of the file at *path* if it is still the one read (*stamp*), else None."""
+    try:
+        with open(path, "rb") as f:
+            if _stamp(os.fstat(f.fileno())) != stamp:
+                return None
+            f.seek(a)
+            chunk = f.read(b - a)
+    except OSError:
+        return None
+    return chunk if len(chunk) == b - a else None
 
 
 def _lazy_columns(layout: Any, raw: bytes, base: int) -> Columns | None:

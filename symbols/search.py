@@ -16,7 +16,6 @@ query actually needs it.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from symbols._modules import keep, make_module_callable
@@ -348,7 +347,7 @@ def _in_a_name(word: str, idx: SearchIndex) -> bool:
 def _prefix_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     prefix = q.latex_prefix
     if len(prefix) >= 3 or (prefix and not prefix.startswith("\\")):
-        keys = _sorted_prefixed(idx.latex_keys, prefix)
+        keys = idx.latex.prefixed(prefix)
         if len(keys) <= 400:  # "\m" would list every \math… letter; wait for more
             # A bare word completed as a command ("quarter" → \quarternote) is weaker
             # evidence than the word itself in a name (VULGAR FRACTION ONE QUARTER).
@@ -359,22 +358,16 @@ def _prefix_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
                         hits.add(cp, tier, 0.3 + 0.6 * len(prefix) / len(key), "latex", key)
     if q.text.startswith("&") and len(q.text) >= 3:
         stem = q.text[1:].rstrip(";")
-        for key in _sorted_prefixed(idx.html_keys, stem):
+        for key in idx.html.prefixed(stem):
             if key != stem:
                 for cp in idx.html[key]:
                     hits.add(cp, "prefix", 0.3 + 0.6 * len(stem) / len(key), "html", f"&{key};")
     for name in q.typst:
         if "." in name or len(name) >= 3:
-            for key in _sorted_prefixed(idx.typst_keys, name):
+            for key in idx.typst.prefixed(name):
                 if key != name:
                     for cp in idx.typst[key]:
                         hits.add(cp, "prefix", 0.3 + 0.6 * len(name) / len(key), "typst", key)
-
-
-def _sorted_prefixed(keys: list[str], prefix: str) -> list[str]:
-    lo = bisect.bisect_left(keys, prefix)
-    hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
-    return keys[lo:hi]
 
 
 def _word_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
@@ -393,10 +386,10 @@ def _word_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     if len(words) == 1:
         if len(compact) < 2:
             return _words_any_order(words, idx, hits, capitals=q.capitals)
-        keys, table, typed = _sorted_prefixed(idx.compact_keys, compact), idx.compact, compact
+        keys, table, typed = idx.compact.prefixed(compact), idx.compact, compact
     else:
         typed = " ".join(words)
-        keys, table = _sorted_prefixed(idx.spaced_keys, typed), idx.spaced
+        keys, table = idx.spaced.prefixed(typed), idx.spaced
     if len(keys) > _MAX_PREFIXED:
         # "le" starts thousands of names; the shortest are those that can rank first.
         keys = _smallest(_MAX_PREFIXED, keys, key=lambda k: (len(k), k))
@@ -581,7 +574,7 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     latex_slip = (
         len(stem) >= 4
         and stem.isalpha()
-        and not _sorted_prefixed(idx.latex_keys, "\\" + stem)
+        and not idx.latex.prefixed("\\" + stem)
         and not idx.vocab_prefixed(stem.upper())
     )
     corrections: dict[str, list[tuple[str, float]]] = {}

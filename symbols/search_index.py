@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import bisect
 from functools import cached_property
-from itertools import compress
+from itertools import compress, pairwise
 
 from symbols.query import fold
 from symbols.schema import SCOPES
-from symbols.table import all_codepoints, load
+from symbols.table import load
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -102,44 +102,124 @@ def name_weight(toks: tuple[str, ...]) -> float:
     return sum(weight(t) for t in toks) or 1.0
 
 
+#: Keys per block of a packed part, and ints per block of ``doc_row`` (`pack_index`):
+#: a look-up splits the block holding its key, not the whole part (the ``all`` scope's
+#: whole names are 40,000 keys: splitting them took longer than the rest of a search).
+KEYS_PER_BLOCK = 64
+
+
 class Postings:
     """A read-only mapping key → list of ints, kept packed until a key is asked for.
 
     Built from two strings: the keys, sorted, joined by *sep*; and one entry per
-    key (ints joined by ``,``) joined by spaces. Splitting them is all the work done
-    up front (at C speed); a key is found by bisecting, and its ints are parsed on
-    first use. This is what lets a one-shot ``mathsym forall`` skip building tens of
-    thousands of small lists it would never look at.
+    key (ints joined by ``,``) joined by spaces. A key's ints are parsed on first
+    use. With *at* (``"k,k,… v,v,…"``: where every `KEYS_PER_BLOCK`-th key starts
+    in *keys*, and its entry in *values*) a key is found by bisecting the first
+    keys of the blocks and splitting the one block that holds it; without, both
+    strings are split whole up front (at C speed). Either way, what a one-shot
+    ``mathsym forall`` never looks at stays a string.
     """
 
-    __slots__ = ("_keys", "_parsed", "_raw")
+    __slots__ = ("_blocks", "_firsts", "_kat", "_keys", "_n", "_parsed", "_raw", "_sep", "_text")
 
-    def __init__(self, keys: str, values: str, sep: str = " ") -> None:
-        self._keys: list[str] = keys.split(sep) if keys else []
-        self._raw: list[str] = values.split(" ") if keys else []
+    def __init__(self, keys: str, values: str, sep: str = " ", at: str = "") -> None:
+        self._sep = sep
         self._parsed: dict[int, list[int]] = {}
+        self._text = (keys, values)
+        self._keys: list[str] | None = None  # every key, split when first needed whole
+        self._raw: list[str] | None = None  # every entry, when split whole
+        self._blocks: dict[int, tuple[list[str], list[str]]] = {}
+        self._kat: list[int] = []
+        self._firsts: list[str] = []
+        self._n = -1
+        anchors = _anchors(at, keys, values, sep) if at and keys else None
+        if anchors is None:
+            self._keys = keys.split(sep) if keys else []
+            self._raw = values.split(" ") if keys else []
+            self._n = len(self._keys)
+        else:
+            self._kat, vat = anchors
+            self._firsts = [keys[a : keys.find(sep, a) % (len(keys) + 1)] for a in self._kat]
+            self._text = (keys, values, vat)  # type: ignore[assignment]
 
     @classmethod
     def of(cls, index: dict[str, list[int]]) -> Postings:
         """Wrap an index computed in this process: nothing to parse (see `SearchIndex`)."""
         new = cls("", "")
         new._keys = sorted(index)
+        new._n = len(new._keys)
         new._parsed = {i: index[k] for i, k in enumerate(new._keys)}
         return new
 
     def keys(self) -> list[str]:
         """Return the keys, sorted (a list: bisect it for prefix look-ups)."""
+        if self._keys is None:
+            self._keys = self._text[0].split(self._sep)
         return self._keys
+
+    def prefixed(self, prefix: str, end: str = "\U0010ffff") -> list[str]:
+        """Return the keys from *prefix* up to (not including) ``prefix + end``, sorted.
+
+        With the default *end*, the keys starting with *prefix*; only the blocks
+        holding them are split.
+        """
+        hi = prefix + end
+        keys = self._keys
+        if keys is not None or not self._kat:
+            keys = self.keys()
+            lo = bisect.bisect_left(keys, prefix)
+            return keys[lo : bisect.bisect_left(keys, hi, lo)]
+        found: list[str] = []
+        b = max(bisect.bisect_right(self._firsts, prefix) - 1, 0)
+        while b < len(self._kat):
+            block = self._block(b)[0]
+            lo = bisect.bisect_left(block, prefix)
+            up = bisect.bisect_left(block, hi, lo)
+            found += block[lo:up]
+            if up < len(block):
+                break
+            b += 1
+        return found
+
+    def _block(self, b: int) -> tuple[list[str], list[str]]:
+        """Return the keys and entries of block *b*, split on first use."""
+        found = self._blocks.get(b)
+        if found is None:
+            keys, values, vat = self._text  # type: ignore[misc]
+            kat, sep = self._kat, self._sep
+            if b + 1 < len(kat):
+                ks = keys[kat[b] : kat[b + 1] - 1].split(sep)
+                vs = values[vat[b] : vat[b + 1] - 1].split(" ")
+            else:
+                ks, vs = keys[kat[b] :].split(sep), values[vat[b] :].split(" ")
+            if len(ks) != len(vs) or (len(ks) != KEYS_PER_BLOCK and b + 1 < len(kat)):
+                # Anchors that do not fit their strings: a file broken by hand.
+                raise ValueError("mathsym: the stored search index is damaged: regenerate it")
+            found = self._blocks[b] = (ks, vs)
+        return found
 
     def _at(self, i: int) -> list[int]:
         found = self._parsed.get(i)
         if found is None:
-            found = self._parsed[i] = [int(v) for v in self._raw[i].split(",")]
+            if self._raw is not None:
+                raw = self._raw[i]
+            else:
+                b, j = divmod(i, KEYS_PER_BLOCK)
+                raw = self._block(b)[1][j]
+            found = self._parsed[i] = [int(v) for v in raw.split(",")]
         return found
 
     def _find(self, key: str) -> int:
-        i = bisect.bisect_left(self._keys, key)
-        return i if i < len(self._keys) and self._keys[i] == key else -1
+        if self._keys is not None or not self._kat:
+            keys = self.keys()
+            i = bisect.bisect_left(keys, key)
+            return i if i < len(keys) and keys[i] == key else -1
+        b = bisect.bisect_right(self._firsts, key) - 1
+        if b < 0:
+            return -1
+        block = self._block(b)[0]
+        j = bisect.bisect_left(block, key)
+        return b * KEYS_PER_BLOCK + j if j < len(block) and block[j] == key else -1
 
     def get(self, key: str, default: Any = None) -> Any:
         """Return the ints of *key*, or *default* when it is not a key."""
@@ -156,23 +236,129 @@ class Postings:
         return isinstance(key, str) and self._find(key) >= 0
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
+        return iter(self.keys())
 
     def __len__(self) -> int:
-        return len(self._keys)
+        if self._n < 0:
+            self._n = self._text[0].count(self._sep) + 1
+        return self._n
 
     def items(self) -> Iterator[tuple[str, list[int]]]:
         """(key, ints) pairs in key order."""
-        return ((k, self._at(i)) for i, k in enumerate(self._keys))
+        return ((k, self._at(i)) for i, k in enumerate(self.keys()))
+
+
+def _anchors(at: str, keys: str, values: str, sep: str) -> tuple[list[int], list[int]] | None:
+    """Read a part's block anchors (see `Postings`); None when they do not fit its strings."""
+    try:
+        kat, vat = (list(map(int, half.split(","))) for half in at.split(" "))
+    except ValueError:
+        return None
+    if len(kat) != len(vat) or not kat or kat[0] != 0 or vat[0] != 0:
+        return None
+    # Each block starts right after a separator, in order: a stale anchor is caught here.
+    if any(
+        not (
+            0 < k < len(keys)
+            and keys[k - 1] == sep
+            and 0 < v < len(values)
+            and values[v - 1] == " "
+        )
+        for k, v in zip(kat[1:], vat[1:], strict=True)
+    ) or any(a >= b for a, b in pairwise(kat)):
+        return None
+    return kat, vat
+
+
+class _Ints:
+    """A list of ints packed as ``"3,3,4,…"``, parsed by block as items are read.
+
+    *at* gives where every `KEYS_PER_BLOCK`-th int starts (``pack_index`` writes
+    it); the ``all`` scope's ``doc_row`` holds 40,000 ints of which a search reads
+    a few dozen.
+    """
+
+    __slots__ = ("_at", "_blocks", "_n", "_text")
+
+    def __init__(self, text: str, at: list[int]) -> None:
+        self._text = text
+        self._at = at
+        self._blocks: dict[int, list[int]] = {}
+        self._n = text.count(",") + 1 if text else 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> int:
+        if not 0 <= i < self._n:
+            if not -self._n <= i < 0:
+                raise IndexError(i)
+            i += self._n
+        b, j = divmod(i, KEYS_PER_BLOCK)
+        block = self._blocks.get(b)
+        if block is None:
+            at, text = self._at, self._text
+            piece = text[at[b] : at[b + 1] - 1] if b + 1 < len(at) else text[at[b] :]
+            block = self._blocks[b] = list(map(int, piece.split(",")))
+            if len(block) != KEYS_PER_BLOCK and b + 1 < len(at):
+                raise ValueError("mathsym: the stored search index is damaged: regenerate it")
+        return block[j]
+
+    def __iter__(self) -> Iterator[int]:
+        return (self[i] for i in range(self._n))
+
+
+def _ints(text: str, at: str) -> list[int] | _Ints:
+    """Unpack ``doc_row``: by block with its anchors *at*, else whole."""
+    if at and text:
+        try:
+            starts = list(map(int, at.split(",")))
+        except ValueError:
+            starts = []
+        if (
+            starts
+            and starts[0] == 0
+            and all(0 < s < len(text) and text[s - 1] == "," for s in starts[1:])
+            and all(a < b for a, b in pairwise(starts))
+        ):
+            return _Ints(text, starts)
+    return list(map(int, text.split(","))) if text else []
 
 
 def _pack_postings(index: dict[str, list[int]], sep: str = " ") -> list[str]:
-    """Pack *index* into the two strings `Postings` reads back, keys sorted."""
+    """Pack *index* into the strings `Postings` reads back: keys, entries, block anchors."""
     keys = sorted(index)
     for key in keys:
         if not key or sep in key:
             raise ValueError(f"cannot pack the key {key!r} (empty, or holds {sep!r})")
-    return [sep.join(keys), " ".join(",".join(map(str, index[k])) for k in keys)]
+    entries = [",".join(map(str, index[k])) for k in keys]
+    return [sep.join(keys), " ".join(entries), _pack_anchors(keys, entries)]
+
+
+def _pack_anchors(keys: list[str], entries: list[str]) -> str:
+    """Where every `KEYS_PER_BLOCK`-th key and entry start: ``"k,k,… v,v,…"`` ("" for none)."""
+    if not keys:
+        return ""
+    kat, vat = [], []
+    k = v = 0
+    for i, (key, entry) in enumerate(zip(keys, entries, strict=True)):
+        if i % KEYS_PER_BLOCK == 0:
+            kat.append(k)
+            vat.append(v)
+        k += len(key) + 1
+        v += len(entry) + 1
+    return ",".join(map(str, kat)) + " " + ",".join(map(str, vat))
+
+
+def _pack_ints(ints: list[int]) -> list[str]:
+    """Pack ``doc_row``: the ints ``,``-joined, and where every `KEYS_PER_BLOCK`-th starts."""
+    texts = list(map(str, ints))
+    at, pos = [], 0
+    for i, text in enumerate(texts):
+        if i % KEYS_PER_BLOCK == 0:
+            at.append(pos)
+        pos += len(text) + 1
+    return [",".join(texts), ",".join(map(str, at))]
 
 
 # The parts of an index that are pure data, packed as strings (see `pack_index`):
@@ -192,22 +378,27 @@ _PARTS = {
 def pack_index(scope: str, table: Table) -> dict[str, str]:
     """Compute the pure-data parts of the search index of *scope*, packed as strings.
 
-    The generator stores the result for the math scope in data/symbols.json
-    (under ``search``), so that the first search of a process only splits strings;
-    other scopes are packed at run time by this same function on first use.
+    The generator stores the result for every scope in data/symbols.json (under
+    ``search``), so that the first search of a process only splits the blocks of
+    strings it reads; a table without them computes its index at run time (the
+    same parts, unpacked).
 
     Returns:
-        ``doc_row``: the row of each document, ``,``-joined; for each part of
-        `_PARTS` (``vocab`` words → documents, ``compact``/``spaced``/``unprefixed``
-        whole names → documents, ``latex``/``html``/``typst``/``asciimath`` names →
-        code points): its sorted keys under the part's name and their ints under
-        ``NAME:ints``.
+        ``rows``: how many rows the scope has (an index of other rows is not used);
+        ``doc_row``: the row of each document, ``,``-joined, and ``doc_row:at``
+        where every `KEYS_PER_BLOCK`-th starts; for each part of `_PARTS` (``vocab``
+        words → documents, ``compact``/``spaced``/``unprefixed`` whole names →
+        documents, ``latex``/``html``/``typst``/``asciimath`` names → code points):
+        its sorted keys under the part's name, their ints under ``NAME:ints`` and
+        the blocks' anchors under ``NAME:at`` (see `Postings`).
 
     """
-    doc_row, parts = _index_parts(_ScopeRows(scope, table))
-    out = {"doc_row": ",".join(map(str, doc_row))}
+    rows = _ScopeRows(scope, table)
+    doc_row, parts = _index_parts(rows)
+    out = {"rows": str(len(rows.cps))}
+    out["doc_row"], out["doc_row:at"] = _pack_ints(doc_row)
     for name, sep in _PARTS.items():
-        out[name], out[name + ":ints"] = _pack_postings(parts[name], sep)
+        out[name], out[name + ":ints"], out[name + ":at"] = _pack_postings(parts[name], sep)
     return out
 
 
@@ -247,7 +438,12 @@ def _index_parts(rows: _ScopeRows) -> tuple[list[int], dict[str, dict[str, list[
 
 
 class _ScopeRows:
-    """The rows of one scope: code points, rows of the JSON table, and their documents."""
+    """The rows of one scope: code points, rows of the JSON table, and their documents.
+
+    The table's rows of the scope come first, in code point order; for ``all``, the
+    characters outside the table follow, in code point order too (`Table.outside`),
+    their names read from unicodedata2 when a document is first read.
+    """
 
     def __init__(self, scope: str, table: Table) -> None:
         limit = SCOPES.index(scope)
@@ -256,18 +452,18 @@ class _ScopeRows:
         self.table = table
         self.table_row: list[int] = list(compress(range(len(keep)), keep))
         self.cps: list[int] = list(compress(table.codepoints, keep))
-        self.extra_names: list[str] = []  # names of the rows after the table's (scope all)
+        self.in_table = len(self.cps)  # rows from here on are outside the table
         if scope == "all":
-            import unicodedata2
+            outside = table.outside()
+            self.table_row += [-1] * len(outside)
+            self.cps += outside
 
-            uname = unicodedata2.name
-            in_table = set(self.cps)
-            for cp in all_codepoints():
-                name = uname(chr(cp), "") if cp not in in_table else ""
-                if name:
-                    self.table_row.append(-1)
-                    self.cps.append(cp)
-                    self.extra_names.append(name)
+    def extra_name(self, row: int) -> str:
+        """Return the Unicode name of a row outside the table (unicodedata2's)."""
+        import unicodedata2
+
+        name: str = unicodedata2.name(chr(self.cps[row]), "")
+        return name
 
     def docs(self, row: int) -> list[tuple[int, str, str]]:
         """List (row, field, text) of the name, aliases and formal aliases of *row*."""
@@ -276,7 +472,7 @@ class _ScopeRows:
         if i < 0:  # outside the table: unicodedata2's name, aliases from the table's extras
             cp = self.cps[row]
             return [
-                (row, "name", self.extra_names[row - self._first_extra]),
+                (row, "name", self.extra_name(row)),
                 *((row, "alias", a) for a in t.unlisted_names(cp, "alias")),
                 *((row, "formal", a) for a in t.unlisted_names(cp, "formal")),
             ]
@@ -294,12 +490,47 @@ class _ScopeRows:
         """
         i = self.table_row[row]
         if i < 0:
-            return len(self.extra_names[row - self._first_extra])
+            return len(self.extra_name(row))
         return len(self.table.name(i))
 
-    @cached_property
-    def _first_extra(self) -> int:
-        return len(self.cps) - len(self.extra_names)
+
+class _RowOf:
+    """Code point → row of a scope, as a read-only mapping, without a dict of every row.
+
+    The rows' code points are two ascending runs (the table's rows, then those
+    outside it): bisecting them costs a microsecond, a dict of the ``all`` scope's
+    34,000 rows a few milliseconds to build.
+    """
+
+    __slots__ = ("_cps", "_split")
+
+    def __init__(self, cps: list[int], split: int) -> None:
+        self._cps = cps
+        self._split = split
+
+    def get(self, cp: int, default: int | None = None) -> int | None:
+        """Return the row of *cp*, or *default* when it is not in the scope."""
+        cps, split = self._cps, self._split
+        i = bisect.bisect_left(cps, cp, 0, split)
+        if i < split and cps[i] == cp:
+            return i
+        i = bisect.bisect_left(cps, cp, split)
+        return i if i < len(cps) and cps[i] == cp else default
+
+    def __getitem__(self, cp: int) -> int:
+        row = self.get(cp)
+        if row is None:
+            raise KeyError(cp)
+        return row
+
+    def __contains__(self, cp: object) -> bool:
+        return isinstance(cp, int) and self.get(cp) is not None
+
+    def __len__(self) -> int:
+        return len(self._cps)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._cps)
 
 
 class _Lazy(_Generic["_T"]):
@@ -321,6 +552,14 @@ class _Lazy(_Generic["_T"]):
         return len(self._items)
 
 
+def _optional(packed: Callable[[str], str], name: str) -> str:
+    """Return a part of a packed index that files written before it lack ("" then)."""
+    try:
+        return packed(name)
+    except KeyError:
+        return ""
+
+
 class SearchIndex:
     """Everything one scope needs to answer a query.
 
@@ -335,9 +574,11 @@ class SearchIndex:
     def __init__(self, scope: str, table: Table | None = None) -> None:
         table = load() if table is None else table
         rows = _ScopeRows(scope, table)
-        # The math scope's parts come packed from data/symbols.json; other scopes (or
-        # a file without them) compute theirs here, with no packing round trip.
+        # Every scope's parts come packed from data/symbols.json (if they are of these
+        # rows); a table without them computes its parts here, with no packing round trip.
         packed = table.packed_search(scope)
+        if packed is not None and _optional(packed, "rows") != str(len(rows.cps)):
+            packed = None
         self._packed = packed
         self._computed: dict[str, dict[str, list[int]]] = {}
         if not packed:
@@ -348,7 +589,7 @@ class SearchIndex:
         self.cps = rows.cps
         self.table_row = rows.table_row  # row of the JSON table, -1 for the "all" extras
         self.name_length = rows.name_length
-        self.row_of: dict[int, int] = dict(zip(self.cps, range(len(self.cps)), strict=True))
+        self.row_of = _RowOf(self.cps, rows.in_table)
         self._everyday: list[float] = []  # filled on first use, see everyday()
         # Each part is unpacked on first use: "\\le" looks up LaTeX names only, and a
         # one-word query never needs the spaced names.
@@ -358,19 +599,25 @@ class SearchIndex:
         if self._computed:
             return Postings.of(self._computed[name])
         part = self._part_text
-        return Postings(part(name), part(name + ":ints"), _PARTS[name])
+        return Postings(
+            part(name), part(name + ":ints"), _PARTS[name], self._optional(name + ":at")
+        )
 
     def _part_text(self, name: str) -> str:
         # Asked for only of a packed index: a computed one has its parts (and doc_row).
         assert self._packed is not None
         return self._packed(name)
 
+    def _optional(self, name: str) -> str:
+        assert self._packed is not None
+        return _optional(self._packed, name)
+
     # -- documents: a row's name, aliases and formal aliases, read on first use ----
 
     @cached_property
-    def doc_row(self) -> list[int]:
-        """The row of each document."""
-        return list(map(int, self._part_text("doc_row").split(",")))
+    def doc_row(self) -> list[int] | _Ints:
+        """The row of each document (a packed one is parsed by block as it is read)."""
+        return _ints(self._part_text("doc_row"), self._optional("doc_row:at"))
 
     @cached_property
     def _docs(self) -> _Lazy[tuple[str, str]]:
@@ -542,9 +789,7 @@ class SearchIndex:
 
     def vocab_prefixed(self, prefix: str) -> list[str]:
         """Vocabulary words starting with *prefix* (the word itself included)."""
-        lo = bisect.bisect_left(self.vocab, prefix)
-        hi = bisect.bisect_left(self.vocab, prefix + "\uffff", lo)
-        return self.vocab[lo:hi]
+        return self.word_docs.prefixed(prefix, "\uffff")
 
     def docs_with_prefix(self, prefix: str) -> list[int]:
         """Documents with a word starting with *prefix*, cached (typing repeats prefixes)."""

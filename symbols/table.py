@@ -50,6 +50,7 @@ __all__ = [
     "make_symbol",
     "origin_rank",
     "parse_codepoint",
+    "scan_named",
     "table",
 ]
 
@@ -75,6 +76,7 @@ class Table:
         self._cache: dict[int, Symbol] = {}
         # Aliases of the characters outside the table (scope "all"), split on first use.
         self._unlisted_rows: dict[str, dict[int, tuple[str, ...]]] = {}
+        self._outside: list[int] | None = None  # see outside()
 
     # -- rows ---------------------------------------------------------------
 
@@ -147,6 +149,23 @@ class Table:
     def names(self, i: int, column: str) -> tuple[str, ...]:
         """Return the names of row *i* in a list-valued name column (``alias``, ``html``…)."""
         return datafile.names(self._cols.at(column, i))
+
+    def outside(self) -> list[int]:
+        """Code points of the ``all`` scope outside the table, ascending.
+
+        Every individually named Unicode character the table lacks: stored by the
+        generator (``unlisted`` → ``named``), else found by scanning unicodedata2
+        (`all_codepoints`, about 0.2 s). Read once, then kept.
+        """
+        found = self._outside
+        if found is None:
+            stored = self.data.unlisted.get("named")
+            if stored is not None:
+                found = datafile.unpack_ranges(stored)
+            else:
+                found = [cp for cp in scan_named() if self.row_of(cp) is None]
+            self._outside = found
+        return found
 
     def unlisted_names(self, codepoint: int, column: str) -> tuple[str, ...]:
         """Return the ``alias`` or ``formal`` aliases of a character outside the table.
@@ -295,21 +314,44 @@ _ALL: list[int] | None = None
 def all_codepoints() -> list[int]:
     """Code points of every individually named Unicode 18 character, ascending.
 
-    Built from unicodedata2 the first time it is asked for (about 0.2 s), then cached.
+    From the table and the code points it stores of the characters outside it
+    (`Table.outside`); scanned from unicodedata2 (about 0.2 s) for a table without
+    them. Built once, then cached.
     """
     global _ALL
     if _ALL is None:
         import unicodedata2
 
         name = unicodedata2.name
-        found: list[int] = []
-        for lo, hi in _SCAN_RANGES:
-            for cp in range(lo, hi):
-                n = name(chr(cp), None)
-                if n is not None and not _algorithmic(n):
-                    found.append(cp)
-        _ALL = found
+        t = load()
+        if t.data.unlisted.get("named") is not None:
+            # The table's named characters, and the stored rest.
+            found = [cp for cp in t.codepoints if _scanned(cp) and _individual(name(chr(cp), None))]
+            _ALL = sorted(found + t.outside())
+        else:
+            _ALL = scan_named()
     return _ALL
+
+
+def scan_named() -> list[int]:
+    """Scan unicodedata2 for every individually named character (about 0.2 s), ascending.
+
+    What `all_codepoints` gives; the generator stores the part outside the table.
+    """
+    import unicodedata2
+
+    name = unicodedata2.name
+    return [
+        cp for lo, hi in _SCAN_RANGES for cp in range(lo, hi) if _individual(name(chr(cp), None))
+    ]
+
+
+def _individual(name: str | None) -> bool:
+    return name is not None and not _algorithmic(name)
+
+
+def _scanned(cp: int) -> bool:
+    return any(lo <= cp < hi for lo, hi in _SCAN_RANGES)
 
 
 def fields_of(codepoint: int) -> dict[str, Any] | None:
@@ -548,7 +590,7 @@ def from_typst(name: str) -> list[Symbol]:
 
 
 def table(scope: str = "math") -> list[Symbol]:
-    """Every symbol of a scope, in code point order.
+    """Every symbol of a scope, in code point order (built once per process, then copied).
 
     Args:
         scope: ``math`` (default), ``extended`` or ``all``.
@@ -563,15 +605,20 @@ def table(scope: str = "math") -> list[Symbol]:
 
         raise wrong_type("symbols.table", "scope", scope, "a str")
     index = _scope_index(scope)
-    t = load()
-    if index < SCOPES.index("all"):
-        return list(t.symbols(scope))
-    out: list[Symbol] = []
-    for cp in sorted(set(t.codepoints) | set(all_codepoints())):
-        sym = make_symbol(cp)
-        if sym is not None:
-            out.append(sym)
-    return out
+    found = _SCOPE_TABLES.get(scope)
+    if found is None:
+        t = load()
+        if index < SCOPES.index("all"):
+            found = tuple(t.symbols(scope))
+        else:
+            made = (make_symbol(cp) for cp in sorted(t.codepoints + t.outside()))
+            found = tuple(sym for sym in made if sym is not None)
+        _SCOPE_TABLES[scope] = found
+    return list(found)
+
+
+# The symbols of each scope, built on the first `table` call (0.2 s for "all").
+_SCOPE_TABLES: dict[str, tuple[Symbol, ...]] = {}
 
 
 def block_of(codepoint: int) -> str:

@@ -267,7 +267,7 @@ def test_search_parts_are_parsed_one_by_one_as_the_layout_says(
     # One part parsed, a small piece of the index.
     assert len(parsed) == 1 and parsed[0] < whole["index_bytes"] / 4
     assert all(part(name) == value for name, value in whole["search"]["math"].items())
-    assert table.packed_search("extended") is None  # computed at run time
+    assert table.packed_search("nonesuch") is None  # a scope the file does not hold
     assert table.data.search.unparsed  # never the whole index
     monkeypatch.undo()
     assert SearchIndex("math", table).latex["\\le"] == [0x2264]

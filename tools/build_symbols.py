@@ -60,9 +60,9 @@ from styles import script_entries, sfrac_entries, styled_entries  # noqa: E402
 
 from symbols import datafile  # noqa: E402
 from symbols.groups import GROUPS, group_for  # noqa: E402
-from symbols.schema import COLUMNS, LATEX_ORIGINS  # noqa: E402
+from symbols.schema import COLUMNS, LATEX_ORIGINS, SCOPES  # noqa: E402
 from symbols.search_index import pack_index  # noqa: E402
-from symbols.table import Table  # noqa: E402
+from symbols.table import Table, scan_named  # noqa: E402
 
 MATH_BLOCKS = (
     "Greek and Coptic",
@@ -514,11 +514,14 @@ class Builder:
                 "formal": datafile.pack_unlisted(
                     {cp: [a for a, _k in v] for cp, v in formal.items()}, in_table
                 ),
+                # The code points scope "all" adds: a search there need not scan Unicode.
+                "named": datafile.pack_ranges(cp for cp in scan_named() if cp not in in_table),
             },
         )
-        # The math scope's search index, precomputed by the library's own code (the
-        # one implementation) so that a one-shot search only splits strings.
-        return data.with_search({"math": pack_index("math", Table(data))})
+        # Every scope's search index, precomputed by the library's own code (the one
+        # implementation) so that a one-shot search only splits the strings it reads.
+        table = Table(data)
+        return data.with_search({scope: pack_index(scope, table) for scope in SCOPES})
 
 
 def conflicts(cols: dict[str, list[Any]]) -> dict[str, list[str]]:
