@@ -1,0 +1,378 @@
+"""Every scope's search index, stored in data/symbols.json and read on use.
+
+The parts of the scopes other than math stay on disk until that scope is first
+searched. Whatever happened to the file meanwhile (replaced, changed, removed,
+damaged), a search gives the same answers as an index computed from the table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import symbols
+from symbols import datafile, search_index
+from symbols.datafile import Data, data_path, dump, read
+from symbols.schema import SCOPES
+from symbols.search import _TYPED, search_rows
+from symbols.search_index import KEYS_PER_BLOCK, Postings, SearchIndex, pack_index
+from symbols.table import Table, all_codepoints, load, scan_named
+
+REAL = Path(data_path())
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def raw() -> bytes:
+    return REAL.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def whole(raw: bytes) -> dict[str, Any]:
+    obj: dict[str, Any] = json.loads(raw)
+    return obj
+
+
+def _without(whole: dict[str, Any], *keys: str) -> Table:
+    """The table of the shipped file without its stored index (and *keys* of unlisted)."""
+    obj = {k: v for k, v in whole.items() if k != "search"}
+    obj["unlisted"] = {k: v for k, v in whole["unlisted"].items() if k not in keys}
+    return Table(Data.of(obj))
+
+
+_COMPUTED: dict[str, SearchIndex] = {}
+
+
+def _computed(scope: str) -> SearchIndex:
+    """The index of *scope* computed from the table (no stored parts, no stored code points)."""
+    if scope not in _COMPUTED:
+        obj = json.loads(REAL.read_bytes())
+        del obj["search"]
+        del obj["unlisted"]["named"]
+        _COMPUTED[scope] = SearchIndex(scope, Table(Data.of(obj)))
+    return _COMPUTED[scope]
+
+
+@contextmanager
+def _searching_with(idx: SearchIndex) -> Iterator[None]:
+    """Make `search_rows` use *idx* for its scope (and forget what it derived from another)."""
+    saved = search_index.INDEXES.get(idx.scope)
+    typed = _TYPED.pop(idx.scope, None)
+    search_index.INDEXES[idx.scope] = idx
+    try:
+        yield
+    finally:
+        _TYPED.pop(idx.scope, None)
+        if typed is not None:
+            _TYPED[idx.scope] = typed
+        if saved is None:
+            search_index.INDEXES.pop(idx.scope, None)
+        else:
+            search_index.INDEXES[idx.scope] = saved
+
+
+def _answers(idx: SearchIndex, queries: list[str], limit: int = 20) -> list[Any]:
+    with _searching_with(idx):
+        return [search_rows(q, limit, idx.scope) for q in queries]
+
+
+def _eval_queries() -> list[str]:
+    lines = (REPO / "tests" / "data" / "eval_queries.tsv").read_text(encoding="utf-8").splitlines()
+    return [line.split("\t")[1] for line in lines if line.strip() and not line.startswith("#")]
+
+
+# Queries of every kind, and the prefixes a person types on the way to them.
+_MORE = [
+    "byte order mark",
+    "check mark",
+    "light bulb",
+    "place of interest",
+    "snowman",
+    "hangul",
+    "cjk",
+    "zwnbsp",
+    "bom",
+    "\U0001f4a1",
+    "\u2318",
+    "\u2713",
+    "FEFF",
+    "U+1F4A1",
+    "&rarr;",
+    "arrow.r.double",
+    "<=",
+    "...",
+    "intergral",
+    "rigth arrow",
+    "greek small le",
+    "le",
+    "a",
+    "z",
+    "\\",
+    "\\m",
+    "\\LEQ",
+    "three em dsh",
+]
+
+
+def _typed_prefixes(queries: list[str]) -> list[str]:
+    return [q[:n] for q in queries for n in range(1, len(q) + 1)]
+
+
+# --------------------------------------------------------------------------- the same answers
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_the_stored_index_gives_the_computed_one_s_answers(scope: str) -> None:
+    queries = _eval_queries() + _typed_prefixes(_MORE)
+    stored = SearchIndex(scope, Table(read(str(REAL))))
+    assert stored._packed is not None  # read from the file, not computed
+    assert _answers(stored, queries) == _answers(_computed(scope), queries)
+
+
+_LETTERS = st.text(st.sampled_from("abcehilmnorstuxyz \\-&.^_{}0123456789EFU+"), max_size=12)
+
+
+@st.composite
+def _name_queries(draw: st.DrawFn) -> str:
+    # Words of real names, a word cut short, in any order: what people type.
+    table = load()
+    i = draw(st.integers(0, len(table) - 1))
+    words = table.name(i).lower().split()
+    picked = draw(st.lists(st.sampled_from(words), min_size=1, max_size=3))
+    cut = draw(st.integers(1, 8))
+    return " ".join([*picked[:-1], picked[-1][:cut]])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    query=st.one_of(_LETTERS, _name_queries(), st.text(max_size=4)),
+    scope=st.sampled_from(SCOPES),
+)
+def test_any_query_finds_the_same_with_the_stored_index_as_without(query: str, scope: str) -> None:
+    stored = search_index.index(scope)
+    assert _answers(stored, [query], 30) == _answers(_computed(scope), [query], 30)
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_the_stored_index_is_what_the_library_computes(scope: str, whole: dict[str, Any]) -> None:
+    # Packed again from the table without it (the generator's own computation).
+    assert whole["search"][scope] == pack_index(scope, _without(whole))
+
+
+def test_the_code_points_outside_the_table_are_those_a_scan_finds(whole: dict[str, Any]) -> None:
+    stored, scanned = load(), _without(whole, "named")
+    assert stored.outside() == scanned.outside()
+    assert datafile.unpack_ranges(whole["unlisted"]["named"]) == stored.outside()
+    assert all_codepoints() == scan_named()
+    assert 0xFEFF in stored.outside() and 0x2200 not in stored.outside()
+
+
+def test_get_and_table_answer_alike_with_and_without_stored_code_points(
+    whole: dict[str, Any],
+) -> None:
+    every = symbols.table("all")
+    assert [s.codepoint for s in every] == sorted(
+        load().codepoints + _without(whole, "named").outside()
+    )
+    for cp in (0xFEFF, 0x1F4A1, 0x2318, 0x2200, 0x41):
+        found = symbols.get(cp)
+        assert found is not None and found in every
+
+
+def test_table_of_a_scope_is_built_once_per_process() -> None:
+    first, again = symbols.table("all"), symbols.table("all")
+    assert first == again and first is not again  # a list of one's own each call…
+    outside = next(i for i, s in enumerate(first) if s.codepoint == 0xFEFF)
+    assert first[outside] is again[outside]  # …of the symbols built the first time
+    math = symbols.table("math")
+    assert math[0] is symbols.table("math")[0]
+
+
+# --------------------------------------------------------------------------- left on disk
+
+
+def _copy(tmp_path: Path, raw: bytes) -> Path:
+    path = tmp_path / "symbols.json"
+    path.write_bytes(raw)
+    return path
+
+
+def test_a_look_up_reads_the_math_index_and_leaves_the_others_on_disk(
+    tmp_path: Path, raw: bytes, whole: dict[str, Any]
+) -> None:
+    path = _copy(tmp_path, raw)
+    data = read(str(path))
+    assert data.search.left_on_disk == ["all", "extended"]
+    assert data.columns.on_demand
+    held = len(data.search._raw)  # the bytes read: everything but those scopes' parts
+    assert held < len(raw) / 2
+    assert data.search.scope("math") is not None
+    part = data.search.scope("all")  # read now
+    assert part is not None and part("vocab") == whole["search"]["all"]["vocab"]
+    assert dump(data) == raw  # every byte is still there to write back
+
+
+def _replace(path: Path, raw: bytes) -> None:
+    other = path.with_name("new.json")
+    other.write_bytes(raw)
+    os.replace(other, path)
+
+
+def _rewrite(path: Path, raw: bytes) -> None:
+    # Changed in place, same size: only the time stamp tells.
+    path.write_bytes(raw.replace(b'"unicode":"18.0.0"', b'"unicode":"18.0.1"', 1))
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+
+
+def _truncate(path: Path, raw: bytes) -> None:
+    path.write_bytes(raw[: len(raw) // 2])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [lambda path, raw: path.unlink(), _replace, _rewrite, _truncate],
+    ids=["removed", "replaced", "rewritten", "truncated"],
+)
+def test_a_file_changed_since_the_load_is_not_read_for_the_other_scopes(
+    tmp_path: Path, raw: bytes, change: Any
+) -> None:
+    # An upgrade under a running TUI: what was read stays; what was left on disk is
+    # no longer the same file's, so the index is computed from the table read.
+    path = _copy(tmp_path, raw)
+    table = Table(read(str(path)))
+    change(path, raw)
+    assert table.packed_search("all") is None
+    assert table.packed_search("extended") is None
+    assert table.packed_search("math") is not None  # in memory all along
+    queries = ["byte order mark", "check mark", "\\le", "le"]
+    # Computing the all scope's index takes a second or two: once is enough.
+    for scope in SCOPES if change is _replace else ("math", "extended"):
+        idx = SearchIndex(scope, table)
+        assert (idx._packed is None) == (scope != "math")
+        assert _answers(idx, queries) == _answers(_computed(scope), queries)
+
+
+def test_parts_left_on_disk_that_do_not_lie_where_the_layout_says_are_not_used(
+    tmp_path: Path, raw: bytes, whole: dict[str, Any]
+) -> None:
+    # The all scope's vocabulary is not where the layout says (the file was damaged
+    # after it was written): that scope's index is computed; the others' are read.
+    a, _b = whole["layout"]["index_parts"]["all"]["vocab"]
+    start = raw.index(b',"search":') + len(b',"search":')
+    assert raw[start + a - 1 : start + a + 1] == b':"'
+    damaged = raw[: start + a - 1] + b" " + raw[start + a :]  # no longer after its key
+    path = _copy(tmp_path, damaged)
+    table = Table(read(str(path)))
+    assert table.packed_search("all") is None
+    assert table.packed_search("extended") is not None
+    idx = SearchIndex("all", table)
+    assert idx._packed is None  # computed
+    assert _answers(idx, ["byte order mark"]) == _answers(_computed("all"), ["byte order mark"])
+
+
+def test_an_index_of_other_rows_is_not_used(whole: dict[str, Any]) -> None:
+    obj = json.loads(json.dumps(whole))
+    obj["search"]["extended"]["rows"] = str(int(obj["search"]["extended"]["rows"]) - 1)
+    idx = SearchIndex("extended", Table(Data.of(obj)))
+    assert idx._packed is None and len(idx.cps) == int(whole["search"]["extended"]["rows"])
+
+
+def test_a_stale_math_layout_reads_the_file_whole(
+    tmp_path: Path, raw: bytes, whole: dict[str, Any]
+) -> None:
+    at = whole["layout"]["index_parts"]["math"]["latex"]
+    shifted = raw.replace(f'"latex":[{at[0]},'.encode(), f'"latex":[{at[0] + 1},'.encode(), 1)
+    assert shifted != raw
+    data = read(str(_copy(tmp_path, shifted)))
+    assert data.search.left_on_disk == []  # nothing left on disk: the file was read whole
+    part = data.search.scope("math")
+    assert part is not None and part("latex") == whole["search"]["math"]["latex"]
+    assert data.search.whole() == whole["search"]
+
+
+# --------------------------------------------------------------------------- by block
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    index=st.dictionaries(
+        st.text(st.sampled_from("ABCDEZabz\\\u00c6"), min_size=1, max_size=5),
+        st.lists(st.integers(0, 10**6), min_size=1, max_size=3),
+        max_size=4 * KEYS_PER_BLOCK + 3,
+    ),
+    probes=st.lists(st.text(st.sampled_from("ABCDEZabz\\\u00c6"), max_size=4), max_size=20),
+)
+def test_postings_read_by_block_answer_as_read_whole(
+    index: dict[str, list[int]], probes: list[str]
+) -> None:
+    keys, values, at = search_index._pack_postings(index)
+    blocked, split = Postings(keys, values, " ", at), Postings(keys, values, " ")
+    assert len(blocked) == len(split) == len(index)
+    for probe in [*probes, *index]:
+        assert blocked.get(probe) == split.get(probe) == index.get(probe)
+        assert (probe in blocked) == (probe in index)
+        assert blocked.prefixed(probe) == split.prefixed(probe)
+        assert blocked.prefixed(probe) == sorted(k for k in index if k.startswith(probe))
+    assert dict(blocked.items()) == index and list(blocked) == sorted(index)
+
+
+def test_block_anchors_that_do_not_fit_are_not_used() -> None:
+    index = {f"K{i:04d}": [i] for i in range(3 * KEYS_PER_BLOCK)}
+    keys, values, at = search_index._pack_postings(index)
+    k_at, v_at = at.split(" ")
+    for broken in (
+        k_at + "," + " " + v_at,  # not numbers
+        "1," + k_at + " 0," + v_at,  # not from the start
+        k_at.replace(",", ",1", 1) + " " + v_at,  # not after a separator
+        k_at + " " + v_at + ",0",  # one more entry than keys
+    ):
+        p = Postings(keys, values, " ", broken)
+        assert not p._kat  # split whole instead
+        assert p["K0100"] == [100] and p.prefixed("K01") == [k for k in index if k[:3] == "K01"]
+    # Anchors at separators, but not every 64th key: found out, never a wrong answer.
+    moved = ",".join(str(int(x) + 6) if i == 1 else x for i, x in enumerate(k_at.split(",")))
+    p = Postings(keys, values, " ", moved + " " + v_at)
+    with pytest.raises(ValueError, match="damaged"):
+        p.get("K0070")
+
+
+def test_ints_read_by_block() -> None:
+    ints = [i // 3 for i in range(5 * KEYS_PER_BLOCK + 7)]
+    text, at = search_index._pack_ints(ints)
+    lazy = search_index._ints(text, at)
+    assert isinstance(lazy, search_index._Ints)
+    assert len(lazy) == len(ints) and list(lazy) == ints
+    assert [lazy[i] for i in (0, -1, KEYS_PER_BLOCK, len(ints) - 1)] == [
+        ints[0],
+        ints[-1],
+        ints[KEYS_PER_BLOCK],
+        ints[-1],
+    ]
+    with pytest.raises(IndexError):
+        lazy[len(ints)]
+    assert search_index._ints(text, "") == ints  # no anchors: parsed whole
+    assert search_index._ints(text, "0,3") == ints  # anchors that do not fit: the same
+
+
+def test_rows_of_a_scope_by_code_point() -> None:
+    idx = search_index.index("all")
+    for row in (0, 1, idx._rows.in_table - 1, idx._rows.in_table, len(idx.cps) - 1):
+        assert idx.row_of[idx.cps[row]] == row and idx.row_of.get(idx.cps[row]) == row
+    assert idx.row_of.get(0x4E00) is None and 0x4E00 not in idx.row_of
+    assert len(idx.row_of) == len(idx.cps) == len(set(idx.cps))
+    math = search_index.index("math")
+    assert all(math.row_of[cp] == row for row, cp in enumerate(math.cps))
+
+
+@given(st.lists(st.integers(0, 0x10FFFF), max_size=50))
+def test_code_point_ranges_round_trip(cps: list[int]) -> None:
+    assert datafile.unpack_ranges(datafile.pack_ranges(cps)) == sorted(set(cps))
