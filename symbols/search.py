@@ -252,7 +252,7 @@ def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     if not any(key in idx.latex for key in q.latex):
         # Second chance without case ("\Forall", "LEQ"), ranked below the real thing.
         for key in q.latex:
-            for real in idx.latex_folded.get(key.lower(), ()):
+            for real in idx.latex_ignoring_case(key):
                 for pos, cp in enumerate(idx.latex[real]):
                     hits.add(cp, "exact", 0.6 - 0.02 * pos, "latex", real)
     for name in q.html:
@@ -261,7 +261,7 @@ def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
             for pos, cp in enumerate(found):
                 hits.add(cp, "exact", 1.0 - 0.02 * pos, "html", f"&{name};")
         else:
-            for real in idx.html_folded.get(name.lower(), ()):
+            for real in idx.html_ignoring_case(name):
                 for cp in idx.html[real]:
                     hits.add(cp, "exact", 0.6, "html", f"&{real};")
     for name in q.typst:
@@ -291,7 +291,7 @@ def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     if len(q.words) > 1:
         # "right arrow" → \rightarrow: LaTeX names are words run together.
         joined = "\\" + "".join(q.words).lower()
-        for real in idx.latex_folded.get(joined, ()):
+        for real in idx.latex_ignoring_case(joined):
             for pos, cp in enumerate(idx.latex[real]):
                 hits.add(cp, "exact", 0.7 - 0.02 * pos, "latex", real)
 

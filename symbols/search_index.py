@@ -18,6 +18,7 @@ vocabularies, per-row ranks) are built on first use too.
 from __future__ import annotations
 
 import bisect
+from _thread import allocate_lock
 from functools import cached_property
 from itertools import compress, pairwise
 
@@ -55,6 +56,7 @@ __all__ = [
     "index",
     "name_weight",
     "pack_index",
+    "warm",
     "weight",
 ]
 
@@ -181,6 +183,39 @@ class Postings:
             b += 1
         return found
 
+    def has_prefix(self, prefix: str) -> bool:
+        """Tell whether some key starts with *prefix* (one block split at most)."""
+        keys = self._keys
+        if keys is not None or not self._kat:
+            keys = self.keys()
+            i = bisect.bisect_left(keys, prefix)
+            return i < len(keys) and keys[i].startswith(prefix)
+        b = max(bisect.bisect_right(self._firsts, prefix) - 1, 0)
+        block = self._block(b)[0]
+        j = bisect.bisect_left(block, prefix)
+        if j < len(block):
+            return block[j].startswith(prefix)
+        return b + 1 < len(self._firsts) and self._firsts[b + 1].startswith(prefix)
+
+    def ignoring_case(self, key: str) -> list[str] | None:
+        """Return the keys that are *key* in lower case, sorted; None for a non-ASCII *key*.
+
+        Found letter by letter: the prefixes some key starts with, each letter in
+        either case (and K as the KELVIN SIGN too, the one character outside ASCII
+        that lower-cases into it), so that no table of every key lower-cased is
+        built (the all scope's LaTeX names: 8 ms).
+        """
+        target = key.lower()
+        if not target.isascii():
+            return None
+        prefixes = [""]
+        for ch in target:
+            options = {ch, ch.upper(), "\u212a"} if ch == "k" else {ch, ch.upper()}
+            prefixes = [p + o for p in prefixes for o in options if self.has_prefix(p + o)]
+            if not prefixes:
+                return []
+        return sorted(p for p in prefixes if p in self)
+
     def _block(self, b: int) -> tuple[list[str], list[str]]:
         """Return the keys and entries of block *b*, split on first use."""
         found = self._blocks.get(b)
@@ -294,14 +329,15 @@ class _Ints:
             if not -self._n <= i < 0:
                 raise IndexError(i)
             i += self._n
+        block = self._blocks.get(i // KEYS_PER_BLOCK)
+        if block is not None:
+            return block[i % KEYS_PER_BLOCK]
         b, j = divmod(i, KEYS_PER_BLOCK)
-        block = self._blocks.get(b)
-        if block is None:
-            at, text = self._at, self._text
-            piece = text[at[b] : at[b + 1] - 1] if b + 1 < len(at) else text[at[b] :]
-            block = self._blocks[b] = list(map(int, piece.split(",")))
-            if len(block) != KEYS_PER_BLOCK and b + 1 < len(at):
-                raise ValueError("mathsym: the stored search index is damaged: regenerate it")
+        at, text = self._at, self._text
+        piece = text[at[b] : at[b + 1] - 1] if b + 1 < len(at) else text[at[b] :]
+        block = self._blocks[b] = list(map(int, piece.split(",")))
+        if len(block) != KEYS_PER_BLOCK and b + 1 < len(at):
+            raise ValueError("mathsym: the stored search index is damaged: regenerate it")
         return block[j]
 
     def __iter__(self) -> Iterator[int]:
@@ -717,12 +753,27 @@ class SearchIndex:
 
     def _doc(self, d: int) -> tuple[str, str]:
         """(field, text) of document *d*: its row's documents come in a fixed order."""
-        row = self.doc_row[d]
-        first = bisect.bisect_left(self.doc_row, row)
+        doc_row = self.doc_row
+        row = doc_row[d]
+        first = d
+        # A row has a few documents (its name, aliases, formal aliases): step back to
+        # its first rather than bisect (doc_row may be read block by block).
+        while first > 0 and doc_row[first - 1] == row:
+            first -= 1
         _row, field, text = self._rows.docs(row)[d - first]
         return field, text
 
     # -- parts built on first use (a one-shot `mathsym forall` never needs them) --
+
+    def latex_ignoring_case(self, command: str) -> list[str]:
+        r"""Return the LaTeX commands that are *command* in lower case (``\LEQ`` → ``\leq``)."""
+        found = self.latex.ignoring_case(command)
+        return self.latex_folded.get(command.lower(), []) if found is None else found
+
+    def html_ignoring_case(self, name: str) -> list[str]:
+        """Return the entity names that are *name* in lower case."""
+        found = self.html.ignoring_case(name)
+        return self.html_folded.get(name.lower(), []) if found is None else found
 
     @cached_property
     def latex_folded(self) -> dict[str, list[str]]:
@@ -844,10 +895,35 @@ def _casefolded(keys: list[str]) -> dict[str, list[str]]:
 
 INDEXES: dict[str, SearchIndex] = {}
 
+# One index built at a time: a search and `warm` in two threads wait for the same one.
+# (_thread, not threading: a one-shot look-up need not import threading.)
+_BUILDING = allocate_lock()
+
 
 def index(scope: str) -> SearchIndex:
     """Return the index of *scope*, built on first use and then kept for the process."""
     idx = INDEXES.get(scope)
     if idx is None:
-        idx = INDEXES[scope] = SearchIndex(scope)
+        with _BUILDING:
+            idx = INDEXES.get(scope)
+            if idx is None:
+                idx = INDEXES[scope] = SearchIndex(scope)
+    return idx
+
+
+def warm(scope: str) -> SearchIndex:
+    """Build the index of *scope* and unpack what the first search of it reads.
+
+    For a long-lived process about to search a scope: the TUI calls it (in a thread)
+    when the scope is switched, so that the first key typed there only searches.
+    The parts are unpacked (their blocks stay packed until a key is looked up) and
+    the aliases of the characters outside the table read: 15-20 ms for ``all``.
+    """
+    idx = index(scope)
+    for part in ("word_docs", "compact", "spaced", "unprefixed", "latex", "html", "typst"):
+        getattr(idx, part)
+    len(idx.asciimath) + len(idx.doc_row)
+    table = idx._rows.table
+    for column in ("alias", "formal"):
+        table.unlisted_names(-1, column)
     return idx

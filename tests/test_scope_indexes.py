@@ -376,3 +376,34 @@ def test_rows_of_a_scope_by_code_point() -> None:
 @given(st.lists(st.integers(0, 0x10FFFF), max_size=50))
 def test_code_point_ranges_round_trip(cps: list[int]) -> None:
     assert datafile.unpack_ranges(datafile.pack_ranges(cps)) == sorted(set(cps))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    keys=st.sets(
+        st.text(st.sampled_from("abkKAB\\\u212a\u00e9\u00c9"), min_size=1, max_size=4), max_size=150
+    ),
+    probes=st.lists(st.text(st.sampled_from("abkKAB\\\u212a\u00e9"), max_size=4), max_size=10),
+)
+def test_keys_ignoring_case_are_those_a_lower_cased_table_gives(
+    keys: set[str], probes: list[str]
+) -> None:
+    index = {k: [1] for k in keys}
+    table = search_index._casefolded(sorted(keys))
+    keys_text, values, at = search_index._pack_postings(index)
+    for packed in (Postings.of(index), Postings(keys_text, values, " ", at)):
+        for probe in [*probes, *keys]:
+            found = packed.ignoring_case(probe)
+            if probe.lower().isascii():
+                assert found == table.get(probe.lower(), [])
+            else:
+                assert found is None  # the caller looks it up in the whole table
+
+
+def test_every_command_ignoring_case_as_the_whole_table_says() -> None:
+    idx = search_index.index("all")
+    for key in idx.latex_keys:
+        for typed in (key, key.upper(), key.lower(), key.swapcase()):
+            assert idx.latex_ignoring_case(typed) == idx.latex_folded.get(typed.lower(), [])
+    for name in idx.html_keys[::7]:
+        assert idx.html_ignoring_case(name.upper()) == idx.html_folded.get(name.lower(), [])

@@ -316,6 +316,33 @@ async def test_scope_and_group_filters_from_keys(tmp_path: Path) -> None:
 
 
 @sync
+async def test_switching_scope_reads_its_index_before_the_first_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from symbols import search_index
+
+    # As in a fresh process: no index of the wider scopes built yet.
+    for scope in ("extended", "all"):
+        monkeypatch.delitem(search_index.INDEXES, scope, raising=False)
+    app = make(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        assert "extended" in search_index.INDEXES and "all" not in search_index.INDEXES
+        await pilot.press("f2")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        warmed = search_index.INDEXES["all"]
+        assert "word_docs" in warmed.__dict__  # its parts unpacked too
+        await pilot.press(*"check")
+        await settle(pilot)
+        assert search_index.INDEXES["all"] is warmed  # the search used it
+        assert get("\u2713") in [r.symbol for r in app.search_screen.rows]
+
+
+@sync
 async def test_empty_query_with_group_browses_the_group(tmp_path: Path) -> None:
     app = make(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
