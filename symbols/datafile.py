@@ -69,7 +69,6 @@ its `Data`.
 
 from __future__ import annotations
 
-import json
 import os
 from functools import partial
 
@@ -114,6 +113,57 @@ ROWS_PER_CHUNK = 64
 
 # The header, blocks, groups and layout come before the index: about 24 kB.
 _HEAD_BYTES = 1 << 16
+
+
+def _json_scanner() -> Callable[[str, int], tuple[Any, int]] | None:
+    """CPython's JSON scanner (`_json`, what json.loads runs), or None where there is none.
+
+    Called directly, a look-up does not import the json package (its decoder, encoder
+    and scanner modules: 1.3 ms, a sixth of an interpreter's start, bench/README.md).
+    """
+    try:
+        from _json import make_scanner
+    except ImportError:  # another Python: json.loads it is
+        return None
+
+    class _Context:
+        # What the scanner reads of a json.JSONDecoder, as json.loads makes it.
+        strict = True
+        object_hook = None
+        object_pairs_hook = None
+        parse_float = float
+        parse_int = int
+        parse_constant = {
+            "-Infinity": float("-inf"),
+            "Infinity": float("inf"),
+            "NaN": float("nan"),
+        }.__getitem__
+
+    context: Any = _Context
+    scanner: Callable[[str, int], tuple[Any, int]] = make_scanner(context)
+    return scanner
+
+
+_SCAN = _json_scanner()
+
+
+def _loads(text: str | bytes) -> Any:
+    """Parse one JSON value that fills *text* (ASCII or UTF-8), as json.loads does."""
+    if _SCAN is None:
+        import json
+
+        return json.loads(text)
+    if not isinstance(text, str):
+        text = bytes(text).decode()
+    try:
+        value, end = _SCAN(text, 0)
+    except StopIteration:
+        end = -1
+    if end != len(text):
+        import json
+
+        return json.loads(text)  # not one value alone: json's own error says why
+    return value
 
 
 def data_path() -> str:
@@ -300,7 +350,7 @@ class Columns:
         col = self._lists.get(name)
         if col is None:
             at, base = self._at[name], self._base
-            col = self._lists[name] = json.loads(self._raw[base + at[0] - 1 : base + at[-1] + 1])
+            col = self._lists[name] = _loads(self._raw[base + at[0] - 1 : base + at[-1] + 1])
         return col
 
     def at(self, name: str, i: int) -> Any:
@@ -314,9 +364,7 @@ class Columns:
             at, base = self._at[name], self._base
             # A chunk ends before the comma that starts the next one; the last at "]".
             end = at[k + 1] - 1 if k + 2 < len(at) else at[-1]
-            # Decoded here: json.loads of bytes first works out their encoding, which
-            # costs more than parsing a small chunk.
-            chunk = json.loads("[" + self._raw[base + at[k] : base + end].decode() + "]")
+            chunk = _loads("[" + self._raw[base + at[k] : base + end].decode() + "]")
             self._chunks[name, k] = chunk
         return chunk[j]
 
@@ -402,7 +450,7 @@ class SearchParts:
                     if get is not None:
                         found[scope] = {name: get(name) for name in names}
             else:
-                found = json.loads(self._raw[self._base : self._base + self._size])
+                found = _loads(self._raw[self._base : self._base + self._size])
             self._parts = found if isinstance(found, dict) else {}
         return self._parts
 
@@ -469,7 +517,7 @@ class SearchParts:
             # them is several times faster than json's scanning (the "all" scope's
             # whole names are 2 MB).
             return text[1:-1].decode("ascii")
-        value: str = json.loads(text)
+        value: str = _loads(text)
         return value
 
 
@@ -636,7 +684,7 @@ def parse(raw: bytes) -> Data:
         data = _parse(raw, found)
         if data is not None:
             return data
-    return Data.of(json.loads(raw))
+    return Data.of(_loads(raw.rstrip()))
 
 
 def _head(raw: bytes) -> tuple[int, int, int, dict[str, Any]] | None:
@@ -653,7 +701,7 @@ def _head(raw: bytes) -> tuple[int, int, int, dict[str, Any]] | None:
     if not size.isdigit():
         return None
     start = at + len(b',"search":')
-    head = json.loads(raw[:at] + b"}")
+    head = _loads(raw[:at] + b"}")
     return (start, start + int(size), at, head) if isinstance(head, dict) else None
 
 
@@ -701,8 +749,8 @@ def _parse(
     columns = _lazy_columns(layout, raw, symbols_at)
     if columns is None:  # a layout that does not fit: the rest is parsed whole
         first = raw if head_bytes is None else head_bytes
-        return Data.of(json.loads(first[:at] + raw[end - offset :]), search=search)
-    head.update(json.loads(b"{" + raw[symbols_at + layout["bytes"] + 1 :]))
+        return Data.of(_loads(first[:at] + raw[end - offset :].rstrip()), search=search)
+    head.update(_loads(b"{" + raw[symbols_at + layout["bytes"] + 1 :].rstrip()))
     return Data.of(head, columns, search)
 
 
@@ -795,6 +843,8 @@ def dump(data: Data) -> bytes:
 
 
 def _compact(value: Any) -> str:
+    import json  # the writer's (the generator's): a look-up reads with _json alone
+
     return json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
 
 
@@ -844,7 +894,7 @@ def _search_layout(search: dict[str, dict[str, str]]) -> dict[str, dict[str, lis
         size += 1  # its "}"
     written = _compact(search)
     if size + 1 != len(written) or any(
-        json.loads(written[a:b]) != search[scope][name]
+        _loads(written[a:b]) != search[scope][name]
         for scope, parts in at.items()
         for name, (a, b) in parts.items()
     ):

@@ -252,14 +252,14 @@ def test_search_parts_are_parsed_one_by_one_as_the_layout_says(
     whole: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parsed: list[int] = []
-    real_loads = json.loads
+    real_loads = datafile._loads
 
     def counted(text: Any) -> Any:
         parsed.append(len(text))
         return real_loads(text)
 
     table = Table(read(str(REAL)))
-    monkeypatch.setattr(json, "loads", counted)
+    monkeypatch.setattr(datafile, "_loads", counted)
     part = table.packed_search("math")
     assert part is not None
     latex = part("latex")
@@ -301,3 +301,57 @@ def test_stored_html4_names_are_the_standard_library_s(whole: dict[str, Any]) ->
     # Data without them falls back to the same set.
     bare = Data.of({k: v for k, v in whole.items() if k != "html4"})
     assert bare.html4 is None and bare.html4_names() == frozenset(name2codepoint)
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(st.characters(exclude_categories=["Cs"])),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=_JSON, ascii_only=st.booleans())
+def test_the_reader_parses_json_as_json_does(value: Any, ascii_only: bool) -> None:
+    text = json.dumps(value, ensure_ascii=ascii_only, separators=(",", ":"))
+    # Compared written out again: NaN is no value equal to itself.
+    expected = json.dumps(json.loads(text))
+    assert json.dumps(datafile._loads(text)) == expected
+    assert json.dumps(datafile._loads(text.encode())) == expected
+
+
+@pytest.mark.parametrize("text", ["", "[1,", "{1:2}", "[1] [2]", "nul", "[1]x", "\"\\x\""])
+def test_the_reader_refuses_what_json_refuses(text: str) -> None:
+    with pytest.raises(ValueError):
+        json.loads(text)
+    with pytest.raises(ValueError):
+        datafile._loads(text)
+
+
+def test_the_whole_file_parses_alike(raw: bytes, whole: dict[str, Any]) -> None:
+    assert datafile._loads(raw) == whole  # with its final newline
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import symbols; symbols.get('∀'); symbols.search('forall'); symbols.from_latex('le')",
+        "import symbols; symbols.search('byte order mark', scope='all')",
+        "from app.cli import main; main(['forall']); main(['-n3', 'arrow'])",
+    ],
+)
+def test_a_look_up_never_imports_the_json_package(code: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = f"import sys\n{code}\nsys.stderr.write(repr('json' in sys.modules))\n"
+    env = dict(os.environ, PYTHONPATH=str(REAL.parent.parent))
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert run.stderr.strip().endswith("False")
