@@ -200,7 +200,7 @@ def main() -> None:
     print(
         f"| math index build (incl. the table's LaTeX/HTML/Typst indexes) | {builds['math']:.0f} |"
     )
-    print(f"| all_codepoints() scan of unicodedata2 | {scan_ms:.0f} |")
+    print(f"| all_codepoints() (stored; a scan of unicodedata2 before) | {scan_ms:.0f} |")
     print(f"| all index build | {builds['all']:.0f} |")
     print(f"| cold `import symbols; search('forall')` in a fresh process | {inside:.0f} |")
     print(f"| that whole process, beside `python -c pass` | {whole:.0f} vs {bare:.0f} |")

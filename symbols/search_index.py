@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 from _thread import allocate_lock
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import compress, pairwise
 
 from symbols.query import fold
@@ -109,6 +109,11 @@ def name_weight(toks: tuple[str, ...]) -> float:
 #: whole names are 40,000 keys: splitting them took longer than the rest of a search).
 KEYS_PER_BLOCK = 64
 
+# Look-ups after which a part read block by block is unpacked whole, and the rows of a
+# scope put in a dict: a one-shot search stays well under it; in the TUI, typing passes
+# it within a few keys, and every later search then costs what an unpacked index does.
+_WHOLE_AFTER = 1024
+
 
 class Postings:
     """A read-only mapping key → list of ints, kept packed until a key is asked for.
@@ -122,7 +127,18 @@ class Postings:
     ``mathsym forall`` never looks at stays a string.
     """
 
-    __slots__ = ("_blocks", "_firsts", "_kat", "_keys", "_n", "_parsed", "_raw", "_sep", "_text")
+    __slots__ = (
+        "_blocks",
+        "_firsts",
+        "_kat",
+        "_keys",
+        "_lookups",
+        "_n",
+        "_parsed",
+        "_raw",
+        "_sep",
+        "_text",
+    )
 
     def __init__(self, keys: str, values: str, sep: str = " ", at: str = "") -> None:
         self._sep = sep
@@ -134,6 +150,7 @@ class Postings:
         self._kat: list[int] = []
         self._firsts: list[str] = []
         self._n = -1
+        self._lookups = 0
         anchors = _anchors(at, keys, values, sep) if at and keys else None
         if anchors is None:
             self._keys = keys.split(sep) if keys else []
@@ -171,6 +188,8 @@ class Postings:
             keys = self.keys()
             lo = bisect.bisect_left(keys, prefix)
             return keys[lo : bisect.bisect_left(keys, hi, lo)]
+        if self._often():
+            return self.prefixed(prefix, end)
         found: list[str] = []
         b = max(bisect.bisect_right(self._firsts, prefix) - 1, 0)
         while b < len(self._kat):
@@ -249,12 +268,25 @@ class Postings:
             keys = self.keys()
             i = bisect.bisect_left(keys, key)
             return i if i < len(keys) and keys[i] == key else -1
+        if self._often():
+            return self._find(key)
         b = bisect.bisect_right(self._firsts, key) - 1
         if b < 0:
             return -1
         block = self._block(b)[0]
         j = bisect.bisect_left(block, key)
         return b * KEYS_PER_BLOCK + j if j < len(block) and block[j] == key else -1
+
+    def _often(self) -> bool:
+        """Count a look-up by block; after `_WHOLE_AFTER`, split both strings whole."""
+        self._lookups += 1
+        if self._lookups <= _WHOLE_AFTER:
+            return False
+        keys, values = self._text[0], self._text[1]
+        self._keys = keys.split(self._sep)
+        self._raw = values.split(" ")
+        self._kat, self._blocks = [], {}
+        return True
 
     def get(self, key: str, default: Any = None) -> Any:
         """Return the ints of *key*, or *default* when it is not a key."""
@@ -313,18 +345,31 @@ class _Ints:
     a few dozen.
     """
 
-    __slots__ = ("_at", "_blocks", "_n", "_text")
+    __slots__ = ("_at", "_blocks", "_n", "_reads", "_text", "_whole", "on_whole")
 
     def __init__(self, text: str, at: list[int]) -> None:
         self._text = text
         self._at = at
         self._blocks: dict[int, list[int]] = {}
         self._n = text.count(",") + 1 if text else 0
+        self._reads = 0
+        self._whole: list[int] | None = None
+        #: Called with the whole list once it is parsed (after `_WHOLE_AFTER` reads).
+        self.on_whole: Callable[[list[int]], None] | None = None
 
     def __len__(self) -> int:
         return self._n
 
     def __getitem__(self, i: int) -> int:
+        whole = self._whole
+        if whole is not None:
+            return whole[i]
+        self._reads += 1
+        if self._reads > _WHOLE_AFTER:
+            whole = self._whole = list(map(int, self._text.split(",")))
+            if self.on_whole is not None:
+                self.on_whole(whole)
+            return whole[i]
         if not 0 <= i < self._n:
             if not -self._n <= i < 0:
                 raise IndexError(i)
@@ -538,14 +583,27 @@ class _RowOf:
     34,000 rows a few milliseconds to build.
     """
 
-    __slots__ = ("_cps", "_split")
+    __slots__ = ("_cps", "_dict", "_reads", "_split", "on_whole")
 
     def __init__(self, cps: list[int], split: int) -> None:
         self._cps = cps
         self._split = split
+        self._reads = 0
+        self._dict: dict[int, int] | None = None
+        #: Called with the dict once it is built (after `_WHOLE_AFTER` look-ups).
+        self.on_whole: Callable[[dict[int, int]], None] | None = None
 
     def get(self, cp: int, default: int | None = None) -> int | None:
         """Return the row of *cp*, or *default* when it is not in the scope."""
+        rows = self._dict
+        if rows is not None:
+            return rows.get(cp, default)
+        self._reads += 1
+        if self._reads > _WHOLE_AFTER:
+            rows = self._dict = dict(zip(self._cps, range(len(self._cps)), strict=True))
+            if self.on_whole is not None:
+                self.on_whole(rows)
+            return rows.get(cp, default)
         cps, split = self._cps, self._split
         i = bisect.bisect_left(cps, cp, 0, split)
         if i < split and cps[i] == cp:
@@ -625,7 +683,9 @@ class SearchIndex:
         self.cps = rows.cps
         self.table_row = rows.table_row  # row of the JSON table, -1 for the "all" extras
         self.name_length = rows.name_length
-        self.row_of = _RowOf(self.cps, rows.in_table)
+        self.row_of: _RowOf | dict[int, int] = _RowOf(self.cps, rows.in_table)
+        # Once used often (the TUI), a dict, looked up in C without a method call.
+        self.row_of.on_whole = partial(setattr, self, "row_of")
         self._everyday: list[float] = []  # filled on first use, see everyday()
         # Each part is unpacked on first use: "\\le" looks up LaTeX names only, and a
         # one-word query never needs the spaced names.
@@ -653,7 +713,11 @@ class SearchIndex:
     @cached_property
     def doc_row(self) -> list[int] | _Ints:
         """The row of each document (a packed one is parsed by block as it is read)."""
-        return _ints(self._part_text("doc_row"), self._optional("doc_row:at"))
+        found = _ints(self._part_text("doc_row"), self._optional("doc_row:at"))
+        if isinstance(found, _Ints):
+            # Once read often (the TUI), a list, indexed in C without a method call.
+            found.on_whole = partial(self.__dict__.__setitem__, "doc_row")
+        return found
 
     @cached_property
     def _docs(self) -> _Lazy[tuple[str, str]]:

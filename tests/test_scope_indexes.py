@@ -407,3 +407,37 @@ def test_every_command_ignoring_case_as_the_whole_table_says() -> None:
             assert idx.latex_ignoring_case(typed) == idx.latex_folded.get(typed.lower(), [])
     for name in idx.html_keys[::7]:
         assert idx.html_ignoring_case(name.upper()) == idx.html_folded.get(name.lower(), [])
+
+
+def test_what_is_read_often_is_unpacked_whole_with_the_same_answers() -> None:
+    index = {f"K{i:05d}": [i, i + 1] for i in range(5 * KEYS_PER_BLOCK + 9)}
+    keys, values, at = search_index._pack_postings(index)
+    p = Postings(keys, values, " ", at)
+    asked = sorted(index) * (1 + search_index._WHOLE_AFTER // len(index))
+    assert [p[k] for k in asked] == [index[k] for k in asked]
+    assert not p._kat and p._keys == sorted(index)  # split whole along the way
+    assert p.prefixed("K001") == [k for k in sorted(index) if k.startswith("K001")]
+
+    ints = [i // 2 for i in range(7 * KEYS_PER_BLOCK)]
+    lazy = search_index._ints(*search_index._pack_ints(ints))
+    assert isinstance(lazy, search_index._Ints)
+    handed: list[list[int]] = []
+    lazy.on_whole = handed.append
+    reads = [lazy[i % len(ints)] for i in range(search_index._WHOLE_AFTER + 5)]
+    assert reads == [ints[i % len(ints)] for i in range(search_index._WHOLE_AFTER + 5)]
+    assert handed == [ints]
+
+
+def test_an_index_used_often_holds_plain_lists_and_dicts() -> None:
+    idx = SearchIndex("extended", Table(read(str(REAL))))
+    assert isinstance(idx.row_of, search_index._RowOf)
+    assert isinstance(idx.doc_row, search_index._Ints)
+    for _ in range(search_index._WHOLE_AFTER // 100 + 1):
+        with _searching_with(idx):
+            for q in ("letter", "arrow", "box drawings"):
+                search_rows(q, 50, "extended")
+    assert isinstance(idx.row_of, dict) and isinstance(idx.doc_row, list)
+    assert all(idx.row_of[cp] == row for row, cp in enumerate(idx.cps))
+    assert _answers(idx, ["letter", "arrow", "box drawings light"]) == _answers(
+        _computed("extended"), ["letter", "arrow", "box drawings light"]
+    )
