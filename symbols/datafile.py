@@ -19,13 +19,15 @@ are `symbols.schema`'s. Schema (format 2)::
         "compose": [key sequences], "asciimath": [names], "rfc1345": [mnemonics],
         "alias": [informative aliases], "formal": [formal aliases],
         "xref": ["2010 2212"]},                      # hex code points
-     "search": {"math": {...}},                      # the math search index, packed
-     "index_bytes": 708466,                          # length of the "search" value
+     "search": {"all": {...}, "extended": {...},     # every scope's search index, packed
+                "math": {...}},
+     "index_bytes": 5175848,                         # length of the "search" value
      "layout": {"bytes": 863710, "rows": 64,         # where the columns lie (see below)
                 "at": {"cp": [offsets of rows 0, 64, …, then of "]"], ...},
-                "index_parts": {"math": {"latex": [start, end], ...}}},  # in "search"
+                "index_parts": {"math": {"latex": [start, end], ...}, ...}},  # in "search"
      "unlisted": {"alias": "FEFF\tBOM, ZWNBSP\n…",    # characters outside the table:
-                  "formal": "FEFF\tBYTE ORDER MARK\tBOM\tZWNBSP\n…"}}  # their aliases
+                  "formal": "FEFF\tBYTE ORDER MARK\tBOM\tZWNBSP\n…",  # their aliases,
+                  "named": "A8-A9 AD AF B2-B3 …"}}    # and which are in scope all
 
 Rows are in code point order. List-valued fields are packed into one string per row
 (items joined by TAB, LaTeX entries by LF, their origins by ","; "" for none), so the
@@ -34,21 +36,30 @@ lists and strings: it parses about three times faster (bench/README.md). A row i
 unpacked when it is asked for (`names`, `xrefs`, `latex`); `unpack_column` unpacks a
 whole column for indexes built elsewhere.
 
-``unlisted`` gives the characters of the ``all`` scope (built at run time from
-unicodedata2) their NamesList informative and NameAliases formal aliases: one line per
-character, ``HEX<TAB>alias<TAB>alias``, in code point order (`unlisted_rows`).
+``unlisted`` is about the characters of the ``all`` scope outside the table (their
+names and categories are unicodedata2's): ``named`` says which they are, as hex ranges
+(`pack_ranges`: every individually named character the table lacks, so that nothing
+scans Unicode at run time), and ``alias`` and ``formal`` give them their NamesList
+informative and NameAliases formal aliases, one line per character,
+``HEX<TAB>alias<TAB>alias``, in code point order (`unlisted_rows`).
 
-``search`` holds the pure-data parts of the math scope's search index
-(`symbols.search_index.pack_index`), so that the first search of a process splits a few
-strings instead of indexing every name (30 ms). A file without it still works: the
-index is then built on first use.
+``search`` holds the pure-data parts of every scope's search index
+(`symbols.search_index.pack_index`), so that the first search of a process splits a
+few strings instead of indexing every name (30 ms for math, 0.6 s for all). A file
+without them still works: the index is then built on first use.
 
-What makes a look-up parse little of the file (each measured in bench/README.md;
-`read` reads the bytes whole, a fraction of a millisecond, and keeps them):
+What makes a look-up read and parse little of the file (each measured in
+bench/README.md):
 
 * ``index_bytes``, near the top (keys are sorted), is the length of the ``search``
-  value: the index (40 % of the file) is parsed at the first search, and the columns
-  are found after it without parsing it.
+  value: the index is parsed at the first search, and the columns are found after it
+  without parsing it.
+* The parts of every scope but math (``all`` and ``extended``: 4.5 of the file's
+  6.1 MB, before math's in sorted order) are not read: `read` reads the head, then
+  everything after them in one read, and keeps those bytes. A search of such a scope
+  reads its parts then, if the file is still the one read (its device, inode, size and
+  time); else, or if they do not lie where the layout says, that scope's index is
+  computed from the table read, with the same answers.
 * ``layout`` says where the columns lie in the ``symbols`` value (``bytes``: its length;
   ``at``: per column, the offsets from its ``{`` of rows 0, 64, 128… and of the
   column's closing ``]``): `Columns` parses a column, or a chunk of 64 rows of it,
@@ -58,7 +69,8 @@ What makes a look-up parse little of the file (each measured in bench/README.md;
 
 A file laid out otherwise (a stale layout, a wrong length) is read whole, with the
 same answers. The file stays one JSON document, written byte for byte the same on
-every run (`dump`: sorted keys, compact, ASCII).
+every run (`dump`: sorted keys, compact, ASCII), and is read with CPython's own JSON
+scanner (`_loads`): a look-up never imports the json package.
 
 `Data` is what the rest of the library sees, whatever it was read from: `Data.of` takes
 the file's JSON object (or any mapping of the same shape, e.g. one kept with `marshal`),

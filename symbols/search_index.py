@@ -6,13 +6,16 @@ lists answer prefix look-ups with `bisect`.
 
 The parts that are pure data (words → documents, whole names, LaTeX/HTML/Typst/
 AsciiMath names → code points) are computed by `pack_index` into a few strings.
-The generator stores them for the math scope in data/symbols.json, so the first
-search of a process splits those strings (C speed) instead of folding and
-indexing 5,000 names (about 30 ms, a third of a one-shot ``mathsym forall``);
-other scopes run `pack_index` on first use. `Postings` then parses a key's
-numbers when a query touches it, and a document's text and words are read from
-the table on first use. Parts only some queries need (case-folded names, typo
-vocabularies, per-row ranks) are built on first use too.
+The generator stores them for every scope in data/symbols.json, so the first
+search of a process reads those strings instead of folding and indexing every
+name (about 30 ms for the 5,000 of math, a third of a one-shot ``mathsym
+forall``; 0.6 s for the 34,500 of all). `Postings` splits the block of 64 keys
+holding a key when a query touches it and parses its numbers; a document's text
+and words are read from the table (or unicodedata2) on first use. What a
+long-lived process reads often is unpacked whole (`_WHOLE_AFTER`). Parts only some
+queries need (case-folded names, typo vocabularies, per-row ranks) are built on
+first use too. A table without stored parts (or with parts of other rows) computes
+them here, with the same answers.
 """
 
 from __future__ import annotations
