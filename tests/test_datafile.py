@@ -355,3 +355,26 @@ def test_a_look_up_never_imports_the_json_package(code: str) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )
     assert run.stderr.strip().endswith("False")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(st.characters(exclude_categories=["Cs"]) | st.sampled_from('\\"u0aÆÐ\U0001f600'))
+)
+def test_a_part_s_string_reads_as_json_does(text: str) -> None:
+    for ascii_only in (True, False):
+        raw = json.dumps(text, ensure_ascii=ascii_only).encode()
+        assert datafile._string(raw) == text
+
+
+@pytest.mark.parametrize(
+    "raw", [b'"\\u0x12"', b'"\\ud83d"', b'"\\u12"', b'"a\\\\u0041"', b'"\\ug000"', b'"\\n\\u00c6"']
+)
+def test_a_part_s_string_leaves_other_escapes_to_json(raw: bytes) -> None:
+    try:
+        expected = json.loads(raw)
+    except ValueError:
+        with pytest.raises(ValueError):
+            datafile._string(raw)
+    else:
+        assert datafile._string(raw) == expected
