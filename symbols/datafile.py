@@ -159,14 +159,14 @@ def _json_scanner() -> Callable[[str, int], tuple[Any, int]] | None:
 _SCAN = _json_scanner()
 
 
-def _loads(text: str | bytes) -> Any:
+def _loads(text: str | bytes | memoryview) -> Any:
     """Parse one JSON value that fills *text* (ASCII or UTF-8), as json.loads does."""
+    if not isinstance(text, str):
+        text = str(text, "utf-8")  # from bytes or a view alike, with no copy first
     if _SCAN is None:
         import json
 
         return json.loads(text)
-    if not isinstance(text, str):
-        text = bytes(text).decode()
     try:
         value, end = _SCAN(text, 0)
     except StopIteration:
@@ -415,7 +415,7 @@ class SearchParts:
         self._size = size
         self._hole = hole
         self._fetch = fetch
-        self._fetched: dict[str, bytes | None] = {}
+        self._fetched: dict[str, memoryview | None] = {}
         self._at: dict[str, dict[str, list[int]]] = {}
         if at is not None and _layout_is_ranges(at, size):
             self._at = at
@@ -489,8 +489,8 @@ class SearchParts:
         if fits is None:
             try:
                 fits = all(
-                    self._bytes(scope, a - 1, a + 1) == b':"'
-                    and self._bytes(scope, b - 1, b) == b'"'
+                    self._bytes(scope, a - 1, a + 1).tobytes() == b':"'
+                    and self._bytes(scope, b - 1, b).tobytes() == b'"'
                     for a, b in self._at[scope].values()
                 )
             except _Gone:
@@ -498,14 +498,19 @@ class SearchParts:
             self._fits[scope] = fits
         return fits
 
-    def _bytes(self, scope: str, a: int, b: int) -> bytes:
-        """Bytes [a, b) of the ``search`` value: in memory, or of *scope*'s parts on disk."""
+    def _bytes(self, scope: str, a: int, b: int) -> memoryview:
+        """Bytes [a, b) of the ``search`` value: in memory, or of *scope*'s parts on disk.
+
+        A view, not a copy: a part of the all scope is a megabyte, and every new
+        buffer of that size costs its pages' faults as well as the copying.
+        """
         hi = self._hole[1]
         if not self._cut or a >= hi:
             at = self._base - self._offset
-            return self._raw[at + a : at + b]
+            return memoryview(self._raw)[at + a : at + b]
         if scope not in self._fetched:
-            self._fetched[scope] = self._read_scope(scope)
+            found = self._read_scope(scope)
+            self._fetched[scope] = None if found is None else memoryview(found)
         chunk = self._fetched[scope]
         first = min(a for a, _b in self._at[scope].values()) - 1
         if chunk is None or a < first or b > first + len(chunk):
@@ -526,33 +531,22 @@ class SearchParts:
         return _string(self._bytes(scope, a, b))
 
 
-def _string(raw: bytes) -> str:
+def _string(raw: bytes | memoryview) -> str:
     r"""Read the JSON string *raw* (its quotes included), as `_loads` would.
 
-    Its bytes are the string (the file is ASCII) but for escapes; the parts of the
-    index hold a handful of ``\uXXXX`` (two words of aliases, ``ÆSC`` and ``EÐEL``, in
-    2 MB of the all scope's names), put back here: several times faster than json's
-    scanning of the whole string. Any other escape goes to `_loads`.
+    With no escape in it, the string is its bytes (the file is ASCII): decoding them
+    is several times faster than json's scanning (the all scope's 1 MB parts of
+    ints). A string with escapes is json's to read (even for the two ``\u00XX`` of
+    the name parts: unicode_escape, or splitting and joining, measured slower).
     """
     try:
-        text = raw[1:-1].decode("ascii")
+        text = str(raw[1:-1], "ascii")  # decoded from the view: no copy first
     except UnicodeDecodeError:
         text = "\\"  # not as dump writes it: json will say
     if "\\" not in text:
         return text
-    pieces = text.split("\\u")
-    codes = [p[:4] for p in pieces[1:]]
-    # Every backslash starts a \uXXXX of four hex digits, none half of a surrogate pair.
-    if text.count("\\") == len(codes) and all(
-        len(c) == 4 and _HEX.issuperset(c) and not "d800" <= c.lower() <= "dfff" for c in codes
-    ):
-        rest = (chr(int(c, 16)) + p[4:] for c, p in zip(codes, pieces[1:], strict=True))
-        return pieces[0] + "".join(rest)
     value: str = _loads(raw)
     return value
-
-
-_HEX = frozenset("0123456789abcdefABCDEF")
 
 
 class _Gone(Exception):

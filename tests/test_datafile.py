@@ -364,7 +364,8 @@ def test_a_look_up_never_imports_the_json_package(code: str) -> None:
 def test_a_part_s_string_reads_as_json_does(text: str) -> None:
     for ascii_only in (True, False):
         raw = json.dumps(text, ensure_ascii=ascii_only).encode()
-        assert datafile._string(raw) == text
+        # As bytes, and as the view into the file's bytes the reader hands it.
+        assert datafile._string(raw) == datafile._string(memoryview(b"[" + raw)[1:]) == text
 
 
 @pytest.mark.parametrize(
@@ -376,5 +377,7 @@ def test_a_part_s_string_leaves_other_escapes_to_json(raw: bytes) -> None:
     except ValueError:
         with pytest.raises(ValueError):
             datafile._string(raw)
+        with pytest.raises(ValueError):
+            datafile._string(memoryview(raw))
     else:
-        assert datafile._string(raw) == expected
+        assert datafile._string(raw) == datafile._string(memoryview(raw)) == expected
