@@ -69,8 +69,9 @@ bench/README.md):
 
 A file laid out otherwise (a stale layout, a wrong length) is read whole, with the
 same answers. The file stays one JSON document, written byte for byte the same on
-every run (`dump`: sorted keys, compact, ASCII), and is read with CPython's own JSON
-scanner (`_loads`): a look-up never imports the json package.
+every run (`dump`: sorted keys, compact, ASCII but for the index's UTF-8), and is
+read with CPython's own JSON scanner (`_loads`): a look-up never imports the json
+package.
 
 `Data` is what the rest of the library sees, whatever it was read from: `Data.of` takes
 the file's JSON object (or any mapping of the same shape, e.g. one kept with `marshal`),
@@ -534,13 +535,13 @@ class SearchParts:
 def _string(raw: bytes | memoryview) -> str:
     r"""Read the JSON string *raw* (its quotes included), as `_loads` would.
 
-    With no escape in it, the string is its bytes (the file is ASCII): decoding them
-    is several times faster than json's scanning (the all scope's 1 MB parts of
-    ints). A string with escapes is json's to read (even for the two ``\u00XX`` of
-    the name parts: unicode_escape, or splitting and joining, measured slower).
+    With no escape in it, the string is its UTF-8 bytes (`dump` writes the index
+    unescaped): decoding them is several times faster than json's scanning (the all
+    scope's parts are a megabyte each). A string with escapes (the LaTeX names'
+    backslashes) is json's to read.
     """
     try:
-        text = str(raw[1:-1], "ascii")  # decoded from the view: no copy first
+        text = str(raw[1:-1], "utf-8")  # decoded from the view: no copy first
     except UnicodeDecodeError:
         text = "\\"  # not as dump writes it: json will say
     if "\\" not in text:
@@ -842,10 +843,14 @@ def dump(data: Data) -> bytes:
     Compact, sorted keys, ASCII with ``\\u`` escapes rather than raw UTF-8 (the table
     holds a dozen non-ASCII characters, and an all-ASCII file parses about a fifth
     faster: json decodes it to a one-byte-per-character string), a final newline; with
-    ``index_bytes`` and ``layout`` computed from what is written.
+    ``index_bytes`` and ``layout`` computed from what is written. The search index
+    alone is UTF-8: its parts are read by decoding their bytes, not by json, and two
+    words of aliases (``ÆSC``, ``EÐEL``) escaped sent 2 MB of the all scope's names
+    through json's scanner (7 ms).
     """
     columns = {name: data.columns.whole(name) for name in data.columns.names()}
     search = data.search.whole()
+    search_text = _utf8(search)
     obj: dict[str, Any] = {
         "format": FORMAT,
         "unicode": data.unicode,
@@ -853,10 +858,10 @@ def dump(data: Data) -> bytes:
         "blocks": [list(b) for b in data.blocks],
         "symbols": columns,
         "unlisted": dict(data.unlisted),
-        "search": search,
+        "search": _SEARCH_HERE,
         # The length of the index as written: `read` leaves it on disk by this length
         # until a search needs it.
-        "index_bytes": len(_compact(search)),
+        "index_bytes": len(search_text),
         # Where each column, each chunk of rows and each part of the index starts:
         # `read` parses them on use.
         "layout": {**_layout(columns), "index_parts": _search_layout(search)},
@@ -867,13 +872,29 @@ def dump(data: Data) -> bytes:
         # Named so that it sorts before "search": `parse` expects "search" and
         # "symbols" side by side.
         obj["provenance"] = dict(data.provenance)
-    return (_compact(obj) + "\n").encode("ascii")
+    written = _compact(obj).encode("ascii")
+    here = _compact(_SEARCH_HERE).encode("ascii")
+    if written.count(here) != 1:
+        raise AssertionError("dump: the index's place is not found once")
+    return written.replace(here, search_text) + b"\n"
+
+
+# Where `dump` puts the index (UTF-8) in the rest of the file (ASCII).
+_SEARCH_HERE = "\x00search\x00"
 
 
 def _compact(value: Any) -> str:
     import json  # the writer's (the generator's): a look-up reads with _json alone
 
     return json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+
+
+def _utf8(value: Any) -> bytes:
+    """Write *value* as `_compact` does, but in UTF-8 rather than with escapes."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.encode("utf-8")
 
 
 def _layout(symbols: dict[str, list[Any]]) -> dict[str, Any]:
@@ -908,19 +929,22 @@ def _layout(symbols: dict[str, list[Any]]) -> dict[str, Any]:
 
 
 def _search_layout(search: dict[str, dict[str, str]]) -> dict[str, dict[str, list[int]]]:
-    """Where each packed part lies in the ``search`` value: ``[start, end)`` of its string."""
+    """Where each packed part lies in the ``search`` value: ``[start, end)`` of its string.
+
+    In bytes of its UTF-8 (`dump`).
+    """
     size = 1  # the "{"
     at: dict[str, dict[str, list[int]]] = {}
     for n, scope in enumerate(sorted(search)):
-        size += len(("," if n else "") + _compact(scope) + ":{")
+        size += len(b"," if n else b"") + len(_utf8(scope)) + len(b":{")
         at[scope] = {}
         for m, name in enumerate(sorted(search[scope])):
-            size += len(("," if m else "") + _compact(name) + ":")
-            value = _compact(search[scope][name])
+            size += len(b"," if m else b"") + len(_utf8(name)) + len(b":")
+            value = _utf8(search[scope][name])
             at[scope][name] = [size, size + len(value)]
             size += len(value)
         size += 1  # its "}"
-    written = _compact(search)
+    written = _utf8(search)
     if size + 1 != len(written) or any(
         _loads(written[a:b]) != search[scope][name]
         for scope, parts in at.items()
