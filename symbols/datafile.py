@@ -3,9 +3,9 @@ r"""data/symbols.json: where it is, how the generator writes it, how the library
 The one home of the file's layout: ``tools/build_symbols.py`` computes the facts and
 hands them to `dump`; `read` gives them back as a `Data`, which `symbols.table.Table`
 serves look-ups from. The meaning of the columns, the scopes and the format version
-are `symbols.schema`'s. Schema (format 2)::
+are `symbols.schema`'s. Schema (format 3)::
 
-    {"format": 2, "unicode": "18.0.0",
+    {"format": 3, "unicode": "18.0.0",
      "groups": [group names, symbols.groups.GROUPS],
      "blocks": [[start, end, name], ...],          # Unicode 18 blocks
      "html4": "AElig\tAacute…",                     # HTML 4 entity names (tab-separated)
@@ -18,14 +18,18 @@ are `symbols.schema`'s. Schema (format 2)::
         "html": ["entity\tentity"], "typst": [names], "vim": [digraphs],
         "compose": [key sequences], "asciimath": [names], "rfc1345": [mnemonics],
         "alias": [informative aliases], "formal": [formal aliases],
-        "xref": ["2010 2212"]},                      # hex code points
+        "concept": ["for all\tuniversal quantifier"],   # tools/data/concepts.tsv
+        "shape": ["upside-down a\tturned a"],
+        "xref": ["2010 2212"], "lookalike": ["002D"]},  # hex code points
+     "concept_order": "FOLDED PHRASE\t21D4 27FA\n…",   # who a shared phrase finds first
      "search": {"math": {...}},                      # the math search index, packed
      "index_bytes": 708466,                          # length of the "search" value
      "layout": {"bytes": 863710, "rows": 64,         # where the columns lie (see below)
                 "at": {"cp": [offsets of rows 0, 64, …, then of "]"], ...},
                 "index_parts": {"math": {"latex": [start, end], ...}}},  # in "search"
      "unlisted": {"alias": "FEFF\tBOM, ZWNBSP\n…",    # characters outside the table:
-                  "formal": "FEFF\tBYTE ORDER MARK\tBOM\tZWNBSP\n…"}}  # their aliases
+                  "formal": "FEFF\tBYTE ORDER MARK\tBOM\tZWNBSP\n…",  # their aliases,
+                  "concept": …, "shape": …, "lookalike": "430\t61 251\n…"}}  # phrases, look-alikes
 
 Rows are in code point order. List-valued fields are packed into one string per row
 (items joined by TAB, LaTeX entries by LF, their origins by ","; "" for none), so the
@@ -35,8 +39,14 @@ unpacked when it is asked for (`names`, `xrefs`, `latex`); `unpack_column` unpac
 whole column for indexes built elsewhere.
 
 ``unlisted`` gives the characters of the ``all`` scope (built at run time from
-unicodedata2) their NamesList informative and NameAliases formal aliases: one line per
-character, ``HEX<TAB>alias<TAB>alias``, in code point order (`unlisted_rows`).
+unicodedata2) their NamesList informative and NameAliases formal aliases, concept and
+shape phrases and look-alikes: one line per character, ``HEX<TAB>alias<TAB>alias``
+(look-alikes as hex code points), in code point order (`unlisted_rows`).
+
+``concept_order`` ranks the characters of a concept or shape phrase that several of them
+share ("if and only if": ⟺ ⇔ ↔), as tools/data/concepts.tsv orders its rows: one line per
+phrase, ``FOLDED PHRASE<TAB>HEX HEX…`` (`concept_order`); phrases of one character are
+not listed.
 
 ``search`` holds the pure-data parts of the math scope's search index
 (`symbols.search_index.pack_index`), so that the first search of a process splits a few
@@ -73,7 +83,7 @@ import json
 import os
 from functools import partial
 
-from symbols.schema import COLUMNS, FORMAT, NAME_COLUMNS, SCALAR_COLUMNS
+from symbols.schema import CODEPOINT_COLUMNS, COLUMNS, FORMAT, NAME_COLUMNS, SCALAR_COLUMNS
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -90,12 +100,14 @@ __all__ = [
     "Columns",
     "Data",
     "SearchParts",
+    "concept_order",
     "data_path",
     "dump",
     "latex",
     "load",
     "names",
     "pack_columns",
+    "pack_concept_order",
     "pack_unlisted",
     "parse",
     "read",
@@ -141,7 +153,7 @@ def names(packed: str) -> tuple[str, ...]:
 
 
 def xrefs(packed: str) -> tuple[int, ...]:
-    """Unpack a row of ``xref``: hex code points separated by spaces."""
+    """Unpack a row of a code point column (``xref``, ``lookalike``): hex separated by spaces."""
     return tuple(int(h, 16) for h in packed.split(" ")) if packed else ()
 
 
@@ -164,7 +176,7 @@ def unpack_column(name: str, packed: list[Any]) -> list[Any]:
     """
     if name in NAME_COLUMNS:
         return [v.split("\t") if v else [] for v in packed]
-    if name == "xref":
+    if name in CODEPOINT_COLUMNS:
         return [list(xrefs(v)) for v in packed]
     if name == "latex":
         return [[[c, list(o), p, m] for c, o, p, m in latex(v)] for v in packed]
@@ -191,7 +203,7 @@ def pack_columns(cols: dict[str, list[Any]]) -> dict[str, list[Any]]:
     for name, col in cols.items():
         if name in SCALAR_COLUMNS:
             out[name] = list(col)
-        elif name == "xref":
+        elif name in CODEPOINT_COLUMNS:
             out[name] = [" ".join(f"{cp:04X}" for cp in row) for row in col]
         elif name == "latex":
             out[name] = [
@@ -225,6 +237,27 @@ def unlisted_rows(packed: str) -> dict[int, tuple[str, ...]]:
         hex_cp, _, rest = line.partition("\t")
         rows[int(hex_cp, 16)] = tuple(rest.split("\t"))
     return rows
+
+
+def pack_concept_order(order: dict[str, list[int]]) -> str:
+    """Pack folded phrase → code points, best first, one ``PHRASE<TAB>HEX HEX`` line each.
+
+    Only phrases of several characters are written: one character needs no order.
+    """
+    return "\n".join(
+        f"{_join([phrase], '', chr(9) + chr(10))}\t" + " ".join(f"{cp:04X}" for cp in cps)
+        for phrase, cps in sorted(order.items())
+        if len(cps) > 1
+    )
+
+
+def concept_order(packed: str) -> dict[str, tuple[int, ...]]:
+    """Read what `pack_concept_order` wrote: folded phrase → code points, best first."""
+    out: dict[str, tuple[int, ...]] = {}
+    for line in packed.splitlines():
+        phrase, _, cps = line.partition("\t")
+        out[phrase] = xrefs(cps)
+    return out
 
 
 # --------------------------------------------------------------------------- the file, read
@@ -377,8 +410,11 @@ class Data:
         groups: The browsing groups; column ``group`` indexes them.
         blocks: ``[start, end, name]`` of every Unicode block, by start.
         html4: The HTML 4 entity names, tab-separated; None in a file without them.
-        unlisted: ``alias`` and ``formal``: the aliases of the characters outside the
-            table (`pack_unlisted`).
+        unlisted: ``alias``, ``formal``, ``concept``, ``shape`` and ``lookalike``: the
+            aliases, phrases and look-alikes of the characters outside the table
+            (`pack_unlisted`).
+        concept_order: The characters of each shared concept or shape phrase, best
+            first (`pack_concept_order`); "" in a file without it.
         columns: The packed columns (`Columns`).
         search: The packed search index parts (`SearchParts`).
         provenance: What the table was made from: each upstream table read (its file
@@ -390,6 +426,7 @@ class Data:
     __slots__ = (
         "blocks",
         "columns",
+        "concept_order",
         "groups",
         "html4",
         "provenance",
@@ -409,6 +446,7 @@ class Data:
         unlisted: dict[str, str] | None = None,
         search: SearchParts | None = None,
         provenance: dict[str, str] | None = None,
+        concept_order: str = "",
     ) -> None:
         self.unicode = unicode
         self.provenance: dict[str, str] = provenance or {}
@@ -417,6 +455,7 @@ class Data:
         self.columns = columns
         self.html4 = html4
         self.unlisted: dict[str, str] = unlisted or {}
+        self.concept_order = concept_order
         self.search = search if search is not None else SearchParts({})
 
     @classmethod
@@ -447,6 +486,7 @@ class Data:
             columns=columns,
             search=search,
             provenance=obj.get("provenance"),
+            concept_order=obj.get("concept_order", ""),
         )
 
     def html4_names(self) -> frozenset[str]:
@@ -473,6 +513,7 @@ class Data:
             columns=self.columns,
             search=SearchParts(parts),
             provenance=self.provenance,
+            concept_order=self.concept_order,
         )
 
 
@@ -567,6 +608,7 @@ def dump(data: Data) -> bytes:
         "blocks": [list(b) for b in data.blocks],
         "symbols": columns,
         "unlisted": dict(data.unlisted),
+        "concept_order": data.concept_order,
         "search": search,
         # The length of the index as written: `read` leaves it on disk by this length
         # until a search needs it.

@@ -3,7 +3,7 @@
 `search` reads the query every way it can be meant (`symbols.query.parse`), looks
 each reading up in indexes built once per scope, and ranks the hits in tiers::
 
-    code point / glyph  >  exact  >  prefix  >  word-prefix  >  substring  >  fuzzy
+    code point / glyph  >  exact  >  concept  >  prefix  >  word-prefix  >  substring  >  fuzzy
 
 Within a tier the better match comes first (whole words over partial words, a
 name mostly made of the query over one that merely contains it), then the
@@ -20,7 +20,7 @@ import bisect
 import re
 
 from symbols._modules import keep, make_module_callable
-from symbols.query import Query, parse
+from symbols.query import Query, fold, parse
 from symbols.schema import SCOPES
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
 from symbols.table import fields_of, load, make_symbol
@@ -67,10 +67,13 @@ _MAX_PREFIXED = 300
 
 # Tier floors. Within a tier a hit earns at most 97 more points (the weights below),
 # so tiers never mix. Code points typed and pasted glyphs have fixed scores above all.
+# "concept": the query says a phrase of the concept table (tools/data/concepts.tsv):
+# below a name typed whole, above a name only begun or partly typed.
 _TIER_SCORE = {
-    "codepoint": 700.0,
-    "glyph": 700.0,
-    "exact": 600.0,
+    "codepoint": 800.0,
+    "glyph": 800.0,
+    "exact": 700.0,
+    "concept": 600.0,
     "prefix": 500.0,
     "word-prefix": 400.0,
     "substring": 300.0,
@@ -93,6 +96,11 @@ _W_FIELD = {  # which kind of name matched, for exact hits on the same footing
     "formal": 3.0,
 }
 _LONGEST_NAME = 80
+# Fixed scores: a code point typed as such, a pasted glyph, and ASCII punctuation read
+# as glyphs ("<="), which waits just below the exact names it may also be (AsciiMath ≤).
+_TYPED_SCORE = 900.0
+_PASTED = 890.0
+_ASCII_ART = _TIER_SCORE["exact"] - 1.0
 
 # Unicode names spell digits out (SUBSCRIPT ZERO): a typed digit finds its name too.
 _DIGIT_NAMES = dict(
@@ -126,6 +134,8 @@ class _Hits:
         words: tuple[str, ...] = (),
         *,
         fixed: float | None = None,
+        prior: float = 1.0,
+        weigh_field: bool = True,
     ) -> None:
         """Record a hit on *cp*; keep it if it beats the one already there.
 
@@ -137,6 +147,10 @@ class _Hits:
             text: The matched text as shown.
             words: The query words matched (for highlighting words in names).
             fixed: A score to use as is (glyphs and code points keep their order).
+            prior: The share of `_prior` counted: less where an order the data gives
+                (the concept table's) must outweigh it.
+            weigh_field: Whether *field* weighs in (`_W_FIELD`): not for a concept
+                phrase shown as the name it restates.
 
         """
         if fixed is not None:
@@ -145,8 +159,8 @@ class _Hits:
             score = (
                 _TIER_SCORE[tier]
                 + _W_QUALITY * max(0.0, min(quality, 1.0))
-                + _prior(self.idx, cp)
-                + _W_FIELD.get(field, 0.0)
+                + prior * _prior(self.idx, cp)
+                + (_W_FIELD.get(field, 0.0) if weigh_field else 0.0)
             )
         old = self.best.get(cp)
         if old is None or score > old[0]:
@@ -228,13 +242,14 @@ def _word_strength(word: str, token: str) -> float:
 
 def _codepoint_hits(q: Query, hits: _Hits) -> None:
     if q.codepoint is not None and fields_of(q.codepoint) is not None:
-        hits.add(q.codepoint, "codepoint", 1, "codepoint", f"U+{q.codepoint:04X}", fixed=800.0)
+        label = f"U+{q.codepoint:04X}"
+        hits.add(q.codepoint, "codepoint", 1, "codepoint", label, fixed=_TYPED_SCORE)
     for i, cp in enumerate(q.glyphs):
         if fields_of(cp) is None:
             continue
         # One pasted character (or a string of them) is identified first, in order;
         # ASCII punctuation like "<=" may rather be a name (AsciiMath ≤), so it waits.
-        base = 790.0 if not q.text.isascii() or len(q.text) == 1 else 599.0
+        base = _PASTED if not q.text.isascii() or len(q.text) == 1 else _ASCII_ART
         hits.add(cp, "glyph", 1, "glyph", chr(cp), fixed=base - i * 0.01)
 
 
@@ -530,6 +545,169 @@ def _words_any_order(
         hits.add(cp, tier, quality, idx.doc_field[d], idx.doc_text[d], shown)
 
 
+# Words a query may hold around a concept phrase without saying anything more: "the
+# symbol for such that", "what does the upside down A mean", "therefore in math"
+# (single letters, checked apart, are often variables: "for all x", "a divides b").
+_CONCEPT_FILLER = frozenset(
+    {
+        *("A", "AN", "THE", "OF", "FOR", "IN", "IS", "ON", "TO", "AS", "AT", "BY", "WITH"),
+        *("THAT", "THIS", "IT", "ITS", "ARE", "BE", "DOES", "DO", "WHAT", "WHICH", "HOW"),
+        *("SYMBOL", "SYMBOLS", "SIGN", "SIGNS", "MARK", "MARKS", "NOTATION", "CHARACTER"),
+        *("GLYPH", "USED", "USE", "MEAN", "MEANS", "MEANING", "WRITE", "TYPE", "CALLED"),
+        *("MATH", "MATHS", "MATHEMATICS", "LOGIC", "MUSIC", "MUSICAL", "CURRENCY"),
+        *("GEOMETRY", "PHYSICS", "TYPOGRAPHY", "UNICODE"),
+    }
+)
+# A phrase's own filler words weigh less when judging how much of it the query says.
+_PHRASE_FILLER = frozenset({"A", "AN", "THE", "OF", "TO", "IN", "IS", "ON", "FOR", "BY"})
+# Per position of a character among those sharing a phrase: more than the part of the
+# prior a concept hit counts (`_CONCEPT_PRIOR`), so the table's order holds.
+_CONCEPT_STEP = 0.16
+_CONCEPT_PRIOR = 0.15
+_CONCEPT_FIELDS = ("concept", "shape")
+
+
+def _concept_forms(word: str) -> list[tuple[str, float]]:
+    """List the forms a query word may take in a phrase: itself, then without a plural."""
+    forms = [(word, 1.0)]
+    if len(word) > 3 and word.endswith("S") and not word.endswith("SS"):
+        forms.append((word[:-1], 0.95))
+        if word.endswith("ES"):
+            forms.append((word[:-2], 0.95))
+    return forms
+
+
+def _concept_hits(
+    q: Query,
+    idx: SearchIndex,
+    hits: _Hits,
+    corrections: dict[str, list[tuple[str, float]]] | None = None,
+) -> None:
+    """Phrases of the concept table the query says: "if and only if", "upside down a".
+
+    A phrase the query says whole, with only filler words and lone letters around it
+    ("the symbol for such that", "for all x"), is a ``concept`` hit: above names only
+    begun, below a name typed whole. The start or part of a phrase ("much greater"), or
+    a phrase with more words around it than filler ("wreath product of groups"), competes
+    with the names of the word-prefix tier; with *corrections* (misspelt words), the
+    fuzzy tier. Among the characters of one phrase, the table's order comes first; a
+    letter typed in capitals asks for the capital ("fancy L": ℒ before ℓ).
+    """
+    words = tuple(dict.fromkeys(q.words))[:8]
+    content = [i for i, w in enumerate(words) if w not in _CONCEPT_FILLER and len(w) > 1]
+    if not content:
+        # "u symbol", "big U": the letters are all the query says.
+        content = [i for i, w in enumerate(words) if len(w) == 1 and w.isalpha()]
+    if not content or not idx.concept_keys:
+        return
+    per_word = [
+        corrections[w] if corrections is not None and w in corrections else _concept_forms(w)
+        for w in words
+    ]
+    vocab = idx.concept_words
+    keys = vocab.keys()
+    found_any: set[int] = set()
+    for i in content:
+        for form, _sim in per_word[i]:
+            if len(form) >= 3:
+                lo = bisect.bisect_left(keys, form)
+                hi = bisect.bisect_left(keys, form + "\uffff", lo)
+                for key in keys[lo:hi]:
+                    found_any.update(vocab[key])
+            else:
+                found_any.update(vocab.get(form, ()))
+    if len(found_any) > _MAX_SCORED:
+        found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: p))
+    # How much each query word says: a word few phrases hold ("circulation") more than
+    # a common one ("integral").
+    says = [idx.concept_weight(w) if i in content else 0.0 for i, w in enumerate(words)]
+    content_weight = sum(says) or 1.0
+    tokens_of = idx.concept_tokens
+    concept_keys = idx.concept_keys
+    for p in found_any:
+        toks = tokens_of[p]
+        matched: set[int] = set()
+        total = 0.0
+        whole = True
+        missing = 0.0  # weight of content words the phrase lacks
+        optional = 0  # filler words and lone letters the phrase lacks
+        letters = 0
+        last = -1
+        in_order = True
+        for i, (w, forms) in enumerate(zip(words, per_word, strict=True)):
+            best, best_at = 0.0, -1
+            for form, sim in forms:
+                for at, tok in enumerate(toks):
+                    if tok == form:
+                        strength = sim
+                    elif len(form) >= 3 and tok.startswith(form):
+                        strength = (0.8 + 0.15 * len(form) / len(tok)) * sim
+                    else:
+                        continue
+                    if strength > best:
+                        best, best_at = strength, at
+            if best_at < 0 or best_at in matched:
+                if says[i]:
+                    missing += says[i]
+                elif len(w) == 1:
+                    letters += 1
+                else:
+                    optional += 1
+                continue
+            if best < 0.95:
+                whole = False
+            matched.add(best_at)
+            total += best
+            if best_at < last:
+                in_order = False
+            last = best_at
+        if not matched:
+            continue
+        weights = [0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
+        said = sum(weights[j] for j in matched) / sum(weights)
+        strength = total / len(matched)
+        told = 1.0 - missing / content_weight  # how much of the query the phrase explains
+        if corrections is not None:
+            if told < 0.5:
+                continue
+            tier, quality = "fuzzy", strength * said * told
+        elif said >= 1.0 and whole and not missing:
+            tier, quality = "concept", 1.0 - 0.04 * optional - 0.12 * letters
+        elif not missing:
+            tier, quality = "word-prefix", strength * said - 0.12 * letters
+        elif said >= 1.0 and whole and told >= 0.5:
+            tier, quality = "word-prefix", 0.8 * told - 0.12 * letters
+        else:
+            continue
+        if not in_order:
+            quality -= 0.1
+        key = concept_keys[p]
+        step = _CONCEPT_STEP if tier == "concept" else _CONCEPT_STEP / 2
+        capital = [t for t in toks if len(t) == 1 and t in q.capitals]
+        for pos, value in enumerate(idx.concept[key]):
+            cp, kind = value >> 1, value & 1
+            name = idx.name_of(cp)
+            name_words = fold(name).split()
+            bonus = 0.0
+            if capital:
+                bonus = 0.2 if "CAPITAL" in name_words else -0.2 if "SMALL" in name_words else 0.0
+            if all(any(n.startswith(t) for n in name_words) for t in toks):
+                # The phrase restates the name ("plus minus"): the name says why.
+                field, text = "name", name
+            else:
+                field, text = _CONCEPT_FIELDS[kind], idx.concept_text(cp, kind, key)
+            hits.add(
+                cp,
+                tier,
+                quality - step * pos + bonus,
+                field,
+                text,
+                words,
+                prior=_CONCEPT_PRIOR if tier == "concept" else 0.5,
+                weigh_field=False,
+            )
+
+
 def _substring_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     """Query words found inside name words ("tegral", "struck")."""
     words = [w for w in q.words if len(w) >= 3]
@@ -584,8 +762,17 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
         and not _sorted_prefixed(idx.latex_keys, "\\" + stem)
         and not idx.vocab_prefixed(stem.upper())
     )
+    concept_vocab = idx.concept_words.keys()
+    unknown = [
+        w
+        for w in q.words
+        if len(w) >= 3
+        and not w.isdigit()
+        and w not in idx.concept_words
+        and not _sorted_prefixed(concept_vocab, w)
+    ]
     corrections: dict[str, list[tuple[str, float]]] = {}
-    if misspelt or latex_slip:
+    if misspelt or latex_slip or unknown:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
@@ -627,6 +814,23 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
         # Also when every word is spelt right but no name holds them all ("three em
         # dsh" → THREE-EM DASH is found from the words it does hold).
         _words_any_order(q.words, idx, hits, corrections, q.capitals)
+    if unknown:
+        # The same for the words of concept phrases ("tomstone", "rael numbers").
+        phrases: dict[str, list[tuple[str, float]]] = {}
+        by_initial = idx.concept_vocab_by_initial
+        for w in unknown:
+            cutoff = 0.7 if len(w) >= 5 else 0.75
+            found = process.extract(
+                w,
+                by_initial.get(w[0], []),
+                scorer=OSA.normalized_similarity,
+                limit=4,
+                score_cutoff=cutoff,
+            )
+            if found:
+                phrases[w] = [(v, score) for v, score, _i in found]
+        if phrases:
+            _concept_hits(q, idx, hits, phrases)
 
 
 # --------------------------------------------------------------------------- results
@@ -669,7 +873,7 @@ def _spans(
     kind: str, field: str, text: str, words: tuple[str, ...], q: Query
 ) -> tuple[tuple[int, int], ...]:
     """Where the query shows in the matched *text*, for highlighting."""
-    if field in ("name", "alias", "formal"):
+    if field in ("name", "alias", "formal", "concept", "shape"):
         spans = _spans_in(text, words)
     elif kind == "prefix":
         typed = q.text.rstrip(";")
@@ -757,6 +961,7 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
         _exact_name_hits(q, idx, hits)
         _prefix_hits(q, idx, hits)
         _word_hits(q, idx, hits)
+        _concept_hits(q, idx, hits)
         if len(hits) < limit:
             _substring_hits(q, idx, hits)
         if not hits.best:
@@ -778,7 +983,7 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
         else:
             # "2200" is a code point first.
             label = f"U+{q.hex_codepoint:04X}"
-            hits.add(q.hex_codepoint, "codepoint", 1, "codepoint", label, fixed=800.0)
+            hits.add(q.hex_codepoint, "codepoint", 1, "codepoint", label, fixed=_TYPED_SCORE)
     ranked = _smallest(limit, hits.best.items(), key=lambda kv: (-kv[1][0], kv[0]))
     if second is not None and ranked:
         # Level with the best hit, so that both readings show.

@@ -118,6 +118,9 @@ class Table:
             "aliases": names(c.at("alias", i)),
             "formal_aliases": names(c.at("formal", i)),
             "related": datafile.xrefs(c.at("xref", i)),
+            "concepts": names(c.at("concept", i)),
+            "shapes": names(c.at("shape", i)),
+            "lookalikes": tuple(map(chr, datafile.xrefs(c.at("lookalike", i)))),
         }
 
     def name(self, i: int) -> str:
@@ -149,10 +152,12 @@ class Table:
         return datafile.names(self._cols.at(column, i))
 
     def unlisted_names(self, codepoint: int, column: str) -> tuple[str, ...]:
-        """Return the ``alias`` or ``formal`` aliases of a character outside the table.
+        """Return the names of a character outside the table in one column; () for none.
 
-        NamesList informative and NameAliases formal aliases of the ``all`` scope's
-        characters (U+FEFF: ``BYTE ORDER MARK``, ``BOM``, ``ZWNBSP``); () for none.
+        ``alias`` and ``formal``: NamesList informative and NameAliases formal aliases of
+        the ``all`` scope's characters (U+FEFF: ``BYTE ORDER MARK``, ``BOM``, ``ZWNBSP``);
+        ``concept`` and ``shape``: phrases of the concept table; ``lookalike``: hex code
+        points.
         """
         rows = self._unlisted_rows.get(column)
         if rows is None:
@@ -232,6 +237,15 @@ class Table:
             for name in datafile.names(packed):
                 index.setdefault(name, []).append(self.codepoints[i])
         return index
+
+    @cached_property
+    def concept_order(self) -> dict[str, tuple[int, ...]]:
+        """Folded concept or shape phrase → the characters that share it, best first.
+
+        The order of tools/data/concepts.tsv (see `symbols.datafile.concept_order`);
+        a phrase of one character is not listed.
+        """
+        return datafile.concept_order(self.data.concept_order)
 
     @cached_property
     def html_index(self) -> dict[str, list[int]]:
@@ -344,6 +358,9 @@ def fields_of(codepoint: int) -> dict[str, Any] | None:
         **_NO_NAMES,
         "aliases": t.unlisted_names(codepoint, "alias"),
         "formal_aliases": t.unlisted_names(codepoint, "formal"),
+        "concepts": t.unlisted_names(codepoint, "concept"),
+        "shapes": t.unlisted_names(codepoint, "shape"),
+        "lookalikes": tuple(chr(int(h, 16)) for h in t.unlisted_names(codepoint, "lookalike")),
         "char": char,
         "codepoint": codepoint,
         "name": name,
@@ -366,6 +383,9 @@ _NO_NAMES: dict[str, tuple[Any, ...]] = {
     "aliases": (),
     "formal_aliases": (),
     "related": (),
+    "concepts": (),
+    "shapes": (),
+    "lookalikes": (),
 }
 
 

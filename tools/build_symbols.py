@@ -4,7 +4,9 @@ Usage::
 
     python tools/build_symbols.py [SOURCES_DIR] [-o data/symbols.json]
 
-SOURCES_DIR defaults to ``../shared/data/sources`` beside the repository root.
+SOURCES_DIR defaults to ``../shared/data/sources`` beside the repository root. mathsym's
+own hand-curated tables are read from tools/data (see tools/data/README.md): the concept
+and shape table, concepts.tsv.
 The output is byte-identical on every run (no timestamps, sorted keys, every
 list built in a fixed order).
 
@@ -44,6 +46,7 @@ from sources import (  # noqa: E402
     LatexEntry,
     read_asciimath,
     read_compose,
+    read_concepts,
     read_julia,
     read_name_aliases,
     read_names_list,
@@ -60,9 +63,13 @@ from styles import script_entries, sfrac_entries, styled_entries  # noqa: E402
 
 from symbols import datafile  # noqa: E402
 from symbols.groups import GROUPS, group_for  # noqa: E402
+from symbols.query import fold  # noqa: E402
 from symbols.schema import COLUMNS, LATEX_ORIGINS  # noqa: E402
 from symbols.search_index import pack_index  # noqa: E402
 from symbols.table import Table  # noqa: E402
+
+#: mathsym's own concept and shape table (tools/data/README.md).
+CONCEPTS = REPO / "tools" / "data" / "concepts.tsv"
 
 MATH_BLOCKS = (
     "Greek and Coptic",
@@ -398,6 +405,17 @@ class Builder:
                     return alias
         raise ValueError(f"U+{cp:04X} has no name")
 
+    # -- mathsym's own tables --------------------------------------------------------
+
+    def concepts(self) -> list[tuple[int, str, str]]:
+        """tools/data/concepts.tsv: (code point, ``means``/``looks``, phrase) in table order."""
+        rows = read_concepts(CONCEPTS)
+        kinds = {"means": 0, "looks": 0}
+        for _cp, kind, _p in rows:
+            kinds[kind] += 1
+        self.report["concepts"] = {"rows": len(rows), **kinds}
+        return rows
+
     # -- assemble ------------------------------------------------------------------
 
     def build(self) -> datafile.Data:
@@ -470,6 +488,10 @@ class Builder:
             f"{n} U+{cp:04X}" for cp, n in asciimath if unicodedata2.category(chr(cp)) == "Cc"
         ]
 
+        concepts = self.concepts()
+        concept_col = collect([(cp, p) for cp, kind, p in concepts if kind == "means"])
+        shape_col = collect([(cp, p) for cp, kind, p in concepts if kind == "looks"])
+
         cols: dict[str, list[Any]] = {k: [] for k in COLUMNS}
         for cp in sorted(in_table):
             gc = unicodedata2.category(chr(cp))
@@ -492,6 +514,9 @@ class Builder:
             cols["alias"].append(aliases.get(cp, []))
             cols["formal"].append([a for a, _k in formal.get(cp, [])])
             cols["xref"].append(xrefs.get(cp, []))
+            cols["concept"].append(concept_col.get(cp, []))
+            cols["shape"].append(shape_col.get(cp, []))
+            cols["lookalike"].append([])
 
         self.report["rows"] = {"math": cols["scope"].count(0), "extended": cols["scope"].count(1)}
         self.report["conflicts"] = conflicts(cols)
@@ -514,11 +539,38 @@ class Builder:
                 "formal": datafile.pack_unlisted(
                     {cp: [a for a, _k in v] for cp, v in formal.items()}, in_table
                 ),
+                "concept": datafile.pack_unlisted(_phrases(concepts, "means"), in_table),
+                "shape": datafile.pack_unlisted(_phrases(concepts, "looks"), in_table),
             },
+            concept_order=datafile.pack_concept_order(_concept_order(concepts)),
         )
         # The math scope's search index, precomputed by the library's own code (the
         # one implementation) so that a one-shot search only splits strings.
         return data.with_search({"math": pack_index("math", Table(data))})
+
+
+def _phrases(concepts: list[tuple[int, str, str]], kind: str) -> dict[int, list[str]]:
+    """Code point → its phrases of one kind (``means``, ``looks``), in table order."""
+    out: dict[int, list[str]] = {}
+    for cp, k, phrase in concepts:
+        if k == kind:
+            out.setdefault(cp, []).append(phrase)
+    return out
+
+
+def _concept_order(concepts: list[tuple[int, str, str]]) -> dict[str, list[int]]:
+    """Folded phrase → the code points that have it, in table order (its first row first).
+
+    The table's rule (tools/data/README.md): the first row for a phrase is its preferred
+    answer. Phrases that fold alike ("upside-down a", "upside down a") are one phrase to
+    search, ranked by the first row of either.
+    """
+    order: dict[str, list[int]] = {}
+    for cp, _kind, phrase in concepts:
+        found = order.setdefault(fold(phrase), [])
+        if cp not in found:
+            found.append(cp)
+    return order
 
 
 def conflicts(cols: dict[str, list[Any]]) -> dict[str, list[str]]:

@@ -17,6 +17,7 @@ __all__ = [
     "LatexEntry",
     "read_asciimath",
     "read_compose",
+    "read_concepts",
     "read_julia",
     "read_name_aliases",
     "read_names_list",
@@ -359,6 +360,37 @@ def read_compose(path: Path) -> list[tuple[int, str]]:
         if any(k.startswith("dead_") for k in keys):
             continue
         out.append((ord(value), " ".join(compose_key(k) for k in keys)))
+    return out
+
+
+# --------------------------------------------------------------------------- mathsym's own tables
+
+
+def read_concepts(path: Path) -> list[tuple[int, str, str]]:
+    """tools/data/concepts.tsv: ``(code point, kind, phrase)`` in file order.
+
+    The table's format is tools/data/README.md's (``codepoint kind phrase area source``,
+    ``#`` comments, a header row); *kind* is ``means`` or ``looks``. File order is the
+    table's ranking of the characters that share a phrase, so it is kept.
+
+    Raises:
+        ValueError: for a row that is not five fields, a code point not ``U+XXXX`` or an
+            unknown kind (the table's own test says which line).
+    """
+    out: list[tuple[int, str, str]] = []
+    header = True
+    for number, line in enumerate(_lines(path), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if header:
+            header = False
+            continue
+        if len(fields) != 5 or not re.fullmatch(r"U\+[0-9A-F]{4,6}", fields[0]):
+            raise ValueError(f"{path.name}:{number}: not a concept row: {line!r}")
+        if fields[1] not in ("means", "looks"):
+            raise ValueError(f"{path.name}:{number}: kind {fields[1]!r} is not means or looks")
+        out.append((int(fields[0][2:], 16), fields[1], fields[2]))
     return out
 
 
