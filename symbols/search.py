@@ -555,7 +555,7 @@ _CONCEPT_FILLER = frozenset(
         *("SYMBOL", "SYMBOLS", "SIGN", "SIGNS", "MARK", "MARKS", "NOTATION", "CHARACTER"),
         *("GLYPH", "USED", "USE", "MEAN", "MEANS", "MEANING", "WRITE", "TYPE", "CALLED"),
         *("MATH", "MATHS", "MATHEMATICS", "LOGIC", "MUSIC", "MUSICAL", "CURRENCY"),
-        *("GEOMETRY", "PHYSICS", "TYPOGRAPHY", "UNICODE"),
+        *("GEOMETRY", "PHYSICS", "TYPOGRAPHY", "UNICODE", "SET", "SETS", "LETTER"),
     }
 )
 # A phrase's own filler words weigh less when judging how much of it the query says.
@@ -594,18 +594,28 @@ def _concept_hits(
     letter typed in capitals asks for the capital ("fancy L": ℒ before ℓ).
     """
     words = tuple(dict.fromkeys(q.words))[:8]
+    if not words or not idx.concept_keys:
+        return
     content = [i for i, w in enumerate(words) if w not in _CONCEPT_FILLER and len(w) > 1]
     if not content:
         # "u symbol", "big U": the letters are all the query says.
         content = [i for i, w in enumerate(words) if len(w) == 1 and w.isalpha()]
-    if not content or not idx.concept_keys:
-        return
-    per_word = [
-        corrections[w] if corrections is not None and w in corrections else _concept_forms(w)
-        for w in words
-    ]
     vocab = idx.concept_words
     keys = vocab.keys()
+    per_word = []
+    for w in words:
+        if corrections is not None and w in corrections:
+            per_word.append(corrections[w])
+            continue
+        forms = _concept_forms(w)
+        # A word ended otherwise than the phrase's ("similarity" for "similar",
+        # "logically" for "logical"): the longest start of it that is a phrase word.
+        # A suffix of one letter is more likely a slip ("subsett"): the fuzzy tier's.
+        for k in range(len(w) - 2, max(5, -(-len(w) * 3 // 5)) - 1, -1):
+            if w[:k] in vocab:
+                forms.append((w[:k], 0.85))
+                break
+        per_word.append(forms)
     found_any: set[int] = set()
     for i in content:
         for form, _sim in per_word[i]:
@@ -618,6 +628,17 @@ def _concept_hits(
                 found_any.update(vocab.get(form, ()))
     if len(found_any) > _MAX_SCORED:
         found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: p))
+    # Phrases of filler words only ("is in"), found through those words.
+    typed = set(words)
+    for w in typed & _CONCEPT_FILLER:
+        for p in vocab.get(w, ()):
+            if p not in found_any and set(idx.concept_tokens[p]) <= typed:
+                found_any.add(p)
+    # A phrase inside a longer query leaves words out; not a word that no phrase or name
+    # knows ("pluss minus"): that is more likely a slip, for the fuzzy tier.
+    partial = corrections is not None or all(
+        any(f in vocab for f, _s in per_word[i]) or words[i] in idx.word_docs for i in content
+    )
     # How much each query word says: a word few phrases hold ("circulation") more than
     # a common one ("integral").
     says = [idx.concept_weight(w) if i in content else 0.0 for i, w in enumerate(words)]
@@ -670,12 +691,16 @@ def _concept_hits(
         if corrections is not None:
             if told < 0.5:
                 continue
-            tier, quality = "fuzzy", strength * said * told
-        elif said >= 1.0 and whole and not missing:
-            tier, quality = "concept", 1.0 - 0.04 * optional - 0.12 * letters
+            # Below a name spelt as close: names first, as between the exact tiers.
+            tier, quality = "fuzzy", 0.8 * strength * said * told
+        elif said >= 1.0 and strength >= 0.85 and not missing:
+            # Every word of the phrase said, some as a start ("approx equals") or
+            # ended otherwise ("similarity"): weaker the less of them it took.
+            tier = "concept"
+            quality = 1.0 - 2.0 * (1.0 - strength) - 0.05 * optional - 0.12 * letters
         elif not missing:
             tier, quality = "word-prefix", strength * said - 0.12 * letters
-        elif said >= 1.0 and whole and told >= 0.5:
+        elif said >= 1.0 and whole and told >= 0.3 and partial:
             tier, quality = "word-prefix", 0.8 * told - 0.12 * letters
         else:
             continue

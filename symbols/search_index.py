@@ -541,9 +541,9 @@ class SearchIndex:
 
     @cached_property
     def concept_tokens(self) -> _Lazy[tuple[str, ...]]:
-        """The words of each phrase, by phrase index."""
+        """The words of each phrase, by phrase index, each once ("of the order of")."""
         keys = self.concept_keys
-        return _Lazy(len(keys), lambda i: tuple(keys[i].split()))
+        return _Lazy(len(keys), lambda i: tuple(dict.fromkeys(keys[i].split())))
 
     @cached_property
     def concept_vocab_by_initial(self) -> dict[str, list[str]]:
