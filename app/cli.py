@@ -558,12 +558,18 @@ def _default_method() -> str:
 _LOOKUP_ROLES = ("glyph", "code", "name", "latex", "keys", "dim")
 
 
+#: How the note at the end of a row says what a concept-table phrase is to the symbol.
+WHY_LABELS = {"concept": "means", "shape": "looks like"}
+
+
 def _match_row(sym: Fields, match: Row, method: str) -> list[str]:
     row = _symbol_row(sym, method)
     _cp, _score, field, text, _spans, _kind = match
-    # Say why a match came up when it is not visible in the row (an alias, a typo).
+    # Say why a match came up when it is not visible in the row (an alias, a meaning, a
+    # shape: "(means: if and only if)", "(looks like: upside-down a)").
     if field not in ("name", "latex", "char", "codepoint"):
-        row.append(f"({field}: {text})" if text else f"({field})")
+        label = WHY_LABELS.get(field, field)
+        row.append(f"({label}: {text})" if text else f"({label})")
     return row
 
 
@@ -703,6 +709,12 @@ def _detail_pairs(sym: Fields, tty: bool, show: Callable[[str], str]) -> list[Pa
         other = fields_of(cp)
         name = other["name"] if other is not None else ""
         pairs.append(("related", f"{show(chr(cp))} U+{cp:04X} {name}".rstrip(), ""))
+    pairs += [("means", c, "") for c in sym["concepts"]]
+    pairs += [("looks like", c, "") for c in sym["shapes"]]
+    for glyph in sym["lookalikes"]:
+        other = fields_of(ord(glyph))
+        name = other["name"] if other is not None else ""
+        pairs.append(("look-alike", f"{show(glyph)} U+{ord(glyph):04X} {name}".rstrip(), ""))
     return pairs
 
 
@@ -792,7 +804,19 @@ def _symbol_json(sym: Fields, match: Row | None = None) -> dict[str, Any]:
         "matched": None
         if match is None
         else {"field": match[2], "text": match[3], "kind": match[5]},
+        "concepts": list(sym["concepts"]),
+        "shapes": list(sym["shapes"]),
+        "lookalikes": [_lookalike_json(g) for g in sym["lookalikes"]],
     }
+
+
+def _lookalike_json(glyph: str) -> dict[str, str]:
+    """One look-alike as the JSON gives it: its char, code point and name."""
+    from symbols.table import fields_of
+
+    other = fields_of(ord(glyph))
+    name = other["name"] if other is not None else _unknown_name(ord(glyph))
+    return {"char": glyph, "codepoint": f"U+{ord(glyph):04X}", "name": name}
 
 
 def _print_json(out: _Out, items: Iterable[dict[str, Any] | str]) -> None:
@@ -936,6 +960,9 @@ def _unassigned_json(ch: str) -> dict[str, Any]:
         "inputs": {},
         "score": None,
         "matched": None,
+        "concepts": [],
+        "shapes": [],
+        "lookalikes": [],
     }
 
 

@@ -767,3 +767,18 @@ async def test_a_query_edit_holds_the_frame_only_until_its_results_or_the_limit(
         expected = [r.symbol.char for r in real("fo", app.scope, None, [], []) if r.symbol]
         assert chars(app) == expected  # the slow results still arrive
         assert app._batch_count == 0
+
+
+@sync
+async def test_the_detail_pane_says_what_a_meaning_or_shape_matched(tmp_path: Path) -> None:
+    app = make(tmp_path, query="upside down a")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert chars(app)[0] == "∀"
+        info = str(app.search_screen.query_one("#info").render())
+        # After the input methods (issue 15 puts those first): one small line.
+        assert info.index("looks like: upside-down a") > info.index("Type it")
+        await pilot.press(*["backspace"] * len("upside down a"), *"forall")
+        await settle(pilot)
+        info = str(app.search_screen.query_one("#info").render())
+        assert "looks like:" not in info and "means:" not in info  # a name matched

@@ -89,3 +89,13 @@ def test_formats() -> None:
     with pytest.raises(ValueError, match="unknown format 'nope'"):
         check_format("nope")
     assert format_label("latex") == "LaTeX"
+
+
+def test_a_row_says_a_meaning_or_a_shape_matched() -> None:
+    from app.tui.rows import result_row
+    from symbols import search
+
+    m = search("upside down a", 1)[0]
+    assert str(result_row(m.symbol, m.matched)).endswith("looks like upside-down a")
+    m = search("tombstone", 1)[0]
+    assert str(result_row(m.symbol, m.matched)).endswith("means tombstone")

@@ -207,7 +207,9 @@ class SearchScreen(Screen[None]):
         self._compact = False
         self._detail_timer: Timer | None = None
         self._typed = False
-        self._detail_shown: tuple[Symbol | None, bool, str | None, str] | None = None
+        self._detail_shown: tuple[Symbol | None, bool, str | None, str, Matched | None] | None = (
+            None
+        )
         # Where each jump to a related symbol came from: (query, highlighted row).
         # Esc walks back; typing a query of one's own forgets them.
         self._back: list[tuple[str, int | None]] = []
@@ -245,7 +247,7 @@ class SearchScreen(Screen[None]):
         """Focus the query box and show the first results."""
         self.query_one(QueryInput).focus()
         # The pane was composed empty: showing "nothing" again would only re-lay it.
-        self._detail_shown = (None, False, self.mathsym.first_method, "")
+        self._detail_shown = (None, False, self.mathsym.first_method, "", None)
         self.refresh_results()
 
     # -- searching ------------------------------------------------------------
@@ -439,12 +441,14 @@ class SearchScreen(Screen[None]):
         query = self.query_one(QueryInput).value
         # With nothing highlighted, what the pane says depends on the query.
         missed = query.strip(ASCII_SPACE) if sym is None and not is_blank(query) else ""
-        key = (sym, fav, app.first_method, missed)
+        index = self.query_one(ResultsList).highlighted
+        matched = self.rows[index].matched if sym is not None and index is not None else None
+        key = (sym, fav, app.first_method, missed, matched)
         if key == self._detail_shown:
             return  # the same symbol again ("forall" → "forall "): nothing to redraw
         self._detail_shown = key
         hint = no_match_hint(missed, app.scope, app.group) if missed else None
-        detail.show(sym, app.first_method, fav, hint)
+        detail.show(sym, app.first_method, fav, hint, matched)
 
     def on_resize(self) -> None:
         """Fill the detail pane when it unfolds; re-lay the rows when the list narrows."""

@@ -39,6 +39,8 @@ MIN_NAME_WIDTH = 13
 #: the code point goes only when even a short name would not fit beside it.
 FULL_ROW_MIN_WIDTH = _FIXED_WIDTH + MIN_NAME_WIDTH
 _STAR = "★"
+#: How a row says what a concept-table phrase is to the symbol.
+_WHY = {"concept": "means", "shape": "looks like"}
 _MUTED = "$text-muted"
 
 
@@ -76,8 +78,11 @@ def result_row(
         elif matched.text == latex:
             latex_spans = matched.spans
         elif matched.text not in (symbol.char, symbol.label):
-            # An alias, an entity, a Typst name, another LaTeX command: show what matched.
+            # An alias, an entity, a Typst name, another LaTeX command: show what matched;
+            # a phrase of the concept table says what it is ("means if and only if").
             extra = _highlighted(matched.text, matched.spans, _MUTED)
+            if matched.field in _WHY:
+                extra = Content.assemble((f"{_WHY[matched.field]} ", _MUTED), extra)
     width = COMPACT_LATEX_WIDTH if compact else LATEX_WIDTH
     latex_cell = _highlighted(latex, latex_spans)
     if latex_cell.cell_length > width:

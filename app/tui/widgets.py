@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from textual.app import ComposeResult
 
+    from symbols.search import Matched
     from symbols.table import Symbol
 
 __all__ = [
@@ -182,17 +183,27 @@ def _section(title: str) -> Content:
     return Content.styled(f"\n{title}\n", _HEADING)
 
 
-def detail_content(symbol: Symbol, first_method: str | None, favorite: bool) -> Content:
+#: Most look-alikes the detail pane lists (a letter like "o" has dozens).
+LOOKALIKES_SHOWN = 6
+#: How the detail pane says what a concept-table phrase is to the symbol.
+_WHY = {"concept": "means", "shape": "looks like"}
+
+
+def detail_content(
+    symbol: Symbol, first_method: str | None, favorite: bool, matched: Matched | None = None
+) -> Content:
     """Return the text of the detail pane for *symbol*.
 
     Args:
         symbol: The symbol shown.
         first_method: The input method listed first (None: the OS's own).
         favorite: Whether it is a favorite (adds a ★).
+        matched: What the query matched, if it came from a search: a meaning or a shape
+            is said after the input methods ("means: if and only if").
 
     Returns:
-        The content: names, code point, LaTeX with packages, HTML, Typst, aliases and
-        every input method.
+        The content: names, code point, LaTeX with packages, HTML, Typst, aliases,
+        every input method, why it matched and what it looks like.
 
     """
     from symbols.inputs import inputs
@@ -227,6 +238,19 @@ def detail_content(symbol: Symbol, first_method: str | None, favorite: bool) -> 
         if method.note and i == 0:
             parts += ["\n  ", (method.note, _MUTED)]
         parts.append("\n")
+    if matched is not None and matched.field in _WHY:
+        parts += ["\n", (f"{_WHY[matched.field]}: ", _MUTED), matched.text, "\n"]
+    if symbol.lookalikes:
+        parts.append(_section("Looks like"))
+        from symbols.table import get
+
+        for glyph in symbol.lookalikes[:LOOKALIKES_SHOWN]:
+            other = get(glyph)
+            name = other.name if other is not None else ""
+            parts += [glyph, (f"  U+{ord(glyph):04X} ", _MUTED), name, "\n"]
+        more = len(symbol.lookalikes) - LOOKALIKES_SHOWN
+        if more > 0:
+            parts.append((f"and {more} more\n", _MUTED))
     return Content.assemble(*parts)
 
 
@@ -288,8 +312,12 @@ class DetailPane(VerticalScroll, can_focus=False):
         first_method: str | None,
         favorite: bool,
         hint: Content | None = None,
+        matched: Matched | None = None,
     ) -> None:
-        """Show *symbol*, or with None clear the pane and show *hint* (default `EMPTY_HINT`)."""
+        """Show *symbol*, or with None clear the pane and show *hint* (default `EMPTY_HINT`).
+
+        *matched* is what the query matched, said when it is a meaning or a shape.
+        """
         if symbol is None and not self._built:
             # The glyph box and related list are not mounted yet: only the text changes.
             self.query_one("#info", Static).update(hint or EMPTY_HINT)
@@ -311,7 +339,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         box.update(glyph)
         note.update(Content.styled(why, _MUTED))
         note.display = bool(why)
-        info.update(detail_content(symbol, first_method, favorite))
+        info.update(detail_content(symbol, first_method, favorite, matched))
         from symbols.table import get
 
         found = [get(cp) for cp in symbol.related]
