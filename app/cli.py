@@ -462,6 +462,7 @@ def _find(query: str, scope: str | None, limit: int, out: _Out) -> list[tuple[Fi
     if problem is not None:
         out.error(problem[0])
         return problem[1]
+    _say_no_text(query, out)
     # Plain rows, not symbols.search's Match records: see `Fields`.
     matches = search_rows(query, limit=limit, scope=scope or "math")
     if mine is not None:  # the user's own name for a symbol comes first
@@ -484,6 +485,18 @@ def _find(query: str, scope: str | None, limit: int, out: _Out) -> list[tuple[Fi
         return 1
     # search_rows keeps only characters, which always have fields.
     return [(f, m) for m in matches if (f := fields_of(m[0])) is not None]
+
+
+def _say_no_text(query: str, out: _Out) -> None:
+    r"""Say so when the query is a LaTeX command that gives no character (``\!``)."""
+    if not query.startswith("\\"):
+        return
+    from symbols.table import latex_width, load
+
+    why = load().latex_extra("no_text").get(query.strip())
+    if why:
+        width = latex_width(query.strip())
+        out.note(f"{query.strip()} gives no character: {why}" + (f" ({width})" if width else ""))
 
 
 def _user_alias(query: str, out: _Out) -> Row | None:
@@ -693,12 +706,17 @@ def _detail_pairs(sym: Fields, tty: bool, show: Callable[[str], str]) -> list[Pa
         ("group", sym["group"], ""),
         ("scope", sym["scope"], ""),
     ]
+    from symbols.table import latex_width
+
     for command, origins, package, math_class in sym["latex_commands"]:
         extra = [f"from {', '.join(origins)}"] if origins else []
         if package:
             extra.append(f"\\usepackage{{{package}}}")
         if math_class:
             extra.append(f"class {math_class}")
+        width = latex_width(command)
+        if width:
+            extra.append(f"width {width}")
         value = f"{command}  ({'; '.join(extra)})" if tty and extra else command
         pairs.append(("latex", value, "latex"))
     pairs += [("html", f"&{h};", "latex") for h in sym["html"]]
@@ -775,6 +793,7 @@ def _print_detail(out: _Out, sym: Fields, method: str) -> None:
 def _symbol_json(sym: Fields, match: Row | None = None) -> dict[str, Any]:
     """One symbol as the stable JSON object documented in docs/cli.md (see "--json")."""
     from symbols.inputs import inputs_dict
+    from symbols.table import latex_width
 
     return {
         "char": sym["char"],
@@ -791,6 +810,7 @@ def _symbol_json(sym: Fields, match: Row | None = None) -> dict[str, Any]:
                 "package": package,
                 "math_class": math_class,
                 "origins": list(origins),
+                "width": latex_width(command),
             }
             for command, origins, package, math_class in sym["latex_commands"]
         ],

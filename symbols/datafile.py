@@ -22,6 +22,11 @@ are `symbols.schema`'s. Schema (format 3)::
         "shape": ["upside-down a\tturned a"],
         "xref": ["2010 2212"], "lookalike": ["002D"]},  # hex code points
      "concept_order": "FOLDED PHRASE\t21D4 27FA\n…",   # who a shared phrase finds first
+     "latex_extra": {"order": "\\quad\t2003 2001\n…",   # commands of several symbols
+                     "sequences": "\\colonapprox\t3A 2248\n…",  # of several characters
+                     "widths": "\\,\t3/18 em\n…",      # spacing commands
+                     "no_text": "\\!\tnegative space\n…",  # commands of no character
+                     "ligatures": "--\t2013\n…"},     # TeX's input ligatures
      "search": {"math": {...}},                      # the math search index, packed
      "index_bytes": 708466,                          # length of the "search" value
      "layout": {"bytes": 863710, "rows": 64,         # where the columns lie (see below)
@@ -42,6 +47,14 @@ whole column for indexes built elsewhere.
 unicodedata2) their NamesList informative and NameAliases formal aliases, concept and
 shape phrases and look-alikes: one line per character, ``HEX<TAB>alias<TAB>alias``
 (look-alikes as hex code points), in code point order (`unlisted_rows`).
+
+``latex_extra`` holds what the LaTeX columns cannot: ``order``, the precedence the
+generator decided for each command several symbols claim (docs/latex-conflicts.md), best
+first; ``sequences``, commands of several characters (``\colonapprox`` ``:≈``), which
+`symbols.latex.convert` writes out; ``widths`` of spacing commands (``\,`` 3/18 em);
+``no_text``, commands that give no character and why (``\!``: a negative space);
+``ligatures``, TeX's input ligatures (``--`` –, ``~`` a no-break space). Each is
+``KEY<TAB>VALUE`` lines (`packed_map`, `unpacked_map`); code points as hex.
 
 ``concept_order`` ranks the characters of a concept or shape phrase that several of them
 share ("if and only if": ⟺ ⇔ ↔), as tools/data/concepts.tsv orders its rows: one line per
@@ -109,10 +122,12 @@ __all__ = [
     "pack_columns",
     "pack_concept_order",
     "pack_unlisted",
+    "packed_map",
     "parse",
     "read",
     "unlisted_rows",
     "unpack_column",
+    "unpacked_map",
     "xrefs",
 ]
 
@@ -237,6 +252,23 @@ def unlisted_rows(packed: str) -> dict[int, tuple[str, ...]]:
         hex_cp, _, rest = line.partition("\t")
         rows[int(hex_cp, 16)] = tuple(rest.split("\t"))
     return rows
+
+
+def packed_map(items: dict[str, str]) -> str:
+    """Pack a str → str map as ``KEY<TAB>VALUE`` lines, keys sorted (see `unpacked_map`)."""
+    return "\n".join(
+        f"{_join([k], '', chr(9) + chr(10))}\t{_join([v], '', chr(9) + chr(10))}"
+        for k, v in sorted(items.items())
+    )
+
+
+def unpacked_map(packed: str) -> dict[str, str]:
+    """Read what `packed_map` wrote."""
+    out: dict[str, str] = {}
+    for line in packed.splitlines():
+        key, _, value = line.partition("\t")
+        out[key] = value
+    return out
 
 
 def pack_concept_order(order: dict[str, list[int]]) -> str:
@@ -415,6 +447,8 @@ class Data:
             (`pack_unlisted`).
         concept_order: The characters of each shared concept or shape phrase, best
             first (`pack_concept_order`); "" in a file without it.
+        latex_extra: ``order``, ``sequences``, ``widths``, ``no_text`` of LaTeX commands
+            (`packed_map` strings, see the module docstring); {} in a file without them.
         columns: The packed columns (`Columns`).
         search: The packed search index parts (`SearchParts`).
         provenance: What the table was made from: each upstream table read (its file
@@ -429,6 +463,7 @@ class Data:
         "concept_order",
         "groups",
         "html4",
+        "latex_extra",
         "provenance",
         "search",
         "unicode",
@@ -447,6 +482,7 @@ class Data:
         search: SearchParts | None = None,
         provenance: dict[str, str] | None = None,
         concept_order: str = "",
+        latex_extra: dict[str, str] | None = None,
     ) -> None:
         self.unicode = unicode
         self.provenance: dict[str, str] = provenance or {}
@@ -456,6 +492,7 @@ class Data:
         self.html4 = html4
         self.unlisted: dict[str, str] = unlisted or {}
         self.concept_order = concept_order
+        self.latex_extra: dict[str, str] = latex_extra or {}
         self.search = search if search is not None else SearchParts({})
 
     @classmethod
@@ -487,6 +524,7 @@ class Data:
             search=search,
             provenance=obj.get("provenance"),
             concept_order=obj.get("concept_order", ""),
+            latex_extra=obj.get("latex_extra"),
         )
 
     def html4_names(self) -> frozenset[str]:
@@ -514,6 +552,7 @@ class Data:
             search=SearchParts(parts),
             provenance=self.provenance,
             concept_order=self.concept_order,
+            latex_extra=self.latex_extra,
         )
 
 
@@ -609,6 +648,7 @@ def dump(data: Data) -> bytes:
         "symbols": columns,
         "unlisted": dict(data.unlisted),
         "concept_order": data.concept_order,
+        "latex_extra": dict(data.latex_extra),
         "search": search,
         # The length of the index as written: `read` leaves it on disk by this length
         # until a search needs it.

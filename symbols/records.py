@@ -32,7 +32,7 @@ class LatexCommand:
         origins: The sources that give it, best first (see `LATEX_ORIGINS`).
         package: The LaTeX package it needs (``amssymb``, ``stmaryrd``…), or "" for none.
         math_class: ``rel``, ``bin``, ``op``, ``ord``, ``open``, ``close``, ``punct``,
-            ``accent``, ``fence``… or "" where no source says.
+            ``accent``, ``fence``, ``inner``… or "" where no source says.
 
     """
 

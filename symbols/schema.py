@@ -31,8 +31,20 @@ MAX_CODEPOINT = 0x10FFFF
 #: Rank of each LaTeX origin when sources disagree: lower wins. unicode-math first
 #: (it is what XeLaTeX/LuaLaTeX users type), then the styled-letter and script
 #: forms every LaTeX knows, the classic LaTeX/AMS command (unimathsymbols), the
-#: W3C unicode.xml table, and Julia's completions last.
-LATEX_ORIGINS: tuple[str, ...] = ("unicode-math", "style", "latex", "unicode.xml", "julia")
+#: W3C unicode.xml table, MathJax's TeX input (a TeX of its own, each command run),
+#: pylatexenc's LaTeX/text tables (a converter's), and Julia's completions last. The
+#: generator applies it (docs/latex-conflicts.md), with one rule before it: a character
+#: that Unicode maps to another one canonically (EM QUAD to EM SPACE, OHM SIGN to Ω)
+#: comes after that one.
+LATEX_ORIGINS: tuple[str, ...] = (
+    "unicode-math",
+    "style",
+    "latex",
+    "unicode.xml",
+    "mathjax",
+    "pylatexenc",
+    "julia",
+)
 
 
 def origin_rank(origin: str) -> int:

@@ -20,7 +20,7 @@ import bisect
 import re
 
 from symbols._modules import keep, make_module_callable
-from symbols.query import Query, fold, parse
+from symbols.query import Query, fold, parse, plain_text
 from symbols.schema import SCOPES
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
 from symbols.table import fields_of, load, make_symbol
@@ -200,6 +200,7 @@ def prominence_order(scope: str = "math") -> list[int]:
 
 
 _POPULARITY: dict[int, float] = {}
+_TEX_ONLY = frozenset({"mathjax", "pylatexenc"})
 
 
 def _popularity(cp: int) -> float:
@@ -217,8 +218,11 @@ def _popularity(cp: int) -> float:
         count = 0
         if i is not None:
             # At most two votes per source: a symbol with many synonyms in one source
-            # (six \mathscr spellings) is not more everyday for that.
-            count = min(len(table.latex_entries(i)), 2) + sum(
+            # (six \mathscr spellings) is not more everyday for that. The LaTeX vote
+            # counts the LaTeX tables' commands: MathJax and pylatexenc mostly repeat
+            # them, and their own (\textuparrow, \lt) say little of everyday use.
+            latex = [e for e in table.latex_entries(i) if not set(e[1]) <= _TEX_ONLY]
+            count = min(len(latex), 2) + sum(
                 min(len(table.names(i, col)), 2)
                 for col in ("html", "typst", "vim", "compose", "asciimath")
             )
@@ -302,14 +306,37 @@ def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     if q.asciimath:
         for cp in idx.asciimath.get(q.asciimath, ()):
             hits.add(cp, "exact", 1.0, "asciimath", q.asciimath)
-    if q.glyphs and len(q.text) > 1 and q.text.isascii():
+    if q.glyphs and q.text.isascii():
         _typed_hits(q.text, idx, hits)
+    if q.text.startswith("\\") and not any(key in idx.latex for key in q.latex):
+        _text_command_hits(q, hits)
     if len(q.words) > 1:
         # "right arrow" → \rightarrow: LaTeX names are words run together.
         joined = "\\" + "".join(q.words).lower()
         for real in idx.latex_folded.get(joined, ()):
             for pos, cp in enumerate(idx.latex[real]):
                 hits.add(cp, "exact", 0.7 - 0.02 * pos, "latex", real)
+
+
+def _text_command_hits(q: Query, hits: _Hits) -> None:
+    r"""Commands that stand for text, not for one symbol: their characters, in order.
+
+    ``\mathrm{A}`` and ``\text{A}`` are the plain letter (found whatever the scope, as a
+    pasted glyph is); ``\colonapprox`` is ``:`` then ``≈`` (a command of several
+    characters, `symbols.latex.convert`'s), unless that text holds letters or spaces
+    (``\cos`` is the word cos, no symbol).
+    """
+    text = plain_text(q.text)
+    if text is None:
+        found = load().latex_extra("sequences")
+        packed = next((found[k] for k in q.latex if k in found), "")
+        chars = "".join(chr(int(h, 16)) for h in packed.split())
+        if any(c.isalpha() or c.isspace() for c in chars):
+            return
+        text = chars
+    for i, ch in enumerate(dict.fromkeys(c for c in text if not c.isspace())):
+        score = _TIER_SCORE["exact"] + 90.0 - 0.01 * i
+        hits.add(ord(ch), "exact", 1, "latex", q.text, fixed=score)
 
 
 _TYPED: dict[str, dict[str, list[tuple[int, str, str]]]] = {}  # scope → key → hits
@@ -335,6 +362,11 @@ def _typed_keys(idx: SearchIndex) -> dict[str, list[tuple[int, str, str]]]:
                 plain = unicodedata2.normalize("NFKC", ch)
                 if len(plain) > 1 and plain.isascii():
                     keys.setdefault(plain, []).append((cp, "glyph", ch))
+        # TeX's input ligatures (pylatexenc): -- is –, `` is “, ~ a no-break space.
+        for lig, hexes in table.latex_extra("ligatures").items():
+            for cp in map(lambda h: int(h, 16), hexes.split()):
+                if cp in idx.row_of:
+                    keys.setdefault(lig, []).append((cp, "latex", lig))
         _TYPED[idx.scope] = keys
     return keys
 
@@ -347,7 +379,9 @@ def _typed_hits(text: str, idx: SearchIndex, hits: _Hits) -> None:
     ELLIPSIS, ``::=`` DOUBLE COLON EQUAL).
     """
     for cp, field, form in _typed_keys(idx).get(text, ()):
-        hits.add(cp, "exact", 0.9, field, form)
+        # A TeX ligature after the Vim digraph or Compose sequence of the same keys.
+        ligature = field == "latex"
+        hits.add(cp, "exact", 0.85 if ligature else 0.9, field, form, weigh_field=not ligature)
 
 
 def _in_a_name(word: str, idx: SearchIndex) -> bool:
@@ -682,10 +716,12 @@ def _concept_hits(
             if best_at < last:
                 in_order = False
             last = best_at
-        if not matched:
-            continue
         weights = [0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
         said = sum(weights[j] for j in matched) / sum(weights)
+        if not matched or (letters and (said < 1.0 or any(len(t) == 1 for t in toks))):
+            # Nothing said; or a letter the phrase lacks where it names another thing:
+            # "double struck R" is neither "double struck a" nor "double struck one".
+            continue
         strength = total / len(matched)
         told = 1.0 - missing / content_weight  # how much of the query the phrase explains
         if corrections is not None:

@@ -237,7 +237,9 @@ def _index_parts(rows: _ScopeRows) -> tuple[list[int], dict[str, dict[str, list[
             # MATHEMATICAL LEFT ANGLE BRACKET is what people call "left angle bracket".
             unprefixed.setdefault("".join(toks[1:]), []).append(d)
     in_scope = dict.fromkeys(rows.cps)
-    parts["latex"] = _scoped(table.latex_index, in_scope)
+    # "\ " (a control space: U+00A0) is no query: a query is trimmed. convert() reads it.
+    latex = {k: v for k, v in table.latex_index.items() if not any(c.isspace() for c in k)}
+    parts["latex"] = _scoped(latex, in_scope)
     parts["html"] = _scoped(table.html_index, in_scope)
     parts["typst"] = _scoped(table.typst_index, in_scope)
     asciimath = parts["asciimath"]

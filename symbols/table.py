@@ -46,6 +46,7 @@ __all__ = [
     "from_latex",
     "from_typst",
     "get",
+    "latex_width",
     "load",
     "make_symbol",
     "origin_rank",
@@ -75,6 +76,7 @@ class Table:
         self._cache: dict[int, Symbol] = {}
         # Aliases of the characters outside the table (scope "all"), split on first use.
         self._unlisted_rows: dict[str, dict[int, tuple[str, ...]]] = {}
+        self._extra: dict[str, dict[str, str]] = {}
 
     # -- rows ---------------------------------------------------------------
 
@@ -226,10 +228,32 @@ class Table:
                 # Origins are stored best first.
                 rank = ranks.get(origins.split(",", 1)[0], worst)
                 found.setdefault(cmd, []).append((rank, pos, cp))
-        return {
-            cmd: [v[0][2]] if len(v) == 1 else [cp for _r, _p, cp in sorted(v)]
-            for cmd, v in found.items()
-        }
+        # The generator's precedence for commands several symbols claim (its one rule is
+        # docs/latex-conflicts.md); a file without it: the best origin, then the
+        # position in the symbol's list, then the code point.
+        decided = self.latex_extra("order")
+        out: dict[str, list[int]] = {}
+        for cmd, v in found.items():
+            if len(v) == 1:
+                out[cmd] = [v[0][2]]
+                continue
+            order = decided.get(cmd)
+            ranked = datafile.xrefs(order) if order else ()
+            if ranked and sorted(ranked) == sorted(cp for _r, _p, cp in v):
+                out[cmd] = list(ranked)
+            else:
+                out[cmd] = [cp for _r, _p, cp in sorted(v)]
+        return out
+
+    def latex_extra(self, part: str) -> dict[str, str]:
+        """Return one map of the data's ``latex_extra``: ``order``, ``sequences``, ``widths``.
+
+        Command → its value (``no_text``: why it gives no character); parsed once.
+        """
+        found = self._extra.get(part)
+        if found is None:
+            found = self._extra[part] = datafile.unpacked_map(self.data.latex_extra.get(part, ""))
+        return found
 
     def _name_index(self, column: str) -> dict[str, list[int]]:
         index: dict[str, list[int]] = {}
@@ -409,6 +433,11 @@ def _symbol(fields: dict[str, Any]) -> Symbol:
     )
 
 
+def latex_width(command: str) -> str:
+    r"""Return the width of a spacing command (``\,`` → ``3/18 em``), "" for another one."""
+    return load().latex_extra("widths").get(command, "")
+
+
 def _group_for(codepoint: int, category: str, block: str, name: str) -> str:
     # Imported here: only characters outside the table need it, and `import
     # symbols; symbols.get(…)` is benchmarked (bench/bench_import.py).
@@ -503,6 +532,8 @@ def from_latex(command: str) -> list[Symbol]:
 
     Accepts the command with or without its backslash and the usual spellings of
     styled letters: ``\mathbb{R}``, ``\mathbb R``, ``mathbb R``; and ``^2``, ``_1``.
+    Upright and text commands around plain text give its characters: ``\mathrm{A}``,
+    ``\text{A}`` → A.
 
     Args:
         command: The LaTeX command.
@@ -519,14 +550,17 @@ def from_latex(command: str) -> list[Symbol]:
 
         raise wrong_type("symbols.from_latex", "command", command, "a str")
     # Imported here: `import symbols; symbols.get(…)` never reads a command.
-    from symbols.query import normalize_command
+    from symbols.query import normalize_command, plain_text
 
     index = load().latex_index
     for key in normalize_command(command):
         hits = index.get(key)
         if hits:
             return _symbols(hits)
-    return []
+    # \mathrm{A}, \text{A}: the plain letter, wherever it is (A is in no stored scope).
+    text = plain_text(command)
+    found = [make_symbol(ord(c)) for c in dict.fromkeys(text or "") if not c.isspace()]
+    return [s for s in found if s is not None]
 
 
 def from_html(entity: str) -> list[Symbol]:

@@ -64,6 +64,7 @@ def test_the_shipped_file_is_what_the_writer_writes_from_what_the_reader_reads(
         search=SearchParts(data.search.whole()),
         provenance=data.provenance,
         concept_order=data.concept_order,
+        latex_extra=data.latex_extra,
     )
     assert dump(again) == raw
 
@@ -140,6 +141,7 @@ def test_any_table_round_trips_through_the_file(
         search=SearchParts({"math": parts} if parts else {}),
         provenance=provenance,
         concept_order=datafile.pack_concept_order({"X Y": [0x2200, 0x2203], "Z": [0x41]}),
+        latex_extra={"widths": datafile.packed_map({"\\,": "3/18 em", "\\quad": "1 em"})},
     )
     written = dump(data)
     path = tmp_path_factory.mktemp("rt") / "symbols.json"
@@ -153,7 +155,17 @@ def test_any_table_round_trips_through_the_file(
         back.html4,
         back.unlisted,
         back.concept_order,
-    ) == (data.unicode, data.groups, data.blocks, data.html4, data.unlisted, data.concept_order)
+        back.latex_extra,
+    ) == (
+        data.unicode,
+        data.groups,
+        data.blocks,
+        data.html4,
+        data.unlisted,
+        data.concept_order,
+        data.latex_extra,
+    )
+    assert datafile.unpacked_map(back.latex_extra["widths"]) == {"\\,": "3/18 em", "\\quad": "1 em"}
     assert datafile.concept_order(back.concept_order) == {"X Y": (0x2200, 0x2203)}
     assert back.provenance == provenance
     # Row by row through the chunks first, then whole columns.

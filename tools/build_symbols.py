@@ -48,10 +48,13 @@ from sources import (  # noqa: E402
     read_compose,
     read_concepts,
     read_julia,
+    read_latex2text,
+    read_mathjax,
     read_name_aliases,
     read_names_list,
     read_rfc1345,
     read_typst,
+    read_uni2latex,
     read_unicode_math,
     read_unicode_xml,
     read_unimathsymbols,
@@ -60,6 +63,7 @@ from sources import (  # noqa: E402
     read_w3c_entities,
 )
 from styles import script_entries, sfrac_entries, styled_entries  # noqa: E402
+from tex import TexNames, tex_names  # noqa: E402
 
 from symbols import datafile  # noqa: E402
 from symbols.groups import GROUPS, group_for  # noqa: E402
@@ -163,7 +167,9 @@ def _everyday_rank(
     Tiers: 0 styled-letter, script and fraction forms; 1 what works with no
     package; 2 amsmath/amssymb/amsfonts; 3 a command only unicode.xml or Julia
     gives, where a classic command exists too; 4 other packages; 5 unicode-math
-    names; 6 unicode.xml's font macros (`_FONT_MACROS`).
+    names; 6 a command only MathJax or pylatexenc gives (their vocabularies, not
+    LaTeX's: MathJax's ``\\lt`` is no LaTeX command, its ``\\hat`` draws ``^`` over an
+    argument); 7 unicode.xml's font macros (`_FONT_MACROS`).
 
     A command of the LaTeX sources (unimathsymbols, unicode-math) carries its
     package (*package* is "unicode-math" for a unicode-math name no classic source
@@ -176,7 +182,9 @@ def _everyday_rank(
     """
     if "style" in origins:
         return 0, 0
-    if "latex" in origins or "unicode-math" in origins:
+    if origins <= {"mathjax", "pylatexenc"}:
+        tier = 6
+    elif origins & {"latex", "unicode-math"}:
         if not package:
             tier = 1
         elif package in AMS_PACKAGES:
@@ -184,7 +192,7 @@ def _everyday_rank(
         else:
             tier = 5 if package == "unicode-math" else 4
     elif _FONT_MACROS.match(command):
-        tier = 6
+        tier = 7
     elif command in KERNEL_SHORT_FORMS or not has_classic:
         tier = 1
     else:
@@ -212,6 +220,10 @@ class Builder:
         #: The tables read, in order, with their versions as SOURCES.md gives them.
         self.versions = read_versions(sources / "SOURCES.md")
         self.used: dict[str, str] = {}
+        self.tex = TexNames()
+        self.order: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        # (code point, command) → when the sources first gave it (see `latex_order`).
+        self.latex_seq: dict[tuple[int, str], int] = {}
         self.report: dict[str, Any] = {}
         self.blocks = unicode_blocks()
         self.block_by_name = {name: (lo, hi) for lo, hi, name in self.blocks}
@@ -278,14 +290,27 @@ class Builder:
         ums, approx = read_unimathsymbols(self.source("unimathsymbols.txt"))
         xml, _ = read_unicode_xml(self.source("w3c-unicode-xml.tsv"))
         julia, emoji, multi = read_julia(self.source("julia-latex-symbols.tsv"))
+        self.tex = tex_names(
+            read_mathjax(self.source("mathjax-tex.tsv")),
+            read_latex2text(self.source("pylatexenc-latex2text.tsv")),
+            read_uni2latex(self.source("pylatexenc-uni2latex.tsv")),
+            self.report,
+        )
         self.report["julia_skipped"] = {"emoji": emoji, "multi_codepoint": multi}
         self.report["latex_source_entries"] = {
             "unicode-math-table": len(um),
             "unimathsymbols": len(ums),
             "unicode.xml": len(xml),
+            "mathjax+pylatexenc": len(self.tex.entries),
             "julia": len(julia),
         }
-        return [*um, *self.outdated_unicode_math(um, ums), *xml, *julia], approx
+        return [
+            *um,
+            *self.outdated_unicode_math(um, ums),
+            *xml,
+            *self.tex.entries,
+            *julia,
+        ], approx
 
     def outdated_unicode_math(
         self, um: list[LatexEntry], ums: list[LatexEntry]
@@ -338,6 +363,8 @@ class Builder:
                 m.classes[e.origin] = e.math_class
         out: dict[int, list[list[Any]]] = {}
         for cp, per in merged.items():
+            for m in per.values():
+                self.latex_seq[cp, m.command] = m.seq
             rows = []
             has_classic = any("latex" in m.origins for m in per.values())
             for m in per.values():
@@ -345,8 +372,9 @@ class Builder:
                 package = next((m.packages[o] for o in ("style", "latex") if o in m.packages), "")
                 if not package and "latex" not in m.origins:
                     # A unicode-math name that unicode.xml or Julia repeat (\\less,
-                    # \\mathyen) still needs unicode-math; one only they give needs nothing.
-                    package = m.packages.get("unicode-math", "")
+                    # \\mathyen) still needs unicode-math; one only they give needs nothing;
+                    # one only MathJax gives needs the package its MathJax package stands for.
+                    package = m.packages.get("unicode-math", "") or m.packages.get("mathjax", "")
                 mclass = next(
                     (m.classes[o] for o in origins if o in m.classes), char_class.get(cp, "")
                 )
@@ -519,7 +547,11 @@ class Builder:
             cols["lookalike"].append([])
 
         self.report["rows"] = {"math": cols["scope"].count(0), "extended": cols["scope"].count(1)}
-        self.report["conflicts"] = conflicts(cols)
+        order = self.order = latex_order(cols, self.latex_seq)
+        self.report["conflicts"] = {
+            cmd: [f"U+{cp:04X} {'/'.join(origins)}" for cp, origins in claims]
+            for cmd, claims in order.items()
+        }
         data = datafile.Data(
             unicode=unicodedata2.unidata_version,
             groups=list(GROUPS),
@@ -543,6 +575,19 @@ class Builder:
                 "shape": datafile.pack_unlisted(_phrases(concepts, "looks"), in_table),
             },
             concept_order=datafile.pack_concept_order(_concept_order(concepts)),
+            latex_extra={
+                "order": datafile.packed_map(
+                    {cmd: " ".join(f"{cp:04X}" for cp, _o in v) for cmd, v in order.items()}
+                ),
+                "sequences": datafile.packed_map(
+                    {c: " ".join(f"{cp:04X}" for cp in v) for c, v in self.tex.sequences.items()}
+                ),
+                "widths": datafile.packed_map(self.tex.widths),
+                "no_text": datafile.packed_map(self.tex.no_text),
+                "ligatures": datafile.packed_map(
+                    {k: f"{cp:04X}" for k, cp in self.tex.ligatures.items()}
+                ),
+            },
         )
         # The math scope's search index, precomputed by the library's own code (the
         # one implementation) so that a one-shot search only splits strings.
@@ -573,16 +618,28 @@ def _concept_order(concepts: list[tuple[int, str, str]]) -> dict[str, list[int]]
     return order
 
 
-def conflicts(cols: dict[str, list[Any]]) -> dict[str, list[str]]:
-    """LaTeX commands that several symbols claim: command → ``U+XXXX origin`` best first."""
-    claims: dict[str, list[tuple[int, int, str]]] = {}
-    for cp, commands in zip(cols["cp"], cols["latex"], strict=False):
+def _canonical_singleton(cp: int) -> bool:
+    """Tell whether Unicode maps *cp* canonically to one other character (EM QUAD, OHM SIGN)."""
+    return bool(unicodedata2.normalize("NFC", chr(cp)) != chr(cp))
+
+
+def latex_order(
+    cols: dict[str, list[Any]], seq: dict[tuple[int, str], int]
+) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """Decide the precedence of every command several symbols claim: command → claims, best first.
+
+    The rule (docs/latex-conflicts.md): a character Unicode maps canonically to another
+    (U+2001 EM QUAD to U+2003 EM SPACE, U+2126 OHM SIGN to Ω) after the others; then the
+    best origin (`symbols.schema.LATEX_ORIGINS`); then the order in which the sources
+    give them (*seq*: the first source's own order); then the code point.
+    """
+    claims: dict[str, list[tuple[tuple[bool, int, int, int], int, tuple[str, ...]]]] = {}
+    for cp, commands in zip(cols["cp"], cols["latex"], strict=True):
         for cmd, origins, _pkg, _cls in commands:
-            claims.setdefault(cmd, []).append(
-                (LATEX_ORIGINS.index(origins[0]), cp, "/".join(origins))
-            )
+            key = (_canonical_singleton(cp), LATEX_ORIGINS.index(origins[0]), seq[cp, cmd], cp)
+            claims.setdefault(cmd, []).append((key, cp, tuple(origins)))
     return {
-        cmd: [f"U+{cp:04X} {o}" for _r, cp, o in sorted(v)]
+        cmd: [(cp, origins) for _key, cp, origins in sorted(v)]
         for cmd, v in sorted(claims.items())
         if len(v) > 1
     }
@@ -593,24 +650,85 @@ def _claim_cell(claim: str) -> str:
     return f"{chr(int(label[2:], 16))} {label} ({origins})"
 
 
-def conflicts_markdown(found: dict[str, list[str]]) -> str:
-    """The conflicts as a Markdown page (docs/latex-conflicts.md)."""
+_CONFLICTS_INTRO = """\
+# LaTeX commands: precedence, and what the sources disagree on
+
+Generated by `python tools/build_symbols.py --conflicts docs/latex-conflicts.md`.
+
+Seven sources give LaTeX commands (README's Data sources). Every mapping is kept, with all
+its origins; when several symbols claim one command, `symbols.from_latex` and search give
+them in this order, decided once by the generator:
+
+1. a character that Unicode maps canonically to another one (U+2001 EM QUAD is U+2003 EM
+   SPACE, U+2126 OHM SIGN is Ω U+03A9, U+212B ANGSTROM SIGN is Å) comes after the others:
+   `\\quad` is U+2003 EM SPACE, as MathJax, pylatexenc and Julia say, before unimathsymbols'
+   U+2001;
+2. the best origin: **unicode-math** > **style** (made here) > **latex** (unimathsymbols) >
+   **unicode.xml** > **mathjax** (MathJax 4.1.3's TeX input, each command checked by running
+   MathJax) > **pylatexenc** (its LaTeX-to-text and Unicode-to-LaTeX tables) > **julia**;
+3. the order in which that source gives them (MathJax's note names U+2009 THIN SPACE, the
+   conventional space, before U+2006 SIX-PER-EM SPACE, the exact one, for `\\,`), then the
+   code point.
+
+What this decides for the sources added by issue 11:
+
+- **Spacing commands** find the Unicode space of their width, which the detail view shows:
+  `\\,` and `\\thinspace` (3/18 em) U+2009 THIN SPACE, the conventional one, then U+2006
+  SIX-PER-EM SPACE, the exact one; `\\:` and `\\>` (4/18 em) U+205F MEDIUM MATHEMATICAL
+  SPACE; `\\enspace` (0.5 em) U+2002 EN SPACE; `\\quad` (1 em) U+2003 EM SPACE, then U+2001
+  EM QUAD; `\\qquad` (2 em) is two EM SPACEs (a sequence, below). No character has the width
+  of `\\;` (5/18 em): pylatexenc reads it as a plain space, and writes U+2008 PUNCTUATION
+  SPACE as `\\;`; both are kept, in that order (pylatexenc also reads `\\,` and `\\:` as a
+  plain space, after the spaces above). Negative spaces (`\\!`, `\\negthinspace`,
+  `\\negmedspace`, `\\negthickspace`) give no character; the command line says so.
+- **Text accents** (`\\'`, `\\^`, `\\"`, `\\~`, `\\=`, `\\.`, `\\u`, `\\v`…) give the
+  combining mark first (unicode.xml, pylatexenc: U+0301 for `\\'`), then the spacing
+  character MathJax draws (U+00B4). Math accents (`\\hat`, `\\vec`…) likewise: the
+  combining mark, then MathJax's spacing character (`^`, →).
+- **`\\lt` and `\\gt`** are < and > (MathJax's plain macros). MathJax also reads them as angle
+  brackets after `\\left`; that reading is left out. MathJax's `\\Coloneq` at U+2A7A
+  (GREATER-THAN WITH CIRCLE INSIDE, an upstream slip its table notes) is left out too.
+- **Text-mode commands** of pylatexenc and MathJax's textcomp: `\\textquoteleft` is ‘ U+2018
+  (the table had nothing, and search fell back to a look-alike name), `\\dag` †,
+  `\\textbraceleft` {.
+- **`\\AA`**: Å U+00C5 (unicode.xml, Julia, pylatexenc) before U+212B ANGSTROM SIGN (MathJax):
+  rule 1.
+
+"""
+
+
+def conflicts_markdown(order: dict[str, list[tuple[int, tuple[str, ...]]]], tex: TexNames) -> str:
+    """The precedence and the conflicts as a Markdown page (docs/latex-conflicts.md)."""
     lines = [
-        "# LaTeX commands that several symbols claim",
-        "",
-        "Generated by `python tools/build_symbols.py --conflicts docs/latex-conflicts.md`.",
-        "Every mapping is kept; `symbols.from_latex` returns them in this order: the best",
-        "origin first (unicode-math, style, latex, unicode.xml, julia), then the position",
-        "of the command in its symbol's own list, then the code point.",
+        _CONFLICTS_INTRO,
+        "## Commands several symbols claim",
         "",
         "| command | first | also |",
         "|---|---|---|",
     ]
-    for cmd, claims in found.items():
-        first, *rest = claims
+    for cmd, claims in order.items():
+        (cp, origins), *rest = claims
         shown = cmd.replace("|", "\\|")
-        also = "; ".join(_claim_cell(c) for c in rest)
-        lines.append(f"| `{shown}` | {_claim_cell(first)} | {also} |")
+        also = "; ".join(_claim_cell(f"U+{c:04X} {'/'.join(o)}") for c, o in rest)
+        lines.append(f"| `{shown}` | {_claim_cell(f'U+{cp:04X} ' + '/'.join(origins))} | {also} |")
+    lines += [
+        "",
+        "## Commands of several characters",
+        "",
+        "`symbols.latex.convert` writes them out; search lists their characters in order",
+        "when none is a letter or a space. A command any source gives one character is",
+        "that character instead.",
+        "",
+        "| command | text |",
+        "|---|---|",
+    ]
+    for cmd, cps in sorted(tex.sequences.items()):
+        text = " ".join(f"U+{c:04X}" for c in cps)
+        lines.append(f"| `{cmd.replace('|', chr(92) + '|')}` | {text} |")
+    lines += ["", "## Commands of no character", "", "| command | why |", "|---|---|"]
+    for cmd, why in sorted(tex.no_text.items()):
+        width = tex.widths.get(cmd, "")
+        lines.append(f"| `{cmd}` | {why}{f' ({width})' if width else ''} |")
     return "\n".join(lines) + "\n"
 
 
@@ -652,7 +770,8 @@ def main(argv: list[str] | None = None) -> int:
             encoding="utf-8",
         )
     if args.conflicts:
-        args.conflicts.write_text(conflicts_markdown(report["conflicts"]), encoding="utf-8")
+        markdown = conflicts_markdown(builder.order, builder.tex)
+        args.conflicts.write_text(markdown, encoding="utf-8")
     summary = {k: v for k, v in report.items() if k not in ("conflicts", "outdated_unicode_math")}
     print(json.dumps(summary, ensure_ascii=False, sort_keys=True), file=sys.stderr)
     print(f"{len(report['conflicts'])} LaTeX commands claimed by several symbols", file=sys.stderr)

@@ -19,10 +19,13 @@ __all__ = [
     "read_compose",
     "read_concepts",
     "read_julia",
+    "read_latex2text",
+    "read_mathjax",
     "read_name_aliases",
     "read_names_list",
     "read_rfc1345",
     "read_typst",
+    "read_uni2latex",
     "read_unicode_math",
     "read_unicode_xml",
     "read_unimathsymbols",
@@ -208,6 +211,85 @@ def read_julia(path: Path) -> tuple[list[LatexEntry], int, int]:
             continue
         out.append(LatexEntry(int(points[0], 16), cmd, "julia"))
     return out, emoji, multi
+
+
+@dataclass(frozen=True)
+class MathJaxRow:
+    """One row of mathjax-tex.tsv (MathJax 4.1.3's TeX input maps, see SOURCES.md)."""
+
+    command: str
+    codepoints: tuple[int, ...]
+    package: str
+    map: str
+    kind: str
+    texclass: str
+    attributes: str
+    width: str
+    note: str
+
+
+def read_mathjax(path: Path) -> list[MathJaxRow]:
+    """mathjax-tex.tsv: a comment line, a header row, then one row per (command, map).
+
+    Returns:
+        The rows in file order (a command may have several: one per MathJax package or
+        map, ``\\lt`` as a character and as a delimiter).
+    """
+    out: list[MathJaxRow] = []
+    header: list[str] = []
+    for line in _lines(path):
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not header:
+            header = cols
+            continue
+        row = dict(zip(header, cols, strict=True))
+        out.append(
+            MathJaxRow(
+                row["command"],
+                tuple(int(h, 16) for h in row["codepoints"].split()),
+                row["package"],
+                row["map"],
+                row["kind"],
+                row["texclass"],
+                row["attributes"],
+                row["width_em"],
+                row["note"],
+            )
+        )
+    return out
+
+
+def read_latex2text(path: Path) -> list[tuple[str, tuple[int, ...], str, str, str]]:
+    """pylatexenc-latex2text.tsv: command, code points, kind, category, effective, note.
+
+    Returns:
+        ``(command, code points, kind, category, note)`` of the entries pylatexenc uses
+        (``effective`` yes: an earlier category defining the same macro wins), in file
+        order. *kind* is ``macro``, ``specials`` (``--``, ``~``: no backslash) or
+        ``accent-combining`` (the combining mark added to the argument).
+    """
+    out = []
+    for line in _lines(path):
+        if not line or line.startswith("#"):
+            continue
+        cmd, cps, kind, category, effective, note = [*line.split("\t"), *[""] * 6][:6]
+        if effective != "yes":
+            continue
+        out.append((cmd, tuple(int(h, 16) for h in cps.split()), kind, category, note))
+    return out
+
+
+def read_uni2latex(path: Path) -> list[tuple[int, str, str]]:
+    """pylatexenc-uni2latex.tsv: ``(code point, LaTeX text, mode)`` in file order."""
+    out = []
+    for line in _lines(path):
+        if not line or line.startswith("#"):
+            continue
+        cp, text, mode = [*line.split("\t"), "", ""][:3]
+        out.append((int(cp, 16), text, mode))
+    return out
 
 
 # --------------------------------------------------------------------------- HTML

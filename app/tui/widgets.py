@@ -218,8 +218,13 @@ def detail_content(
     ]
     if symbol.latex_commands:
         parts.append(_section("LaTeX"))
+        from symbols.table import latex_width
+
         for cmd in symbol.latex_commands:
             pkg = f"  ({cmd.package})" if cmd.package else ""
+            width = latex_width(cmd.command)
+            if width:
+                pkg += f"  {width}"
             parts += [cmd.command, (pkg, _MUTED), "\n"]
     if symbol.html:
         parts += [_section("HTML"), " ".join(f"&{h};" for h in symbol.html), "\n"]
