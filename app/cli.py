@@ -854,7 +854,7 @@ def _print_json(out: _Out, items: Iterable[dict[str, Any] | str]) -> None:
     out.line("[]" if first else "\n]")
 
 
-def _json_text(out: _Out, item: dict[str, Any]) -> str:
+def _json_text(out: _Out, item: dict[str, Any] | str | None) -> str:
     import json
 
     # Raw characters where stdout can hold them, \u escapes (still valid JSON) where not.
@@ -903,6 +903,7 @@ def _identify(ns: argparse.Namespace, out: _Out) -> int:
         return 2
     method = ns.method or _default_method()
     clusters = _listed_symbols(text) or graphemes(text)
+    _warn_lookalikes(clusters, out)
     if ns.json:
         _print_json(out, _identified_json(out, clusters))
         return 0
@@ -943,7 +944,37 @@ def _identified_json(out: _Out, clusters: list[str]) -> Iterator[str]:
                 item = _symbol_json(sym) if sym is not None else _unassigned_json(ch)
                 # "cluster" comes last: the object without its closing "\n}", then it.
                 text = made[ch] = _json_text(out, item)[:-2]
-            yield f'{text},\n  "cluster": {index}\n}}'
+            warning = _json_text(out, _lookalike_warning(ord(ch)))
+            yield f'{text},\n  "cluster": {index},\n  "warning": {warning}\n}}'
+
+
+def _lookalike_warning(codepoint: int) -> str | None:
+    """Say what to use instead of the unusual one of two look-alikes, or None.
+
+    ``µ MICRO SIGN — looks like μ GREEK SMALL LETTER MU; in math use μ``: the pairs and
+    the advice are tools/data/lookalikes.tsv's.
+    """
+    from app.display import visible
+    from symbols.table import fields_of, load
+
+    found = load().prefer(codepoint)
+    this, usual = fields_of(codepoint), fields_of(found[0]) if found else None
+    if found is None or this is None or usual is None:
+        return None
+    glyph, other = visible(chr(codepoint))[0], visible(usual["char"])[0]
+    return f"{glyph} {this['name']} — looks like {other} {usual['name']}; {found[1]} {other}"
+
+
+def _warn_lookalikes(clusters: list[str], out: _Out) -> None:
+    """Warn on stderr, once per character, about the unusual ones of look-alike pairs."""
+    said: set[str] = set()
+    for cluster in clusters:
+        for ch in cluster:
+            if ch not in said:
+                said.add(ch)
+                warning = _lookalike_warning(ord(ch))
+                if warning:
+                    out.note(warning)
 
 
 def _listed_symbols(text: str) -> list[str]:

@@ -22,6 +22,7 @@ are `symbols.schema`'s. Schema (format 3)::
         "shape": ["upside-down a\tturned a"],
         "xref": ["2010 2212"], "lookalike": ["002D"]},  # hex code points
      "concept_order": "FOLDED PHRASE\t21D4 27FA\n…",   # who a shared phrase finds first
+     "prefer": "00B5\t03BC in math use\n…",       # the unusual one of look-alikes
      "latex_extra": {"order": "\\quad\t2003 2001\n…",   # commands of several symbols
                      "sequences": "\\colonapprox\t3A 2248\n…",  # of several characters
                      "widths": "\\,\t3/18 em\n…",      # spacing commands
@@ -55,6 +56,9 @@ first; ``sequences``, commands of several characters (``\colonapprox`` ``:≈``)
 ``no_text``, commands that give no character and why (``\!``: a negative space);
 ``ligatures``, TeX's input ligatures (``--`` –, ``~`` a no-break space). Each is
 ``KEY<TAB>VALUE`` lines (`packed_map`, `unpacked_map`); code points as hex.
+
+``prefer`` names, for the unusual one of two look-alikes (tools/data/lookalikes.tsv), the
+usual one and the advice: ``HEX<TAB>USUAL-HEX advice`` lines (`packed_map`).
 
 ``concept_order`` ranks the characters of a concept or shape phrase that several of them
 share ("if and only if": ⟺ ⇔ ↔), as tools/data/concepts.tsv orders its rows: one line per
@@ -449,6 +453,8 @@ class Data:
             first (`pack_concept_order`); "" in a file without it.
         latex_extra: ``order``, ``sequences``, ``widths``, ``no_text`` of LaTeX commands
             (`packed_map` strings, see the module docstring); {} in a file without them.
+        prefer: The unusual one of look-alikes → the usual one and the advice
+            (a `packed_map` string); "" in a file without it.
         columns: The packed columns (`Columns`).
         search: The packed search index parts (`SearchParts`).
         provenance: What the table was made from: each upstream table read (its file
@@ -464,6 +470,7 @@ class Data:
         "groups",
         "html4",
         "latex_extra",
+        "prefer",
         "provenance",
         "search",
         "unicode",
@@ -483,6 +490,7 @@ class Data:
         provenance: dict[str, str] | None = None,
         concept_order: str = "",
         latex_extra: dict[str, str] | None = None,
+        prefer: str = "",
     ) -> None:
         self.unicode = unicode
         self.provenance: dict[str, str] = provenance or {}
@@ -493,6 +501,7 @@ class Data:
         self.unlisted: dict[str, str] = unlisted or {}
         self.concept_order = concept_order
         self.latex_extra: dict[str, str] = latex_extra or {}
+        self.prefer = prefer
         self.search = search if search is not None else SearchParts({})
 
     @classmethod
@@ -525,6 +534,7 @@ class Data:
             provenance=obj.get("provenance"),
             concept_order=obj.get("concept_order", ""),
             latex_extra=obj.get("latex_extra"),
+            prefer=obj.get("prefer", ""),
         )
 
     def html4_names(self) -> frozenset[str]:
@@ -553,6 +563,7 @@ class Data:
             provenance=self.provenance,
             concept_order=self.concept_order,
             latex_extra=self.latex_extra,
+            prefer=self.prefer,
         )
 
 
@@ -649,6 +660,7 @@ def dump(data: Data) -> bytes:
         "unlisted": dict(data.unlisted),
         "concept_order": data.concept_order,
         "latex_extra": dict(data.latex_extra),
+        "prefer": data.prefer,
         "search": search,
         # The length of the index as written: `read` leaves it on disk by this length
         # until a search needs it.

@@ -77,6 +77,7 @@ class Table:
         # Aliases of the characters outside the table (scope "all"), split on first use.
         self._unlisted_rows: dict[str, dict[int, tuple[str, ...]]] = {}
         self._extra: dict[str, dict[str, str]] = {}
+        self._prefer: dict[int, tuple[int, str]] | None = None
 
     # -- rows ---------------------------------------------------------------
 
@@ -244,6 +245,18 @@ class Table:
             else:
                 out[cmd] = [cp for _r, _p, cp in sorted(v)]
         return out
+
+    def prefer(self, codepoint: int) -> tuple[int, str] | None:
+        """Return (the usual look-alike, the advice) for the unusual one of a pair, else None.
+
+        µ MICRO SIGN → (μ U+03BC, ``in math use``): tools/data/lookalikes.tsv.
+        """
+        if self._prefer is None:
+            self._prefer = {
+                int(k, 16): (int(v.split(" ", 1)[0], 16), v.split(" ", 1)[1])
+                for k, v in datafile.unpacked_map(self.data.prefer).items()
+            }
+        return self._prefer.get(codepoint)
 
     def latex_extra(self, part: str) -> dict[str, str]:
         """Return one map of the data's ``latex_extra``: ``order``, ``sequences``, ``widths``.

@@ -782,3 +782,14 @@ async def test_the_detail_pane_says_what_a_meaning_or_shape_matched(tmp_path: Pa
         await settle(pilot)
         info = str(app.search_screen.query_one("#info").render())
         assert "looks like:" not in info and "means:" not in info  # a name matched
+
+
+@sync
+async def test_the_detail_pane_lists_look_alikes(tmp_path: Path) -> None:
+    app = make(tmp_path, query="U+00B5")
+    async with app.run_test(size=(100, 50)) as pilot:
+        await settle(pilot)
+        info = str(app.search_screen.query_one("#info").render())
+        section = info[info.index("Looks like") :]
+        assert "μ  U+03BC GREEK SMALL LETTER MU" in section
+        assert info.index("Looks like") > info.index("Type it")  # below the chords

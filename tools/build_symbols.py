@@ -42,13 +42,16 @@ if str(REPO) not in sys.path:
 if str(REPO / "tools") not in sys.path:
     sys.path.insert(0, str(REPO / "tools"))
 
+from lookalikes import lookalikes, preferences  # noqa: E402
 from sources import (  # noqa: E402
     LatexEntry,
     read_asciimath,
     read_compose,
     read_concepts,
+    read_confusables,
     read_julia,
     read_latex2text,
+    read_lookalike_preferences,
     read_mathjax,
     read_name_aliases,
     read_names_list,
@@ -74,6 +77,8 @@ from symbols.table import Table  # noqa: E402
 
 #: mathsym's own concept and shape table (tools/data/README.md).
 CONCEPTS = REPO / "tools" / "data" / "concepts.tsv"
+#: mathsym's own table of which look-alike is the unusual one (tools/data/README.md).
+LOOKALIKE_PREFERENCES = REPO / "tools" / "data" / "lookalikes.tsv"
 
 MATH_BLOCKS = (
     "Greek and Coptic",
@@ -517,6 +522,20 @@ class Builder:
         ]
 
         concepts = self.concepts()
+        preference_rows = read_lookalike_preferences(LOOKALIKE_PREFERENCES)
+        alike = lookalikes(
+            read_confusables(self.source("confusables.tsv")),
+            xrefs,
+            in_table,
+            {unusual: usual for unusual, usual, _a in preference_rows},
+        )
+        prefer = preferences(preference_rows, alike)
+        self.report["lookalikes"] = {
+            "in_table": sum(1 for cp in alike if cp in in_table),
+            "outside": sum(1 for cp in alike if cp not in in_table),
+            "pairs": sum(len(v) for v in alike.values()),
+            "preferences": len(prefer),
+        }
         concept_col = collect([(cp, p) for cp, kind, p in concepts if kind == "means"])
         shape_col = collect([(cp, p) for cp, kind, p in concepts if kind == "looks"])
 
@@ -544,7 +563,7 @@ class Builder:
             cols["xref"].append(xrefs.get(cp, []))
             cols["concept"].append(concept_col.get(cp, []))
             cols["shape"].append(shape_col.get(cp, []))
-            cols["lookalike"].append([])
+            cols["lookalike"].append(alike.get(cp, []))
 
         self.report["rows"] = {"math": cols["scope"].count(0), "extended": cols["scope"].count(1)}
         order = self.order = latex_order(cols, self.latex_seq)
@@ -573,7 +592,13 @@ class Builder:
                 ),
                 "concept": datafile.pack_unlisted(_phrases(concepts, "means"), in_table),
                 "shape": datafile.pack_unlisted(_phrases(concepts, "looks"), in_table),
+                "lookalike": datafile.pack_unlisted(
+                    {cp: [f"{o:04X}" for o in v] for cp, v in alike.items()}, in_table
+                ),
             },
+            prefer=datafile.packed_map(
+                {f"{cp:04X}": f"{usual:04X} {advice}" for cp, (usual, advice) in prefer.items()}
+            ),
             concept_order=datafile.pack_concept_order(_concept_order(concepts)),
             latex_extra={
                 "order": datafile.packed_map(

@@ -18,8 +18,10 @@ __all__ = [
     "read_asciimath",
     "read_compose",
     "read_concepts",
+    "read_confusables",
     "read_julia",
     "read_latex2text",
+    "read_lookalike_preferences",
     "read_mathjax",
     "read_name_aliases",
     "read_names_list",
@@ -473,6 +475,43 @@ def read_concepts(path: Path) -> list[tuple[int, str, str]]:
         if fields[1] not in ("means", "looks"):
             raise ValueError(f"{path.name}:{number}: kind {fields[1]!r} is not means or looks")
         out.append((int(fields[0][2:], 16), fields[1], fields[2]))
+    return out
+
+
+def read_lookalike_preferences(path: Path) -> list[tuple[int, int, str]]:
+    """tools/data/lookalikes.tsv: ``(unusual, usual, advice)`` in file order.
+
+    Raises:
+        ValueError: for a row that is not four fields or a code point not ``U+XXXX``.
+    """
+    out: list[tuple[int, int, str]] = []
+    header = True
+    for number, line in enumerate(_lines(path), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or not all(re.fullmatch(r"U\+[0-9A-F]{4,6}", f) for f in fields[:2]):
+            raise ValueError(f"{path.name}:{number}: not a preference row: {line!r}")
+        out.append((int(fields[0][2:], 16), int(fields[1][2:], 16), fields[2]))
+    return out
+
+
+def read_confusables(path: Path) -> list[tuple[int, int]]:
+    """confusables.tsv (UTS #39): ``(source, prototype)`` of one code point each, file order.
+
+    Sources or prototypes of several code points (``∄`` → ``∃`` + U+0338) are left out: a
+    look-alike is one character.
+    """
+    out = []
+    for line in _lines(path):
+        if not line or line.startswith("#"):
+            continue
+        source, target = line.split("\t", 2)[:2]
+        if " " not in source and " " not in target:
+            out.append((int(source, 16), int(target, 16)))
     return out
 
 

@@ -18,8 +18,9 @@ becomes:
 
 MathJax draws some commands as a plain character in another style (its ``mathvariant``):
 bboldx's double-struck letters are the Unicode double-struck character where there is one
-(``\\bbGamma`` ℾ, ``\\Bbbk`` 𝕜), none where there is not (bold double-struck); bold and
-old-style figures stay the character itself (a weight, a figure style).
+(``\\bbGamma`` ℾ, ``\\Bbbk`` 𝕜), none where there is not (bold double-struck); old-style
+figures (``\\textoneoldstyle``) are none either (a font's figures, not characters); a bold
+operator stays the operator (``\\vdot`` ⋅).
 
 Left out, with the reason (counted in the generator's report): MathJax's second reading
 of ``\\lt``/``\\gt`` as angle brackets (only after ``\\left``; the plain macro is ``<``),
@@ -147,8 +148,8 @@ def _styled(row: MathJaxRow) -> tuple[int, ...] | None:
     variant = next(
         (a.split("=", 1)[1] for a in row.attributes.split() if a.startswith("mathvariant=")), ""
     )
-    if variant == "-bboldx-bold":
-        return None
+    if variant in ("-bboldx-bold", "-tex-oldstyle"):
+        return None  # old-style figures are a font's, not characters of their own
     if variant in ("-bboldx", "double-struck"):
         styled = [_double_struck().get(cp) for cp in row.codepoints]
         return None if None in styled else tuple(cp for cp in styled if cp is not None)
@@ -192,7 +193,7 @@ def tex_names(
         styled = _styled(row)
         if styled is None:
             out.no_text.setdefault(
-                row.command, "no character: drawn in a style Unicode has none of (bboldx)"
+                row.command, "no character: drawn in a style Unicode has no characters of"
             )
             skipped["mathjax-style"].append(row.command)
             continue
