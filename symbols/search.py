@@ -156,14 +156,29 @@ class _Hits:
         if fixed is not None:
             score = fixed
         else:
-            score = (
-                _TIER_SCORE[tier]
-                + _W_QUALITY * max(0.0, min(quality, 1.0))
-                + prior * _prior(self.idx, cp)
-                + (_W_FIELD.get(field, 0.0) if weigh_field else 0.0)
+            score = self.score(cp, tier, quality, prior) + (
+                _W_FIELD.get(field, 0.0) if weigh_field else 0.0
             )
+        self.put(cp, score, tier, field, text, words)
+
+    def score(self, cp: int, tier: str, quality: float, prior: float = 1.0) -> float:
+        """Return the score of a hit on *cp* (see `add`), its field's weight left out."""
+        return (
+            _TIER_SCORE[tier]
+            + _W_QUALITY * max(0.0, min(quality, 1.0))
+            + prior * _prior(self.idx, cp)
+        )
+
+    def improves(self, cp: int, score: float) -> bool:
+        """Tell whether a hit of *score* on *cp* would replace the one there."""
         old = self.best.get(cp)
-        if old is None or score > old[0]:
+        return old is None or score > old[0]
+
+    def put(
+        self, cp: int, score: float, tier: str, field: str, text: str, words: tuple[str, ...]
+    ) -> None:
+        """Record a hit whose score is known; keep it if it beats the one already there."""
+        if self.improves(cp, score):
             self.best[cp] = (score, tier, field, text, words)
 
     def top_exact(self) -> bool:
@@ -616,6 +631,7 @@ def _concept_hits(
     idx: SearchIndex,
     hits: _Hits,
     corrections: dict[str, list[tuple[str, float]]] | None = None,
+    limit: int = 10,
 ) -> None:
     """Phrases of the concept table the query says: "if and only if", "upside down a".
 
@@ -625,7 +641,9 @@ def _concept_hits(
     a phrase with more words around it than filler ("wreath product of groups"), competes
     with the names of the word-prefix tier; with *corrections* (misspelt words), the
     fuzzy tier. Among the characters of one phrase, the table's order comes first; a
-    letter typed in capitals asks for the capital ("fancy L": ℒ before ℓ).
+    letter typed in capitals asks for the capital ("fancy L": ℒ before ℓ). Of the phrases
+    a query only partly says ("circle" is in 150 of them), the best few times *limit*
+    are counted: the rest could not rank.
     """
     words = tuple(dict.fromkeys(q.words))[:8]
     if not words or not idx.concept_keys:
@@ -650,18 +668,33 @@ def _concept_hits(
                 forms.append((w[:k], 0.85))
                 break
         per_word.append(forms)
-    found_any: set[int] = set()
+    # How many of the content words each phrase holds (a form of them).
+    holds: dict[int, int] = {}
     for i in content:
+        found: set[int] = set()
         for form, _sim in per_word[i]:
             if len(form) >= 3:
                 lo = bisect.bisect_left(keys, form)
                 hi = bisect.bisect_left(keys, form + "\uffff", lo)
                 for key in keys[lo:hi]:
-                    found_any.update(vocab[key])
+                    found.update(vocab[key])
             else:
-                found_any.update(vocab.get(form, ()))
+                found.update(vocab.get(form, ()))
+        for p in found:
+            holds[p] = holds.get(p, 0) + 1
+    tokens_of = idx.concept_tokens
+    need = len(content) if corrections is None else max(1, len(content) - 1)
+    # A phrase that lacks some content word can only count when the query says all of
+    # it (a phrase inside a longer query): it has no more words than the query.
+    # (Said whole: each of its words is one of the query's, or that without a plural.)
+    exact = {form for forms in per_word for form, sim in forms if sim >= 0.95}
+    found_any = {
+        p
+        for p, n in holds.items()
+        if n >= need or (len(tokens_of[p]) <= len(words) and exact.issuperset(tokens_of[p]))
+    }
     if len(found_any) > _MAX_SCORED:
-        found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: p))
+        found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: (-holds[p], p)))
     # Phrases of filler words only ("is in"), found through those words.
     typed = set(words)
     for w in typed & _CONCEPT_FILLER:
@@ -677,9 +710,17 @@ def _concept_hits(
     # a common one ("integral").
     says = [idx.concept_weight(w) if i in content else 0.0 for i, w in enumerate(words)]
     content_weight = sum(says) or 1.0
-    tokens_of = idx.concept_tokens
     concept_keys = idx.concept_keys
-    for p in found_any:
+    said_whole: list[tuple[str, float, int]] = []  # (tier, quality, phrase): concept tier
+    partly: list[tuple[float, str, int]] = []  # the others, best kept
+    cap = max(3 * limit, 30)
+    floor = -1.0  # the cap-th best quality of `partly` so far, once it holds that many
+    # Shorter phrases first: a phrase of n words the query says m of scores at most m/n,
+    # so once enough are found, the longer ones cannot rank and are not looked at.
+    length = {p: concept_keys[p].count(" ") + 1 for p in found_any}
+    for p in sorted(found_any, key=lambda p: (length[p], p)):
+        if floor >= 0 and min(len(words), length[p]) / length[p] < floor:
+            break
         toks = tokens_of[p]
         matched: set[int] = set()
         total = 0.0
@@ -742,31 +783,37 @@ def _concept_hits(
             continue
         if not in_order:
             quality -= 0.1
+        if tier == "concept":
+            said_whole.append((tier, quality, p))
+        else:
+            partly.append((quality, tier, p))
+            if len(partly) >= cap and len(partly) % cap == 0:
+                floor = sorted((e[0] for e in partly), reverse=True)[cap - 1]
+    kept = _smallest(cap, partly, key=lambda e: (-e[0], e[2]))
+    for tier, quality, p in [*said_whole, *((t, qu, p) for qu, t, p in kept)]:
+        toks = tokens_of[p]
         key = concept_keys[p]
         step = _CONCEPT_STEP if tier == "concept" else _CONCEPT_STEP / 2
         capital = [t for t in toks if len(t) == 1 and t in q.capitals]
+        share = _CONCEPT_PRIOR if tier == "concept" else 0.5
         for pos, value in enumerate(idx.concept[key]):
             cp, kind = value >> 1, value & 1
-            name = idx.name_of(cp)
-            name_words = fold(name).split()
+            name = ""
             bonus = 0.0
             if capital:
-                bonus = 0.2 if "CAPITAL" in name_words else -0.2 if "SMALL" in name_words else 0.0
+                name = idx.name_of(cp)
+                bonus = 0.2 if " CAPITAL " in f" {name} " else -0.2 if " SMALL " in name else 0.0
+            score = hits.score(cp, tier, quality - step * pos + bonus, share)
+            if not hits.improves(cp, score):
+                continue  # what it matched is worked out only for a hit that counts
+            name = name or idx.name_of(cp)
+            name_words = fold(name).split()
             if all(any(n.startswith(t) for n in name_words) for t in toks):
                 # The phrase restates the name ("plus minus"): the name says why.
                 field, text = "name", name
             else:
                 field, text = _CONCEPT_FIELDS[kind], idx.concept_text(cp, kind, key)
-            hits.add(
-                cp,
-                tier,
-                quality - step * pos + bonus,
-                field,
-                text,
-                words,
-                prior=_CONCEPT_PRIOR if tier == "concept" else 0.5,
-                weigh_field=False,
-            )
+            hits.put(cp, score, tier, field, text, words)
 
 
 def _substring_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
@@ -805,7 +852,7 @@ def _command_as_words(q: Query, idx: SearchIndex, hits: _Hits) -> None:
                 return
 
 
-def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
+def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits, limit: int = 10) -> None:
     r"""Misspelt words ("intergral", "rigth arrow") and LaTeX names ("\rigtharrow").
 
     rapidfuzz is imported here, and only when some word looks misspelt (it is no
@@ -891,7 +938,7 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
             if found:
                 phrases[w] = [(v, score) for v, score, _i in found]
         if phrases:
-            _concept_hits(q, idx, hits, phrases)
+            _concept_hits(q, idx, hits, phrases, limit)
 
 
 # --------------------------------------------------------------------------- results
@@ -1016,19 +1063,20 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     if q.empty:
         return []
     idx = index(scope)
+    table = load()
     hits = _Hits(idx)
     _codepoint_hits(q, hits)
     if q.words or q.latex or q.html or q.typst or q.asciimath:
         _exact_name_hits(q, idx, hits)
         _prefix_hits(q, idx, hits)
         _word_hits(q, idx, hits)
-        _concept_hits(q, idx, hits)
+        _concept_hits(q, idx, hits, limit=limit)
         if len(hits) < limit:
             _substring_hits(q, idx, hits)
         if not hits.best:
             _command_as_words(q, idx, hits)
         if not hits.top_exact() and len(hits) < limit:
-            _fuzzy_hits(q, idx, hits)
+            _fuzzy_hits(q, idx, hits, limit)
     second = None  # a reading shown right after the best one
     if q.codepoint is not None and any(
         q.codepoint not in idx.latex[k] for k in q.latex if k in idx.latex
@@ -1054,7 +1102,7 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     return [
         (cp, round(score, 6), field, text, _spans(tier, field, text, words, q), tier)
         for cp, (score, tier, field, text, words) in ranked
-        if fields_of(cp) is not None
+        if table.row_of(cp) is not None or fields_of(cp) is not None
     ]
 
 
