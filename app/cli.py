@@ -831,12 +831,12 @@ def _symbol_json(sym: Fields, match: Row | None = None) -> dict[str, Any]:
 
 
 def _lookalike_json(glyph: str) -> dict[str, str]:
-    """One look-alike as the JSON gives it: its char, code point and name."""
-    from symbols.table import fields_of
+    """One look-alike as the JSON gives it: its char and code point.
 
-    other = fields_of(ord(glyph))
-    name = other["name"] if other is not None else _unknown_name(ord(glyph))
-    return {"char": glyph, "codepoint": f"U+{ord(glyph):04X}", "name": name}
+    Not its name: a look-alike outside the table is named by unicodedata2, which a
+    look-up does not load otherwise (bench/README.md); ``mathsym --json U+03BC`` has it.
+    """
+    return {"char": glyph, "codepoint": f"U+{ord(glyph):04X}"}
 
 
 def _print_json(out: _Out, items: Iterable[dict[str, Any] | str]) -> None:

@@ -114,7 +114,7 @@ def test_identify_json_carries_the_warning(capsys: pytest.CaptureFixture[str]) -
     assert items[1]["warning"] == items[0]["warning"]
     assert items[2]["warning"] is None
     assert items[0]["lookalikes"][0]["char"] == "\u03bc"
-    assert items[0]["lookalikes"][0]["name"] == "GREEK SMALL LETTER MU"
+    assert items[0]["lookalikes"][0] == {"char": "\u03bc", "codepoint": "U+03BC"}
 
 
 def test_every_preference_row_is_in_the_data() -> None:
