@@ -123,6 +123,8 @@ class _Hits:
     def __init__(self, idx: SearchIndex) -> None:
         self.idx = idx
         self.best: dict[int, tuple[float, str, str, str, tuple[str, ...]]] = {}
+        # `_prior` of the code points met: many readings of one query hit the same ones.
+        self.priors: dict[int, float] = {}
 
     def add(
         self,
@@ -163,11 +165,10 @@ class _Hits:
 
     def score(self, cp: int, tier: str, quality: float, prior: float = 1.0) -> float:
         """Return the score of a hit on *cp* (see `add`), its field's weight left out."""
-        return (
-            _TIER_SCORE[tier]
-            + _W_QUALITY * max(0.0, min(quality, 1.0))
-            + prior * _prior(self.idx, cp)
-        )
+        known = self.priors.get(cp)
+        if known is None:
+            known = self.priors[cp] = _prior(self.idx, cp)
+        return _TIER_SCORE[tier] + _W_QUALITY * max(0.0, min(quality, 1.0)) + prior * known
 
     def improves(self, cp: int, score: float) -> bool:
         """Tell whether a hit of *score* on *cp* would replace the one there."""
