@@ -647,7 +647,7 @@ def _concept_hits(
     are counted: the rest could not rank.
     """
     words = tuple(dict.fromkeys(q.words))[:8]
-    if not words or not idx.concept_keys:
+    if not words:
         return
     content = [i for i, w in enumerate(words) if w not in _CONCEPT_FILLER and len(w) > 1]
     if not content:
@@ -683,6 +683,9 @@ def _concept_hits(
                 found.update(vocab.get(form, ()))
         for p in found:
             holds[p] = holds.get(p, 0) + 1
+    typed = set(words)
+    if not holds and not typed & _CONCEPT_FILLER:
+        return  # no phrase holds a word of the query (the phrases are not even read)
     tokens_of = idx.concept_tokens
     need = len(content) if corrections is None else max(1, len(content) - 1)
     # A phrase that lacks some content word can only count when the query says all of
@@ -697,7 +700,6 @@ def _concept_hits(
     if len(found_any) > _MAX_SCORED:
         found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: (-holds[p], p)))
     # Phrases of filler words only ("is in"), found through those words.
-    typed = set(words)
     for w in typed & _CONCEPT_FILLER:
         for p in vocab.get(w, ()):
             if p not in found_any and set(idx.concept_tokens[p]) <= typed:
