@@ -123,8 +123,9 @@ class _Hits:
     def __init__(self, idx: SearchIndex) -> None:
         self.idx = idx
         self.best: dict[int, tuple[float, str, str, str, tuple[str, ...]]] = {}
-        # `_prior` of the code points met: many readings of one query hit the same ones.
-        self.priors: dict[int, float] = {}
+        # `_prior` of the code points met, kept with the index: it depends on the symbol
+        # only, and typing meets the same symbols again and again.
+        self.priors: dict[int, float] = idx.__dict__.setdefault("_priors", {})
 
     def add(
         self,
