@@ -375,7 +375,10 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert made["unicode-math-table.tsv"] == "latex3/unicode-math, 2025-03-09"
     assert made["typst-sym.txt"] == "typst/codex 0.3.0" and made["Compose"] == "libX11 1.8.4"
     assert made["unicodedata2"] == "18.0.0" and made["fontTools.unicodedata Blocks"] == "18.0.0"
-    assert len(made) == 14
+    # 14 upstream tables and libraries, issue 11's three TeX tables and confusables, and
+    # mathsym's own two (tools/data).
+    assert len(made) == 20
+    assert made["tools/data/concepts.tsv"].startswith("mathsym's own")
     code, out, _ = run(capsys, "--help")
     assert code == 0
     assert "examples:" in out and "mathsym identify" in out and "mathsym convert" in out

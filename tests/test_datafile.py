@@ -65,6 +65,7 @@ def test_the_shipped_file_is_what_the_writer_writes_from_what_the_reader_reads(
         provenance=data.provenance,
         concept_order=data.concept_order,
         latex_extra=data.latex_extra,
+        prefer=data.prefer,
     )
     assert dump(again) == raw
 
@@ -142,6 +143,7 @@ def test_any_table_round_trips_through_the_file(
         provenance=provenance,
         concept_order=datafile.pack_concept_order({"X Y": [0x2200, 0x2203], "Z": [0x41]}),
         latex_extra={"widths": datafile.packed_map({"\\,": "3/18 em", "\\quad": "1 em"})},
+        prefer=datafile.packed_map({"00B5": "03BC in math use"}),
     )
     written = dump(data)
     path = tmp_path_factory.mktemp("rt") / "symbols.json"
@@ -156,6 +158,7 @@ def test_any_table_round_trips_through_the_file(
         back.unlisted,
         back.concept_order,
         back.latex_extra,
+        back.prefer,
     ) == (
         data.unicode,
         data.groups,
@@ -164,6 +167,7 @@ def test_any_table_round_trips_through_the_file(
         data.unlisted,
         data.concept_order,
         data.latex_extra,
+        data.prefer,
     )
     assert datafile.unpacked_map(back.latex_extra["widths"]) == {"\\,": "3/18 em", "\\quad": "1 em"}
     assert datafile.concept_order(back.concept_order) == {"X Y": (0x2200, 0x2203)}

@@ -582,6 +582,9 @@ class Builder:
             # What the table was made from: `mathsym --version` prints it.
             provenance={
                 **self.used,
+                # mathsym's own tables, beside the upstream ones.
+                "tools/data/concepts.tsv": f"mathsym's own, {len(concepts):,} rows",
+                "tools/data/lookalikes.tsv": f"mathsym's own, {len(preference_rows)} rows",
                 "unicodedata2": importlib.metadata.version("unicodedata2"),
                 "fontTools.unicodedata Blocks": unicode_blocks_version(),
             },
