@@ -462,6 +462,7 @@ def _find(query: str, scope: str | None, limit: int, out: _Out) -> list[tuple[Fi
     if problem is not None:
         out.error(problem[0])
         return problem[1]
+    _say_no_text(query, out)
     # Plain rows, not symbols.search's Match records: see `Fields`.
     matches = search_rows(query, limit=limit, scope=scope or "math")
     if mine is not None:  # the user's own name for a symbol comes first
@@ -484,6 +485,18 @@ def _find(query: str, scope: str | None, limit: int, out: _Out) -> list[tuple[Fi
         return 1
     # search_rows keeps only characters, which always have fields.
     return [(f, m) for m in matches if (f := fields_of(m[0])) is not None]
+
+
+def _say_no_text(query: str, out: _Out) -> None:
+    r"""Say so when the query is a LaTeX command that gives no character (``\!``)."""
+    if not query.startswith("\\"):
+        return
+    from symbols.table import latex_width, load
+
+    why = load().latex_extra("no_text").get(query.strip())
+    if why:
+        width = latex_width(query.strip())
+        out.note(f"{query.strip()} gives no character: {why}" + (f" ({width})" if width else ""))
 
 
 def _user_alias(query: str, out: _Out) -> Row | None:
@@ -558,12 +571,18 @@ def _default_method() -> str:
 _LOOKUP_ROLES = ("glyph", "code", "name", "latex", "keys", "dim")
 
 
+#: How the note at the end of a row says what a concept-table phrase is to the symbol.
+WHY_LABELS = {"concept": "means", "shape": "looks like"}
+
+
 def _match_row(sym: Fields, match: Row, method: str) -> list[str]:
     row = _symbol_row(sym, method)
     _cp, _score, field, text, _spans, _kind = match
-    # Say why a match came up when it is not visible in the row (an alias, a typo).
+    # Say why a match came up when it is not visible in the row (an alias, a meaning, a
+    # shape: "(means: if and only if)", "(looks like: upside-down a)").
     if field not in ("name", "latex", "char", "codepoint"):
-        row.append(f"({field}: {text})" if text else f"({field})")
+        label = WHY_LABELS.get(field, field)
+        row.append(f"({label}: {text})" if text else f"({label})")
     return row
 
 
@@ -687,12 +706,17 @@ def _detail_pairs(sym: Fields, tty: bool, show: Callable[[str], str]) -> list[Pa
         ("group", sym["group"], ""),
         ("scope", sym["scope"], ""),
     ]
+    from symbols.table import latex_width
+
     for command, origins, package, math_class in sym["latex_commands"]:
         extra = [f"from {', '.join(origins)}"] if origins else []
         if package:
             extra.append(f"\\usepackage{{{package}}}")
         if math_class:
             extra.append(f"class {math_class}")
+        width = latex_width(command)
+        if width:
+            extra.append(f"width {width}")
         value = f"{command}  ({'; '.join(extra)})" if tty and extra else command
         pairs.append(("latex", value, "latex"))
     pairs += [("html", f"&{h};", "latex") for h in sym["html"]]
@@ -703,6 +727,12 @@ def _detail_pairs(sym: Fields, tty: bool, show: Callable[[str], str]) -> list[Pa
         other = fields_of(cp)
         name = other["name"] if other is not None else ""
         pairs.append(("related", f"{show(chr(cp))} U+{cp:04X} {name}".rstrip(), ""))
+    pairs += [("means", c, "") for c in sym["concepts"]]
+    pairs += [("looks like", c, "") for c in sym["shapes"]]
+    for glyph in sym["lookalikes"]:
+        other = fields_of(ord(glyph))
+        name = other["name"] if other is not None else ""
+        pairs.append(("look-alike", f"{show(glyph)} U+{ord(glyph):04X} {name}".rstrip(), ""))
     return pairs
 
 
@@ -763,6 +793,7 @@ def _print_detail(out: _Out, sym: Fields, method: str) -> None:
 def _symbol_json(sym: Fields, match: Row | None = None) -> dict[str, Any]:
     """One symbol as the stable JSON object documented in docs/cli.md (see "--json")."""
     from symbols.inputs import inputs_dict
+    from symbols.table import latex_width
 
     return {
         "char": sym["char"],
@@ -779,6 +810,7 @@ def _symbol_json(sym: Fields, match: Row | None = None) -> dict[str, Any]:
                 "package": package,
                 "math_class": math_class,
                 "origins": list(origins),
+                "width": latex_width(command),
             }
             for command, origins, package, math_class in sym["latex_commands"]
         ],
@@ -792,7 +824,19 @@ def _symbol_json(sym: Fields, match: Row | None = None) -> dict[str, Any]:
         "matched": None
         if match is None
         else {"field": match[2], "text": match[3], "kind": match[5]},
+        "concepts": list(sym["concepts"]),
+        "shapes": list(sym["shapes"]),
+        "lookalikes": [_lookalike_json(g) for g in sym["lookalikes"]],
     }
+
+
+def _lookalike_json(glyph: str) -> dict[str, str]:
+    """One look-alike as the JSON gives it: its char and code point.
+
+    Not its name: a look-alike outside the table is named by unicodedata2, which a
+    look-up does not load otherwise (bench/README.md); ``mathsym --json U+03BC`` has it.
+    """
+    return {"char": glyph, "codepoint": f"U+{ord(glyph):04X}"}
 
 
 def _print_json(out: _Out, items: Iterable[dict[str, Any] | str]) -> None:
@@ -810,7 +854,7 @@ def _print_json(out: _Out, items: Iterable[dict[str, Any] | str]) -> None:
     out.line("[]" if first else "\n]")
 
 
-def _json_text(out: _Out, item: dict[str, Any]) -> str:
+def _json_text(out: _Out, item: dict[str, Any] | str | None) -> str:
     import json
 
     # Raw characters where stdout can hold them, \u escapes (still valid JSON) where not.
@@ -859,6 +903,7 @@ def _identify(ns: argparse.Namespace, out: _Out) -> int:
         return 2
     method = ns.method or _default_method()
     clusters = _listed_symbols(text) or graphemes(text)
+    _warn_lookalikes(clusters, out)
     if ns.json:
         _print_json(out, _identified_json(out, clusters))
         return 0
@@ -899,7 +944,37 @@ def _identified_json(out: _Out, clusters: list[str]) -> Iterator[str]:
                 item = _symbol_json(sym) if sym is not None else _unassigned_json(ch)
                 # "cluster" comes last: the object without its closing "\n}", then it.
                 text = made[ch] = _json_text(out, item)[:-2]
-            yield f'{text},\n  "cluster": {index}\n}}'
+            warning = _json_text(out, _lookalike_warning(ord(ch)))
+            yield f'{text},\n  "cluster": {index},\n  "warning": {warning}\n}}'
+
+
+def _lookalike_warning(codepoint: int) -> str | None:
+    """Say what to use instead of the unusual one of two look-alikes, or None.
+
+    ``µ MICRO SIGN — looks like μ GREEK SMALL LETTER MU; in math use μ``: the pairs and
+    the advice are tools/data/lookalikes.tsv's.
+    """
+    from app.display import visible
+    from symbols.table import fields_of, load
+
+    found = load().prefer(codepoint)
+    this, usual = fields_of(codepoint), fields_of(found[0]) if found else None
+    if found is None or this is None or usual is None:
+        return None
+    glyph, other = visible(chr(codepoint))[0], visible(usual["char"])[0]
+    return f"{glyph} {this['name']} — looks like {other} {usual['name']}; {found[1]} {other}"
+
+
+def _warn_lookalikes(clusters: list[str], out: _Out) -> None:
+    """Warn on stderr, once per character, about the unusual ones of look-alike pairs."""
+    said: set[str] = set()
+    for cluster in clusters:
+        for ch in cluster:
+            if ch not in said:
+                said.add(ch)
+                warning = _lookalike_warning(ord(ch))
+                if warning:
+                    out.note(warning)
 
 
 def _listed_symbols(text: str) -> list[str]:
@@ -936,6 +1011,9 @@ def _unassigned_json(ch: str) -> dict[str, Any]:
         "inputs": {},
         "score": None,
         "matched": None,
+        "concepts": [],
+        "shapes": [],
+        "lookalikes": [],
     }
 
 

@@ -3,9 +3,9 @@ r"""data/symbols.json: where it is, how the generator writes it, how the library
 The one home of the file's layout: ``tools/build_symbols.py`` computes the facts and
 hands them to `dump`; `read` gives them back as a `Data`, which `symbols.table.Table`
 serves look-ups from. The meaning of the columns, the scopes and the format version
-are `symbols.schema`'s. Schema (format 2)::
+are `symbols.schema`'s. Schema (format 3)::
 
-    {"format": 2, "unicode": "18.0.0",
+    {"format": 3, "unicode": "18.0.0",
      "groups": [group names, symbols.groups.GROUPS],
      "blocks": [[start, end, name], ...],          # Unicode 18 blocks
      "html4": "AElig\tAacute…",                     # HTML 4 entity names (tab-separated)
@@ -18,7 +18,16 @@ are `symbols.schema`'s. Schema (format 2)::
         "html": ["entity\tentity"], "typst": [names], "vim": [digraphs],
         "compose": [key sequences], "asciimath": [names], "rfc1345": [mnemonics],
         "alias": [informative aliases], "formal": [formal aliases],
-        "xref": ["2010 2212"]},                      # hex code points
+        "concept": ["for all\tuniversal quantifier"],   # tools/data/concepts.tsv
+        "shape": ["upside-down a\tturned a"],
+        "xref": ["2010 2212"], "lookalike": ["002D"]},  # hex code points
+     "concept_order": "FOLDED PHRASE\t21D4 27FA\n…",   # who a shared phrase finds first
+     "prefer": "00B5\t03BC in math use\n…",       # the unusual one of look-alikes
+     "latex_extra": {"order": "\\quad\t2003 2001\n…",   # commands of several symbols
+                     "sequences": "\\colonapprox\t3A 2248\n…",  # of several characters
+                     "widths": "\\,\t3/18 em\n…",      # spacing commands
+                     "no_text": "\\!\tnegative space\n…",  # commands of no character
+                     "ligatures": "--\t2013\n…"},     # TeX's input ligatures
      "search": {"all": {...}, "extended": {...},     # every scope's search index, packed
                 "math": {...}},
      "index_bytes": 5175848,                         # length of the "search" value
@@ -27,6 +36,8 @@ are `symbols.schema`'s. Schema (format 2)::
                 "index_parts": {"math": {"latex": [start, end], ...}, ...}},  # in "search"
      "unlisted": {"alias": "FEFF\tBOM, ZWNBSP\n…",    # characters outside the table:
                   "formal": "FEFF\tBYTE ORDER MARK\tBOM\tZWNBSP\n…",  # their aliases,
+                  "concept": …, "shape": …,                 # their phrases,
+                  "lookalike": "430\t61 251\n…",           # look-alikes,
                   "named": "A8-A9 AD AF B2-B3 …"}}    # and which are in scope all
 
 Rows are in code point order. List-valued fields are packed into one string per row
@@ -39,9 +50,27 @@ whole column for indexes built elsewhere.
 ``unlisted`` is about the characters of the ``all`` scope outside the table (their
 names and categories are unicodedata2's): ``named`` says which they are, as hex ranges
 (`pack_ranges`: every individually named character the table lacks, so that nothing
-scans Unicode at run time), and ``alias`` and ``formal`` give them their NamesList
-informative and NameAliases formal aliases, one line per character,
-``HEX<TAB>alias<TAB>alias``, in code point order (`unlisted_rows`).
+scans Unicode at run time), and ``alias``, ``formal``, ``concept``, ``shape`` and
+``lookalike`` give them their NamesList informative and NameAliases formal aliases,
+concept and shape phrases and look-alikes, one line per character,
+``HEX<TAB>alias<TAB>alias`` (look-alikes as hex code points), in code point order
+(`unlisted_rows`).
+
+``latex_extra`` holds what the LaTeX columns cannot: ``order``, the precedence the
+generator decided for each command several symbols claim (docs/latex-conflicts.md), best
+first; ``sequences``, commands of several characters (``\colonapprox`` ``:≈``), which
+`symbols.latex.convert` writes out; ``widths`` of spacing commands (``\,`` 3/18 em);
+``no_text``, commands that give no character and why (``\!``: a negative space);
+``ligatures``, TeX's input ligatures (``--`` –, ``~`` a no-break space). Each is
+``KEY<TAB>VALUE`` lines (`packed_map`, `unpacked_map`); code points as hex.
+
+``prefer`` names, for the unusual one of two look-alikes (tools/data/lookalikes.tsv), the
+usual one and the advice: ``HEX<TAB>USUAL-HEX advice`` lines (`packed_map`).
+
+``concept_order`` ranks the characters of a concept or shape phrase that several of them
+share ("if and only if": ⟺ ⇔ ↔), as tools/data/concepts.tsv orders its rows: one line per
+phrase, ``FOLDED PHRASE<TAB>HEX HEX…`` (`concept_order`); phrases of one character are
+not listed.
 
 ``search`` holds the pure-data parts of every scope's search index
 (`symbols.search_index.pack_index`), so that the first search of a process splits a
@@ -54,8 +83,8 @@ bench/README.md):
 * ``index_bytes``, near the top (keys are sorted), is the length of the ``search``
   value: the index is parsed at the first search, and the columns are found after it
   without parsing it.
-* The parts of every scope but math (``all`` and ``extended``: 4.5 of the file's
-  6.1 MB, before math's in sorted order) are not read: `read` reads the head, then
+* The parts of every scope but math (``all`` and ``extended``: 4.9 of the file's
+  7.0 MB, before math's in sorted order) are not read: `read` reads the head, then
   everything after them in one read, and keeps those bytes. A search of such a scope
   reads its parts then, if the file is still the one read (its device, inode, size and
   time); else, or if they do not lie where the layout says, that scope's index is
@@ -85,7 +114,14 @@ from __future__ import annotations
 import os
 from functools import partial
 
-from symbols.schema import COLUMNS, FORMAT, NAME_COLUMNS, SCALAR_COLUMNS, SCOPES
+from symbols.schema import (
+    CODEPOINT_COLUMNS,
+    COLUMNS,
+    FORMAT,
+    NAME_COLUMNS,
+    SCALAR_COLUMNS,
+    SCOPES,
+)
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -102,19 +138,23 @@ __all__ = [
     "Columns",
     "Data",
     "SearchParts",
+    "concept_order",
     "data_path",
     "dump",
     "latex",
     "load",
     "names",
     "pack_columns",
+    "pack_concept_order",
     "pack_ranges",
     "pack_unlisted",
+    "packed_map",
     "parse",
     "read",
     "unlisted_rows",
     "unpack_column",
     "unpack_ranges",
+    "unpacked_map",
     "xrefs",
 ]
 
@@ -124,8 +164,9 @@ DATA_ENV = "MATHSYM_DATA"
 #: Rows per chunk of a column that `Columns` can parse alone.
 ROWS_PER_CHUNK = 64
 
-# The header, blocks, groups and layout come before the index: about 24 kB.
-_HEAD_BYTES = 1 << 16
+# The header, blocks, groups, layout, concept_order and latex_extra come before the
+# index: about 66 kB (a head longer than this is not found: the file is read whole).
+_HEAD_BYTES = 1 << 17
 
 
 def _json_scanner() -> Callable[[str, int], tuple[Any, int]] | None:
@@ -206,7 +247,7 @@ def names(packed: str) -> tuple[str, ...]:
 
 
 def xrefs(packed: str) -> tuple[int, ...]:
-    """Unpack a row of ``xref``: hex code points separated by spaces."""
+    """Unpack a row of a code point column (``xref``, ``lookalike``): hex separated by spaces."""
     return tuple(int(h, 16) for h in packed.split(" ")) if packed else ()
 
 
@@ -229,7 +270,7 @@ def unpack_column(name: str, packed: list[Any]) -> list[Any]:
     """
     if name in NAME_COLUMNS:
         return [v.split("\t") if v else [] for v in packed]
-    if name == "xref":
+    if name in CODEPOINT_COLUMNS:
         return [list(xrefs(v)) for v in packed]
     if name == "latex":
         return [[[c, list(o), p, m] for c, o, p, m in latex(v)] for v in packed]
@@ -256,7 +297,7 @@ def pack_columns(cols: dict[str, list[Any]]) -> dict[str, list[Any]]:
     for name, col in cols.items():
         if name in SCALAR_COLUMNS:
             out[name] = list(col)
-        elif name == "xref":
+        elif name in CODEPOINT_COLUMNS:
             out[name] = [" ".join(f"{cp:04X}" for cp in row) for row in col]
         elif name == "latex":
             out[name] = [
@@ -310,6 +351,44 @@ def unlisted_rows(packed: str) -> dict[int, tuple[str, ...]]:
         hex_cp, _, rest = line.partition("\t")
         rows[int(hex_cp, 16)] = tuple(rest.split("\t"))
     return rows
+
+
+def packed_map(items: dict[str, str]) -> str:
+    """Pack a str → str map as ``KEY<TAB>VALUE`` lines, keys sorted (see `unpacked_map`)."""
+    return "\n".join(
+        f"{_join([k], '', chr(9) + chr(10))}\t{_join([v], '', chr(9) + chr(10))}"
+        for k, v in sorted(items.items())
+    )
+
+
+def unpacked_map(packed: str) -> dict[str, str]:
+    """Read what `packed_map` wrote."""
+    out: dict[str, str] = {}
+    for line in packed.splitlines():
+        key, _, value = line.partition("\t")
+        out[key] = value
+    return out
+
+
+def pack_concept_order(order: dict[str, list[int]]) -> str:
+    """Pack folded phrase → code points, best first, one ``PHRASE<TAB>HEX HEX`` line each.
+
+    Only phrases of several characters are written: one character needs no order.
+    """
+    return "\n".join(
+        f"{_join([phrase], '', chr(9) + chr(10))}\t" + " ".join(f"{cp:04X}" for cp in cps)
+        for phrase, cps in sorted(order.items())
+        if len(cps) > 1
+    )
+
+
+def concept_order(packed: str) -> dict[str, tuple[int, ...]]:
+    """Read what `pack_concept_order` wrote: folded phrase → code points, best first."""
+    out: dict[str, tuple[int, ...]] = {}
+    for line in packed.splitlines():
+        phrase, _, cps = line.partition("\t")
+        out[phrase] = xrefs(cps)
+    return out
 
 
 # --------------------------------------------------------------------------- the file, read
@@ -574,8 +653,15 @@ class Data:
         groups: The browsing groups; column ``group`` indexes them.
         blocks: ``[start, end, name]`` of every Unicode block, by start.
         html4: The HTML 4 entity names, tab-separated; None in a file without them.
-        unlisted: ``alias`` and ``formal``: the aliases of the characters outside the
-            table (`pack_unlisted`).
+        unlisted: ``alias``, ``formal``, ``concept``, ``shape`` and ``lookalike``: the
+            aliases, phrases and look-alikes of the characters outside the table
+            (`pack_unlisted`).
+        concept_order: The characters of each shared concept or shape phrase, best
+            first (`pack_concept_order`); "" in a file without it.
+        latex_extra: ``order``, ``sequences``, ``widths``, ``no_text`` of LaTeX commands
+            (`packed_map` strings, see the module docstring); {} in a file without them.
+        prefer: The unusual one of look-alikes → the usual one and the advice
+            (a `packed_map` string); "" in a file without it.
         columns: The packed columns (`Columns`).
         search: The packed search index parts (`SearchParts`).
         provenance: What the table was made from: each upstream table read (its file
@@ -587,8 +673,11 @@ class Data:
     __slots__ = (
         "blocks",
         "columns",
+        "concept_order",
         "groups",
         "html4",
+        "latex_extra",
+        "prefer",
         "provenance",
         "search",
         "unicode",
@@ -606,6 +695,9 @@ class Data:
         unlisted: dict[str, str] | None = None,
         search: SearchParts | None = None,
         provenance: dict[str, str] | None = None,
+        concept_order: str = "",
+        latex_extra: dict[str, str] | None = None,
+        prefer: str = "",
     ) -> None:
         self.unicode = unicode
         self.provenance: dict[str, str] = provenance or {}
@@ -614,6 +706,9 @@ class Data:
         self.columns = columns
         self.html4 = html4
         self.unlisted: dict[str, str] = unlisted or {}
+        self.concept_order = concept_order
+        self.latex_extra: dict[str, str] = latex_extra or {}
+        self.prefer = prefer
         self.search = search if search is not None else SearchParts({})
 
     @classmethod
@@ -644,6 +739,9 @@ class Data:
             columns=columns,
             search=search,
             provenance=obj.get("provenance"),
+            concept_order=obj.get("concept_order", ""),
+            latex_extra=obj.get("latex_extra"),
+            prefer=obj.get("prefer", ""),
         )
 
     def html4_names(self) -> frozenset[str]:
@@ -670,6 +768,9 @@ class Data:
             columns=self.columns,
             search=SearchParts(parts),
             provenance=self.provenance,
+            concept_order=self.concept_order,
+            latex_extra=self.latex_extra,
+            prefer=self.prefer,
         )
 
 
@@ -858,6 +959,9 @@ def dump(data: Data) -> bytes:
         "blocks": [list(b) for b in data.blocks],
         "symbols": columns,
         "unlisted": dict(data.unlisted),
+        "concept_order": data.concept_order,
+        "latex_extra": dict(data.latex_extra),
+        "prefer": data.prefer,
         "search": _SEARCH_HERE,
         # The length of the index as written: `read` leaves it on disk by this length
         # until a search needs it.

@@ -11,11 +11,13 @@ import re
 
 # The spellings of one command are the query reader's (`symbols.query`): re-exported
 # here, where the LaTeX helpers were first documented.
-from symbols.query import STYLE_COMMANDS, normalize_command
+from symbols.query import PLAIN_COMMANDS, STYLE_COMMANDS, normalize_command
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from symbols.records import Symbol
 
 __all__ = ["MAX_NESTING", "STYLE_COMMANDS", "convert", "normalize_command", "to_latex"]
@@ -67,7 +69,9 @@ def to_latex(text: str) -> str:
     first (``\alpha`` over ``\upalpha``), then one from a common package
     (``\mathbb{R}`` over unicode-math's ``\BbbR``); runs of super- or subscripts
     are grouped (``x²³`` → ``x^{23}``); combining accents wrap their base
-    (``x̂`` → ``\hat{x}``); primes are apostrophes, as in LaTeX (``x′`` → ``x'``).
+    (``x̂`` → ``\hat{x}``), and so do the accents of a precomposed letter with no
+    command of its own (``ŷ`` → ``\hat{y}``, ``é`` → ``\acute{e}``); primes are
+    apostrophes, as in LaTeX (``x′`` → ``x'``).
     A space follows a command only where the next character
     is a letter, which would otherwise run into the command's name.
 
@@ -97,7 +101,7 @@ def to_latex(text: str) -> str:
             units.append(f"{mark}{body}" if len(scripts) == 1 else f"{mark}{{{body}}}")
             scripts.clear()
 
-    for ch in text:
+    for ch in _decomposed(text, get):
         if ch in _APOSTROPHES:
             # LaTeX's own spelling: x' is x^{\prime}, while x\prime sets the prime on
             # the baseline.
@@ -124,6 +128,49 @@ def to_latex(text: str) -> str:
     return _join(units)
 
 
+def _decomposed(text: str, get: Callable[[str], Symbol | None]) -> Iterator[str]:
+    r"""Yield the characters of *text*, a precomposed letter with no command of its own split.
+
+    ŷ is y and U+0302, which `to_latex` writes ``\hat{y}``: a letter is written as its
+    canonical decomposition when it has no command (LaTeX or unicode-math) and every mark
+    of it has one.
+    """
+    import unicodedata2
+
+    for ch in text:
+        if ch < "\x80":
+            yield ch
+            continue
+        sym = get(ch)
+        if sym is None or _preferred_command(sym) or not sym.category.startswith("L"):
+            yield ch
+            continue
+        parts = unicodedata2.normalize("NFD", ch)
+        marks = [get(m) for m in parts[1:]]
+        if (
+            len(parts) > 1
+            and _round_trips(parts[0], get)
+            and all(m is not None and _preferred_command(m) for m in marks)
+        ):
+            yield from parts
+        else:
+            yield ch
+
+
+def _round_trips(base: str, get: Callable[[str], Symbol | None]) -> bool:
+    r"""Tell whether *base* is written so that `convert` gives it back (ϒ's ``\upUpsilon`` is Υ)."""
+    if base < "\x80":
+        return True
+    sym = get(base)
+    command = _preferred_command(sym) if sym is not None else ""
+    if not command:
+        return False
+    from symbols.table import load
+
+    hits = load().latex_index.get(command)
+    return hits is not None and hits[0] == ord(base)
+
+
 def _join(units: list[str]) -> str:
     """Concatenate LaTeX pieces, with a space where a letter would extend a command."""
     out: list[str] = []
@@ -148,6 +195,7 @@ _NUMBER = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
 # Origins whose commands work in classic (pdf)LaTeX with the usual packages; to_latex
 # prefers them so that its output compiles without unicode-math.
 _CLASSIC_ORIGINS = frozenset({"latex", "style"})
+_TEXT_ONLY_ORIGINS = frozenset({"mathjax", "pylatexenc"})
 
 
 def _preferred_command(sym: Symbol) -> str:
@@ -157,7 +205,9 @@ def _preferred_command(sym: Symbol) -> str:
     only to the W3C or Julia tables (``\cyrchar\CYRA`` for А) stays as it is:
     today's LaTeX reads UTF-8 letters, and those commands need rare packages.
     """
-    commands = sym.latex_commands
+    # MathJax's and pylatexenc's own vocabularies (MathJax's \lt, its \hat drawing ^)
+    # may not compile in LaTeX: never written.
+    commands = [c for c in sym.latex_commands if not set(c.origins) <= _TEXT_ONLY_ORIGINS]
     classic = [c for c in commands if _CLASSIC_ORIGINS.intersection(c.origins)]
     for c in classic:
         if not c.package:
@@ -194,7 +244,11 @@ class _Converter:
             )
         from symbols.table import load
 
-        self.index = load().latex_index
+        table = load()
+        self.index = table.latex_index
+        # Commands of several characters, and of none (\!): `symbols.datafile`'s latex_extra.
+        self.sequences = table.latex_extra("sequences")
+        self.no_text = table.latex_extra("no_text")
         self.longest = _longest_key()
         # Pieces converted ahead (an accent's argument, by `single`), by (start, limit).
         self.ahead: dict[tuple[int, int], tuple[str, int]] = {}
@@ -258,9 +312,12 @@ class _Converter:
         end = m.end() if m is not None else min(start + 2, limit)
         name = m.group(1) if m is not None else ""
         cmd = text[start:end]
-        if name in STYLE_COMMANDS:
+        if name in STYLE_COMMANDS or name in PLAIN_COMMANDS:
             arg = self.argument(end, limit)
             styled = self.styled(name, arg) if arg is not None else None
+            if styled is None and arg is not None and name in PLAIN_COMMANDS:
+                # \mathrm{A}, \text{if }: the text itself, its commands converted.
+                styled = self.region(arg[0], arg[1])
             return (styled, arg[2]) if styled is not None and arg is not None else (cmd, end)
         if name == "sfrac":
             first = self.argument(end, limit)
@@ -288,6 +345,12 @@ class _Converter:
                 return hit, arg[2]
         hit = self.lookup(cmd)
         if hit is None:
+            hit = self.sequence(cmd)
+            if hit is not None:
+                return hit, end
+            if cmd in self.no_text:
+                # \! and the other negative spaces; \hspace{…} with its argument.
+                return "", arg[2] if arg is not None and text.startswith("{", end) else end
             return cmd, end
         if hit in _RADICALS:
             return self.radical(hit, end, limit) or (cmd, end)
@@ -417,6 +480,13 @@ class _Converter:
         """Return the character of an exact table command, or None."""
         hits = self.index.get(command)
         return chr(hits[0]) if hits else None
+
+    def sequence(self, command: str) -> str | None:
+        r"""Return the text of a command of several characters (``\colonapprox`` ``:≈``)."""
+        from symbols.datafile import xrefs
+
+        found = self.sequences.get(command)
+        return "".join(map(chr, xrefs(found))) if found else None
 
 
 def _groups(text: str) -> tuple[dict[int, int], int]:

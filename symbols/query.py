@@ -25,6 +25,7 @@ __all__ = [
     "ASCII_SPACE",
     "MAX_GLYPHS",
     "MAX_QUERY_CHARS",
+    "PLAIN_COMMANDS",
     "STYLE_COMMANDS",
     "Query",
     "fold",
@@ -32,6 +33,7 @@ __all__ = [
     "is_blank",
     "normalize_command",
     "parse",
+    "plain_text",
     "strip_variation_selectors",
     "tokens",
     "written_codepoint",
@@ -381,6 +383,42 @@ _SCRIPT = r"^([\^_])\s*(?:\{\s*(.+?)\s*\}|(\\[A-Za-z]+|.))$"
 _SFRAC = r"^\\?sfrac\s*(?:\{\s*(\w+)\s*\}|(\w))\s*(?:\{\s*(\w+)\s*\}|(\w))$"
 
 
+#: Commands that set their argument as it is, upright or as text: ``\\mathrm{A}`` and
+#: ``\\text{A}`` are the plain letter A (`plain_text`).
+PLAIN_COMMANDS: tuple[str, ...] = (
+    "mathrm",
+    "mathup",
+    "symup",
+    "symrm",
+    "mathnormal",
+    "text",
+    "textrm",
+    "textup",
+    "textnormal",
+    "mbox",
+    "operatorname",
+)
+
+_PLAIN = r"^\\?([A-Za-z]+)\s*\{([^{}\\]+)\}$"
+
+
+def plain_text(text: str) -> str | None:
+    r"""Return the text an upright or text-mode command sets, when plain (no command in it).
+
+    ``\mathrm{A}`` → ``A``, ``\text{if}`` → ``if``, ``\mathrm A`` → ``A``; None for
+    anything else (``\mathrm{\Delta}`` is a table command, ``\mathbb{R}`` a styled one).
+    """
+    s = text.strip()
+    if not s.startswith(("\\", *PLAIN_COMMANDS)):
+        return None
+    m = re.match(_PLAIN, s)
+    if m is None:
+        m = re.match(r"^\\?([A-Za-z]+)\s+([A-Za-z0-9])$", s)
+    if m is None or m.group(1) not in PLAIN_COMMANDS:
+        return None
+    return m.group(2)
+
+
 def normalize_command(text: str) -> list[str]:
     r"""Canonical table keys a typed LaTeX command may stand for, most likely first.
 
@@ -401,6 +439,8 @@ def normalize_command(text: str) -> list[str]:
     s = text.strip()
     if not s:
         return []
+    if s == "\\" and text.startswith("\\ "):
+        return ["\\ "]  # a control space (MathJax: U+00A0)
     m = re.match(_SCRIPT, s) if s.startswith(("^", "_")) else None
     if m:
         arg = m.group(2) if m.group(2) is not None else m.group(3)

@@ -32,7 +32,7 @@ class LatexCommand:
         origins: The sources that give it, best first (see `LATEX_ORIGINS`).
         package: The LaTeX package it needs (``amssymb``, ``stmaryrd``…), or "" for none.
         math_class: ``rel``, ``bin``, ``op``, ``ord``, ``open``, ``close``, ``punct``,
-            ``accent``, ``fence``… or "" where no source says.
+            ``accent``, ``fence``, ``inner``… or "" where no source says.
 
     """
 
@@ -72,6 +72,11 @@ class Symbol:
         aliases: Informative aliases from NamesList (``universal quantifier``).
         formal_aliases: Formal aliases from NameAliases (``NBSP``).
         related: Code points of cross-referenced characters (NamesList ``x`` lines).
+        concepts: What it means, from mathsym's concept table (tools/data/concepts.tsv):
+            ``for all``, ``universal quantifier``…
+        shapes: How people describe its look: ``upside-down a``, ``turned a``…
+        lookalikes: Characters drawn so alike that one is taken for the other (UTS #39
+            confusables and NamesList cross references): ``("μ",)`` for µ MICRO SIGN.
 
     """
 
@@ -92,6 +97,9 @@ class Symbol:
     aliases: tuple[str, ...] = ()
     formal_aliases: tuple[str, ...] = ()
     related: tuple[int, ...] = ()
+    concepts: tuple[str, ...] = ()
+    shapes: tuple[str, ...] = ()
+    lookalikes: tuple[str, ...] = ()
 
     @property
     def latex(self) -> tuple[str, ...]:

@@ -3,7 +3,7 @@
 `search` reads the query every way it can be meant (`symbols.query.parse`), looks
 each reading up in indexes built once per scope, and ranks the hits in tiers::
 
-    code point / glyph  >  exact  >  prefix  >  word-prefix  >  substring  >  fuzzy
+    code point / glyph  >  exact  >  concept  >  prefix  >  word-prefix  >  substring  >  fuzzy
 
 Within a tier the better match comes first (whole words over partial words, a
 name mostly made of the query over one that merely contains it), then the
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from symbols._modules import keep, make_module_callable
-from symbols.query import Query, parse
+from symbols.query import Query, fold, parse, plain_text
 from symbols.schema import SCOPES
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
 from symbols.table import fields_of, load, make_symbol
@@ -66,10 +66,13 @@ _MAX_PREFIXED = 300
 
 # Tier floors. Within a tier a hit earns at most 97 more points (the weights below),
 # so tiers never mix. Code points typed and pasted glyphs have fixed scores above all.
+# "concept": the query says a phrase of the concept table (tools/data/concepts.tsv):
+# below a name typed whole, above a name only begun or partly typed.
 _TIER_SCORE = {
-    "codepoint": 700.0,
-    "glyph": 700.0,
-    "exact": 600.0,
+    "codepoint": 800.0,
+    "glyph": 800.0,
+    "exact": 700.0,
+    "concept": 600.0,
     "prefix": 500.0,
     "word-prefix": 400.0,
     "substring": 300.0,
@@ -92,6 +95,11 @@ _W_FIELD = {  # which kind of name matched, for exact hits on the same footing
     "formal": 3.0,
 }
 _LONGEST_NAME = 80
+# Fixed scores: a code point typed as such, a pasted glyph, and ASCII punctuation read
+# as glyphs ("<="), which waits just below the exact names it may also be (AsciiMath ≤).
+_TYPED_SCORE = 900.0
+_PASTED = 890.0
+_ASCII_ART = _TIER_SCORE["exact"] - 1.0
 
 # Unicode names spell digits out (SUBSCRIPT ZERO): a typed digit finds its name too.
 _DIGIT_NAMES = dict(
@@ -114,6 +122,9 @@ class _Hits:
     def __init__(self, idx: SearchIndex) -> None:
         self.idx = idx
         self.best: dict[int, tuple[float, str, str, str, tuple[str, ...]]] = {}
+        # `_prior` of the code points met, kept with the index: it depends on the symbol
+        # only, and typing meets the same symbols again and again.
+        self.priors: dict[int, float] = idx.__dict__.setdefault("_priors", {})
 
     def add(
         self,
@@ -125,6 +136,8 @@ class _Hits:
         words: tuple[str, ...] = (),
         *,
         fixed: float | None = None,
+        prior: float = 1.0,
+        weigh_field: bool = True,
     ) -> None:
         """Record a hit on *cp*; keep it if it beats the one already there.
 
@@ -136,19 +149,37 @@ class _Hits:
             text: The matched text as shown.
             words: The query words matched (for highlighting words in names).
             fixed: A score to use as is (glyphs and code points keep their order).
+            prior: The share of `_prior` counted: less where an order the data gives
+                (the concept table's) must outweigh it.
+            weigh_field: Whether *field* weighs in (`_W_FIELD`): not for a concept
+                phrase shown as the name it restates.
 
         """
         if fixed is not None:
             score = fixed
         else:
-            score = (
-                _TIER_SCORE[tier]
-                + _W_QUALITY * max(0.0, min(quality, 1.0))
-                + _prior(self.idx, cp)
-                + _W_FIELD.get(field, 0.0)
+            score = self.score(cp, tier, quality, prior) + (
+                _W_FIELD.get(field, 0.0) if weigh_field else 0.0
             )
+        self.put(cp, score, tier, field, text, words)
+
+    def score(self, cp: int, tier: str, quality: float, prior: float = 1.0) -> float:
+        """Return the score of a hit on *cp* (see `add`), its field's weight left out."""
+        known = self.priors.get(cp)
+        if known is None:
+            known = self.priors[cp] = _prior(self.idx, cp)
+        return _TIER_SCORE[tier] + _W_QUALITY * max(0.0, min(quality, 1.0)) + prior * known
+
+    def improves(self, cp: int, score: float) -> bool:
+        """Tell whether a hit of *score* on *cp* would replace the one there."""
         old = self.best.get(cp)
-        if old is None or score > old[0]:
+        return old is None or score > old[0]
+
+    def put(
+        self, cp: int, score: float, tier: str, field: str, text: str, words: tuple[str, ...]
+    ) -> None:
+        """Record a hit whose score is known; keep it if it beats the one already there."""
+        if self.improves(cp, score):
             self.best[cp] = (score, tier, field, text, words)
 
     def top_exact(self) -> bool:
@@ -185,6 +216,7 @@ def prominence_order(scope: str = "math") -> list[int]:
 
 
 _POPULARITY: dict[int, float] = {}
+_TEX_ONLY = frozenset({"mathjax", "pylatexenc"})
 
 
 def _popularity(cp: int) -> float:
@@ -202,8 +234,11 @@ def _popularity(cp: int) -> float:
         count = 0
         if i is not None:
             # At most two votes per source: a symbol with many synonyms in one source
-            # (six \mathscr spellings) is not more everyday for that.
-            count = min(len(table.latex_entries(i)), 2) + sum(
+            # (six \mathscr spellings) is not more everyday for that. The LaTeX vote
+            # counts the LaTeX tables' commands: MathJax and pylatexenc mostly repeat
+            # them, and their own (\textuparrow, \lt) say little of everyday use.
+            latex = [e for e in table.latex_entries(i) if not set(e[1]) <= _TEX_ONLY]
+            count = min(len(latex), 2) + sum(
                 min(len(table.names(i, col)), 2)
                 for col in ("html", "typst", "vim", "compose", "asciimath")
             )
@@ -227,13 +262,14 @@ def _word_strength(word: str, token: str) -> float:
 
 def _codepoint_hits(q: Query, hits: _Hits) -> None:
     if q.codepoint is not None and fields_of(q.codepoint) is not None:
-        hits.add(q.codepoint, "codepoint", 1, "codepoint", f"U+{q.codepoint:04X}", fixed=800.0)
+        label = f"U+{q.codepoint:04X}"
+        hits.add(q.codepoint, "codepoint", 1, "codepoint", label, fixed=_TYPED_SCORE)
     for i, cp in enumerate(q.glyphs):
         if fields_of(cp) is None:
             continue
         # One pasted character (or a string of them) is identified first, in order;
         # ASCII punctuation like "<=" may rather be a name (AsciiMath ≤), so it waits.
-        base = 790.0 if not q.text.isascii() or len(q.text) == 1 else 599.0
+        base = _PASTED if not q.text.isascii() or len(q.text) == 1 else _ASCII_ART
         hits.add(cp, "glyph", 1, "glyph", chr(cp), fixed=base - i * 0.01)
 
 
@@ -286,14 +322,37 @@ def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     if q.asciimath:
         for cp in idx.asciimath.get(q.asciimath, ()):
             hits.add(cp, "exact", 1.0, "asciimath", q.asciimath)
-    if q.glyphs and len(q.text) > 1 and q.text.isascii():
+    if q.glyphs and q.text.isascii():
         _typed_hits(q.text, idx, hits)
+    if q.text.startswith("\\") and not any(key in idx.latex for key in q.latex):
+        _text_command_hits(q, hits)
     if len(q.words) > 1:
         # "right arrow" → \rightarrow: LaTeX names are words run together.
         joined = "\\" + "".join(q.words).lower()
         for real in idx.latex_ignoring_case(joined):
             for pos, cp in enumerate(idx.latex[real]):
                 hits.add(cp, "exact", 0.7 - 0.02 * pos, "latex", real)
+
+
+def _text_command_hits(q: Query, hits: _Hits) -> None:
+    r"""Commands that stand for text, not for one symbol: their characters, in order.
+
+    ``\mathrm{A}`` and ``\text{A}`` are the plain letter (found whatever the scope, as a
+    pasted glyph is); ``\colonapprox`` is ``:`` then ``≈`` (a command of several
+    characters, `symbols.latex.convert`'s), unless that text holds letters or spaces
+    (``\cos`` is the word cos, no symbol).
+    """
+    text = plain_text(q.text)
+    if text is None:
+        found = load().latex_extra("sequences")
+        packed = next((found[k] for k in q.latex if k in found), "")
+        chars = "".join(chr(int(h, 16)) for h in packed.split())
+        if any(c.isalpha() or c.isspace() for c in chars):
+            return
+        text = chars
+    for i, ch in enumerate(dict.fromkeys(c for c in text if not c.isspace())):
+        score = _TIER_SCORE["exact"] + 90.0 - 0.01 * i
+        hits.add(ord(ch), "exact", 1, "latex", q.text, fixed=score)
 
 
 _TYPED: dict[str, dict[str, list[tuple[int, str, str]]]] = {}  # scope → key → hits
@@ -319,6 +378,11 @@ def _typed_keys(idx: SearchIndex) -> dict[str, list[tuple[int, str, str]]]:
                 plain = unicodedata2.normalize("NFKC", ch)
                 if len(plain) > 1 and plain.isascii():
                     keys.setdefault(plain, []).append((cp, "glyph", ch))
+        # TeX's input ligatures (pylatexenc): -- is –, `` is “, ~ a no-break space.
+        for lig, hexes in table.latex_extra("ligatures").items():
+            for cp in map(lambda h: int(h, 16), hexes.split()):
+                if cp in idx.row_of:
+                    keys.setdefault(lig, []).append((cp, "latex", lig))
         _TYPED[idx.scope] = keys
     return keys
 
@@ -331,7 +395,9 @@ def _typed_hits(text: str, idx: SearchIndex, hits: _Hits) -> None:
     ELLIPSIS, ``::=`` DOUBLE COLON EQUAL).
     """
     for cp, field, form in _typed_keys(idx).get(text, ()):
-        hits.add(cp, "exact", 0.9, field, form)
+        # A TeX ligature after the Vim digraph or Compose sequence of the same keys.
+        ligature = field == "latex"
+        hits.add(cp, "exact", 0.85 if ligature else 0.9, field, form, weigh_field=not ligature)
 
 
 def _in_a_name(word: str, idx: SearchIndex) -> bool:
@@ -523,6 +589,227 @@ def _words_any_order(
         hits.add(cp, tier, quality, idx.doc_field[d], idx.doc_text[d], shown)
 
 
+# Words a query may hold around a concept phrase without saying anything more: "the
+# symbol for such that", "what does the upside down A mean", "therefore in math"
+# (single letters, checked apart, are often variables: "for all x", "a divides b").
+_CONCEPT_FILLER = frozenset(
+    {
+        *("A", "AN", "THE", "OF", "FOR", "IN", "IS", "ON", "TO", "AS", "AT", "BY", "WITH"),
+        *("THAT", "THIS", "IT", "ITS", "ARE", "BE", "DOES", "DO", "WHAT", "WHICH", "HOW"),
+        *("SYMBOL", "SYMBOLS", "SIGN", "SIGNS", "MARK", "MARKS", "NOTATION", "CHARACTER"),
+        *("GLYPH", "USED", "USE", "MEAN", "MEANS", "MEANING", "WRITE", "TYPE", "CALLED"),
+        *("MATH", "MATHS", "MATHEMATICS", "LOGIC", "MUSIC", "MUSICAL", "CURRENCY"),
+        *("GEOMETRY", "PHYSICS", "TYPOGRAPHY", "UNICODE", "SET", "SETS", "LETTER"),
+    }
+)
+# A phrase's own filler words weigh less when judging how much of it the query says.
+_PHRASE_FILLER = frozenset({"A", "AN", "THE", "OF", "TO", "IN", "IS", "ON", "FOR", "BY"})
+# Per position of a character among those sharing a phrase: more than the part of the
+# prior a concept hit counts (`_CONCEPT_PRIOR`), so the table's order holds.
+_CONCEPT_STEP = 0.16
+_CONCEPT_PRIOR = 0.15
+_CONCEPT_FIELDS = ("concept", "shape")
+
+
+def _concept_forms(word: str) -> list[tuple[str, float]]:
+    """List the forms a query word may take in a phrase: itself, then without a plural."""
+    forms = [(word, 1.0)]
+    if len(word) > 3 and word.endswith("S") and not word.endswith("SS"):
+        forms.append((word[:-1], 0.95))
+        if word.endswith("ES"):
+            forms.append((word[:-2], 0.95))
+    return forms
+
+
+def _concept_hits(
+    q: Query,
+    idx: SearchIndex,
+    hits: _Hits,
+    corrections: dict[str, list[tuple[str, float]]] | None = None,
+    limit: int = 10,
+) -> None:
+    """Phrases of the concept table the query says: "if and only if", "upside down a".
+
+    A phrase the query says whole, with only filler words and lone letters around it
+    ("the symbol for such that", "for all x"), is a ``concept`` hit: above names only
+    begun, below a name typed whole. The start or part of a phrase ("much greater"), or
+    a phrase with more words around it than filler ("wreath product of groups"), competes
+    with the names of the word-prefix tier; with *corrections* (misspelt words), the
+    fuzzy tier. Among the characters of one phrase, the table's order comes first; a
+    letter typed in capitals asks for the capital ("fancy L": ℒ before ℓ). Of the phrases
+    a query only partly says ("circle" is in 150 of them), the best few times *limit*
+    are counted: the rest could not rank.
+    """
+    words = tuple(dict.fromkeys(q.words))[:8]
+    if not words:
+        return
+    content = [i for i, w in enumerate(words) if w not in _CONCEPT_FILLER and len(w) > 1]
+    if not content:
+        # "u symbol", "big U": the letters are all the query says.
+        content = [i for i, w in enumerate(words) if len(w) == 1 and w.isalpha()]
+    vocab = idx.concept_words
+    per_word = []
+    for w in words:
+        if corrections is not None and w in corrections:
+            per_word.append(corrections[w])
+            continue
+        forms = _concept_forms(w)
+        # A word ended otherwise than the phrase's ("similarity" for "similar",
+        # "logically" for "logical"): the longest start of it that is a phrase word.
+        # A suffix of one letter is more likely a slip ("subsett"): the fuzzy tier's.
+        for k in range(len(w) - 2, max(5, -(-len(w) * 3 // 5)) - 1, -1):
+            if w[:k] in vocab:
+                forms.append((w[:k], 0.85))
+                break
+        per_word.append(forms)
+    # How many of the content words each phrase holds (a form of them).
+    holds: dict[int, int] = {}
+    for i in content:
+        found: set[int] = set()
+        for form, _sim in per_word[i]:
+            if len(form) >= 3:
+                for key in vocab.prefixed(form):
+                    found.update(vocab[key])
+            else:
+                found.update(vocab.get(form, ()))
+        for p in found:
+            holds[p] = holds.get(p, 0) + 1
+    typed = set(words)
+    if not holds and not typed & _CONCEPT_FILLER:
+        return  # no phrase holds a word of the query (the phrases are not even read)
+    tokens_of = idx.concept_tokens
+    need = len(content) if corrections is None else max(1, len(content) - 1)
+    # A phrase that lacks some content word can only count when the query says all of
+    # it (a phrase inside a longer query): it has no more words than the query.
+    # (Said whole: each of its words is one of the query's, or that without a plural.)
+    exact = {form for forms in per_word for form, sim in forms if sim >= 0.95}
+    found_any = {
+        p
+        for p, n in holds.items()
+        if n >= need or (len(tokens_of[p]) <= len(words) and exact.issuperset(tokens_of[p]))
+    }
+    if len(found_any) > _MAX_SCORED:
+        found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: (-holds[p], p)))
+    # Phrases of filler words only ("is in"), found through those words.
+    for w in typed & _CONCEPT_FILLER:
+        for p in vocab.get(w, ()):
+            if p not in found_any and set(idx.concept_tokens[p]) <= typed:
+                found_any.add(p)
+    # A phrase inside a longer query leaves words out; not a word that no phrase or name
+    # knows ("pluss minus"): that is more likely a slip, for the fuzzy tier.
+    partial = corrections is not None or all(
+        any(f in vocab for f, _s in per_word[i]) or words[i] in idx.word_docs for i in content
+    )
+    # How much each query word says: a word few phrases hold ("circulation") more than
+    # a common one ("integral").
+    says = [idx.concept_weight(w) if i in content else 0.0 for i, w in enumerate(words)]
+    content_weight = sum(says) or 1.0
+    concept_keys = idx.concept_keys
+    said_whole: list[tuple[str, float, int]] = []  # (tier, quality, phrase): concept tier
+    partly: list[tuple[float, str, int]] = []  # the others, best kept
+    cap = max(3 * limit, 30)
+    floor = -1.0  # the cap-th best quality of `partly` so far, once it holds that many
+    # Shorter phrases first: a phrase of n words the query says m of scores at most m/n,
+    # so once enough are found, the longer ones cannot rank and are not looked at.
+    length = {p: concept_keys[p].count(" ") + 1 for p in found_any}
+    for p in sorted(found_any, key=lambda p: (length[p], p)):
+        if floor >= 0 and min(len(words), length[p]) / length[p] < floor:
+            break
+        toks = tokens_of[p]
+        matched: set[int] = set()
+        total = 0.0
+        whole = True
+        missing = 0.0  # weight of content words the phrase lacks
+        optional = 0  # filler words and lone letters the phrase lacks
+        letters = 0
+        last = -1
+        in_order = True
+        for i, (w, forms) in enumerate(zip(words, per_word, strict=True)):
+            best, best_at = 0.0, -1
+            for form, sim in forms:
+                for at, tok in enumerate(toks):
+                    if tok == form:
+                        strength = sim
+                    elif len(form) >= 3 and tok.startswith(form):
+                        strength = (0.8 + 0.15 * len(form) / len(tok)) * sim
+                    else:
+                        continue
+                    if strength > best:
+                        best, best_at = strength, at
+            if best_at < 0 or best_at in matched:
+                if says[i]:
+                    missing += says[i]
+                elif len(w) == 1:
+                    letters += 1
+                else:
+                    optional += 1
+                continue
+            if best < 0.95:
+                whole = False
+            matched.add(best_at)
+            total += best
+            if best_at < last:
+                in_order = False
+            last = best_at
+        weights = [0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
+        said = sum(weights[j] for j in matched) / sum(weights)
+        if not matched or (letters and (said < 1.0 or any(len(t) == 1 for t in toks))):
+            # Nothing said; or a letter the phrase lacks where it names another thing:
+            # "double struck R" is neither "double struck a" nor "double struck one".
+            continue
+        strength = total / len(matched)
+        told = 1.0 - missing / content_weight  # how much of the query the phrase explains
+        if corrections is not None:
+            if told < 0.5:
+                continue
+            # Below a name spelt as close: names first, as between the exact tiers.
+            tier, quality = "fuzzy", 0.8 * strength * said * told
+        elif said >= 1.0 and strength >= 0.85 and not missing:
+            # Every word of the phrase said, some as a start ("approx equals") or
+            # ended otherwise ("similarity"): weaker the less of them it took.
+            tier = "concept"
+            quality = 1.0 - 2.0 * (1.0 - strength) - 0.05 * optional - 0.12 * letters
+        elif not missing:
+            tier, quality = "word-prefix", strength * said - 0.12 * letters
+        elif said >= 1.0 and whole and told >= 0.3 and partial:
+            tier, quality = "word-prefix", 0.8 * told - 0.12 * letters
+        else:
+            continue
+        if not in_order:
+            quality -= 0.1
+        if tier == "concept":
+            said_whole.append((tier, quality, p))
+        else:
+            partly.append((quality, tier, p))
+            if len(partly) >= cap and len(partly) % cap == 0:
+                floor = sorted((e[0] for e in partly), reverse=True)[cap - 1]
+    kept = _smallest(cap, partly, key=lambda e: (-e[0], e[2]))
+    for tier, quality, p in [*said_whole, *((t, qu, p) for qu, t, p in kept)]:
+        toks = tokens_of[p]
+        key = concept_keys[p]
+        step = _CONCEPT_STEP if tier == "concept" else _CONCEPT_STEP / 2
+        capital = [t for t in toks if len(t) == 1 and t in q.capitals]
+        share = _CONCEPT_PRIOR if tier == "concept" else 0.5
+        for pos, value in enumerate(idx.concept[key]):
+            cp, kind = value >> 1, value & 1
+            name = ""
+            bonus = 0.0
+            if capital:
+                name = idx.name_of(cp)
+                bonus = 0.2 if " CAPITAL " in f" {name} " else -0.2 if " SMALL " in name else 0.0
+            score = hits.score(cp, tier, quality - step * pos + bonus, share)
+            if not hits.improves(cp, score):
+                continue  # what it matched is worked out only for a hit that counts
+            name = name or idx.name_of(cp)
+            name_words = fold(name).split()
+            if all(any(n.startswith(t) for n in name_words) for t in toks):
+                # The phrase restates the name ("plus minus"): the name says why.
+                field, text = "name", name
+            else:
+                field, text = _CONCEPT_FIELDS[kind], idx.concept_text(cp, kind, key)
+            hits.put(cp, score, tier, field, text, words)
+
+
 def _substring_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     """Query words found inside name words ("tegral", "struck")."""
     words = [w for w in q.words if len(w) >= 3]
@@ -559,7 +846,7 @@ def _command_as_words(q: Query, idx: SearchIndex, hits: _Hits) -> None:
                 return
 
 
-def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
+def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits, limit: int = 10) -> None:
     r"""Misspelt words ("intergral", "rigth arrow") and LaTeX names ("\rigtharrow").
 
     rapidfuzz is imported here, and only when some word looks misspelt (it is no
@@ -577,8 +864,17 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
         and not idx.latex.prefixed("\\" + stem)
         and not idx.vocab_prefixed(stem.upper())
     )
+    concept_vocab = idx.concept_words
+    unknown = [
+        w
+        for w in q.words
+        if len(w) >= 3
+        and not w.isdigit()
+        and w not in idx.concept_words
+        and not concept_vocab.has_prefix(w)
+    ]
     corrections: dict[str, list[tuple[str, float]]] = {}
-    if misspelt or latex_slip:
+    if misspelt or latex_slip or unknown:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
@@ -620,6 +916,23 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
         # Also when every word is spelt right but no name holds them all ("three em
         # dsh" → THREE-EM DASH is found from the words it does hold).
         _words_any_order(q.words, idx, hits, corrections, q.capitals)
+    if unknown:
+        # The same for the words of concept phrases ("tomstone", "rael numbers").
+        phrases: dict[str, list[tuple[str, float]]] = {}
+        by_initial = idx.concept_vocab_by_initial
+        for w in unknown:
+            cutoff = 0.7 if len(w) >= 5 else 0.75
+            found = process.extract(
+                w,
+                by_initial.get(w[0], []),
+                scorer=OSA.normalized_similarity,
+                limit=4,
+                score_cutoff=cutoff,
+            )
+            if found:
+                phrases[w] = [(v, score) for v, score, _i in found]
+        if phrases:
+            _concept_hits(q, idx, hits, phrases, limit)
 
 
 # --------------------------------------------------------------------------- results
@@ -662,7 +975,7 @@ def _spans(
     kind: str, field: str, text: str, words: tuple[str, ...], q: Query
 ) -> tuple[tuple[int, int], ...]:
     """Where the query shows in the matched *text*, for highlighting."""
-    if field in ("name", "alias", "formal"):
+    if field in ("name", "alias", "formal", "concept", "shape"):
         spans = _spans_in(text, words)
     elif kind == "prefix":
         typed = q.text.rstrip(";")
@@ -744,18 +1057,20 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     if q.empty:
         return []
     idx = index(scope)
+    table = load()
     hits = _Hits(idx)
     _codepoint_hits(q, hits)
     if q.words or q.latex or q.html or q.typst or q.asciimath:
         _exact_name_hits(q, idx, hits)
         _prefix_hits(q, idx, hits)
         _word_hits(q, idx, hits)
+        _concept_hits(q, idx, hits, limit=limit)
         if len(hits) < limit:
             _substring_hits(q, idx, hits)
         if not hits.best:
             _command_as_words(q, idx, hits)
         if not hits.top_exact() and len(hits) < limit:
-            _fuzzy_hits(q, idx, hits)
+            _fuzzy_hits(q, idx, hits, limit)
     second = None  # a reading shown right after the best one
     if q.codepoint is not None and any(
         q.codepoint not in idx.latex[k] for k in q.latex if k in idx.latex
@@ -771,7 +1086,7 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
         else:
             # "2200" is a code point first.
             label = f"U+{q.hex_codepoint:04X}"
-            hits.add(q.hex_codepoint, "codepoint", 1, "codepoint", label, fixed=800.0)
+            hits.add(q.hex_codepoint, "codepoint", 1, "codepoint", label, fixed=_TYPED_SCORE)
     ranked = _smallest(limit, hits.best.items(), key=lambda kv: (-kv[1][0], kv[0]))
     if second is not None and ranked:
         # Level with the best hit, so that both readings show.
@@ -781,7 +1096,7 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     return [
         (cp, round(score, 6), field, text, _spans(tier, field, text, words, q), tier)
         for cp, (score, tier, field, text, words) in ranked
-        if fields_of(cp) is not None
+        if table.row_of(cp) is not None or fields_of(cp) is not None
     ]
 
 

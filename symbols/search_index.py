@@ -448,6 +448,8 @@ def _pack_ints(ints: list[int]) -> list[str]:
 # The parts of an index that are pure data, packed as strings (see `pack_index`):
 # name → separator of its keys. data/symbols.json carries them for the math scope.
 _PARTS = {
+    "concept": "|",  # folded phrases hold spaces, never "|"
+    "concept_vocab": " ",
     "vocab": " ",
     "compact": " ",
     "spaced": "|",  # spaced names hold spaces, never "|" (a name word is letters/digits)
@@ -472,9 +474,11 @@ def pack_index(scope: str, table: Table) -> dict[str, str]:
         ``doc_row``: the row of each document, ``,``-joined, and ``doc_row:at``
         where every `KEYS_PER_BLOCK`-th starts; for each part of `_PARTS` (``vocab``
         words → documents, ``compact``/``spaced``/``unprefixed`` whole names →
-        documents, ``latex``/``html``/``typst``/``asciimath`` names → code points):
-        its sorted keys under the part's name, their ints under ``NAME:ints`` and
-        the blocks' anchors under ``NAME:at`` (see `Postings`).
+        documents, ``latex``/``html``/``typst``/``asciimath`` names → code points,
+        ``concept`` folded concept and shape phrases → code points (see
+        `SearchIndex.concept`), ``concept_vocab`` their words → phrases): its sorted
+        keys under the part's name, their ints under ``NAME:ints`` and the blocks'
+        anchors under ``NAME:at`` (see `Postings`).
 
     """
     rows = _ScopeRows(scope, table)
@@ -509,7 +513,9 @@ def _index_parts(rows: _ScopeRows) -> tuple[list[int], dict[str, dict[str, list[
             # MATHEMATICAL LEFT ANGLE BRACKET is what people call "left angle bracket".
             unprefixed.setdefault("".join(toks[1:]), []).append(d)
     in_scope = dict.fromkeys(rows.cps)
-    parts["latex"] = _scoped(table.latex_index, in_scope)
+    # "\ " (a control space: U+00A0) is no query: a query is trimmed. convert() reads it.
+    latex = {k: v for k, v in table.latex_index.items() if not any(c.isspace() for c in k)}
+    parts["latex"] = _scoped(latex, in_scope)
     parts["html"] = _scoped(table.html_index, in_scope)
     parts["typst"] = _scoped(table.typst_index, in_scope)
     asciimath = parts["asciimath"]
@@ -518,7 +524,38 @@ def _index_parts(rows: _ScopeRows) -> tuple[list[int], dict[str, dict[str, list[
         if cp in in_scope:
             for n in names:
                 asciimath.setdefault(n, []).append(cp)
+    parts["concept"], parts["concept_vocab"] = _concept_parts(rows)
     return doc_row, parts
+
+
+def _concept_parts(rows: _ScopeRows) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Compute the concept part (phrase → ``2 * cp + kind``) and its words → phrases.
+
+    *kind* is 0 for a meaning, 1 for a shape. A phrase's characters come in the order of
+    tools/data/concepts.tsv (`symbols.table.Table.concept_order`); a phrase index is the
+    position of the phrase among the sorted keys of the concept part.
+    """
+    phrases: dict[str, list[int]] = {}
+    for row, cp in enumerate(rows.cps):
+        for kind, phrase in rows.phrases(row):
+            key = fold(phrase)
+            if not key:
+                continue  # punctuation only ("?!"): pasted, it is found as glyphs
+            found = phrases.setdefault(key, [])
+            value = 2 * cp + kind
+            if value not in found:
+                found.append(value)
+    order = rows.table.concept_order
+    for phrase, values in phrases.items():
+        ranked = order.get(phrase)
+        if ranked and len(values) > 1:
+            rank = {cp: i for i, cp in enumerate(ranked)}
+            values.sort(key=lambda v: (rank.get(v >> 1, len(rank)), v))
+    vocab: dict[str, list[int]] = {}
+    for i, phrase in enumerate(sorted(phrases)):
+        for word in dict.fromkeys(phrase.split()):
+            vocab.setdefault(word, []).append(i)
+    return phrases, vocab
 
 
 class _ScopeRows:
@@ -565,6 +602,24 @@ class _ScopeRows:
             *((row, "alias", a) for a in t.names(i, "alias")),
             *((row, "formal", a) for a in t.names(i, "formal")),
         ]
+
+    def phrases(self, row: int) -> list[tuple[int, str]]:
+        """List (kind, phrase) of the concept table's phrases of *row*: 0 means, 1 looks."""
+        i = self.table_row[row]
+        t = self.table
+        if i < 0:
+            cp = self.cps[row]
+            concepts, shapes = t.unlisted_names(cp, "concept"), t.unlisted_names(cp, "shape")
+        else:
+            concepts, shapes = t.names(i, "concept"), t.names(i, "shape")
+        return [*((0, p) for p in concepts), *((1, p) for p in shapes)]
+
+    def name(self, row: int) -> str:
+        """Return the Unicode name of *row*."""
+        i = self.table_row[row]
+        if i < 0:
+            return self.extra_name(row)
+        return self.table.name(i)
 
     def name_length(self, row: int) -> int:
         """Length of the Unicode name of *row*.
@@ -818,6 +873,58 @@ class SearchIndex:
         """AsciiMath name → code points."""
         return self._part("asciimath")
 
+    @cached_property
+    def concept(self) -> Postings:
+        """Folded concept or shape phrase (``IF AND ONLY IF``) → ``2 * cp + kind``.
+
+        *kind* 0: the character means it; 1: it looks like it. Best first, in the order
+        of tools/data/concepts.tsv.
+        """
+        return self._part("concept")
+
+    @cached_property
+    def concept_keys(self) -> list[str]:
+        """The folded phrases, sorted: a phrase index is a position here."""
+        return self.concept.keys()
+
+    @cached_property
+    def concept_words(self) -> Postings:
+        """Word of a folded phrase → the phrase indexes holding it."""
+        return self._part("concept_vocab")
+
+    @cached_property
+    def concept_tokens(self) -> _Lazy[tuple[str, ...]]:
+        """The words of each phrase, by phrase index, each once ("of the order of")."""
+        keys = self.concept_keys
+        return _Lazy(len(keys), lambda i: tuple(dict.fromkeys(keys[i].split())))
+
+    @cached_property
+    def concept_vocab_by_initial(self) -> dict[str, list[str]]:
+        """Words of the concept phrases by initial, for typos."""
+        out: dict[str, list[str]] = {}
+        for w in self.concept_words:
+            out.setdefault(w[0], []).append(w)
+        return out
+
+    def concept_weight(self, word: str) -> float:
+        """How much a query word says, by how few phrases hold it: 1 for a rare word."""
+        df = len(self.concept_words.get(word, ()))
+        return 1.0 / (1.0 + 0.1 * df) ** 0.5 if df else 1.0
+
+    def name_of(self, cp: int) -> str:
+        """Return the Unicode name of *cp* ("" outside the scope)."""
+        row = self.row_of.get(cp)
+        return "" if row is None else self._rows.name(row)
+
+    def concept_text(self, cp: int, kind: int, key: str) -> str:
+        """Return the phrase as the table writes it (``upside-down a``) for a folded *key*."""
+        row = self.row_of.get(cp)
+        if row is not None:
+            for k, phrase in self._rows.phrases(row):
+                if k == kind and fold(phrase) == key:
+                    return phrase
+        return key.lower()
+
     def _doc(self, d: int) -> tuple[str, str]:
         """(field, text) of document *d*: its row's documents come in a fixed order."""
         doc_row = self.doc_row
@@ -987,10 +1094,11 @@ def warm(scope: str) -> SearchIndex:
     the aliases of the characters outside the table read: 15-20 ms for ``all``.
     """
     idx = index(scope)
-    for part in ("word_docs", "compact", "spaced", "unprefixed", "latex", "html", "typst"):
+    parts = ("word_docs", "compact", "spaced", "unprefixed", "latex", "html", "typst")
+    for part in (*parts, "concept", "concept_words"):
         getattr(idx, part)
     len(idx.asciimath) + len(idx.doc_row)
     table = idx._rows.table
-    for column in ("alias", "formal"):
+    for column in ("alias", "formal", "concept", "shape"):
         table.unlisted_names(-1, column)
     return idx

@@ -46,6 +46,7 @@ __all__ = [
     "from_latex",
     "from_typst",
     "get",
+    "latex_width",
     "load",
     "make_symbol",
     "origin_rank",
@@ -77,6 +78,8 @@ class Table:
         # Aliases of the characters outside the table (scope "all"), split on first use.
         self._unlisted_rows: dict[str, dict[int, tuple[str, ...]]] = {}
         self._outside: list[int] | None = None  # see outside()
+        self._extra: dict[str, dict[str, str]] = {}
+        self._prefer: dict[int, tuple[int, str]] | None = None
 
     # -- rows ---------------------------------------------------------------
 
@@ -120,6 +123,9 @@ class Table:
             "aliases": names(c.at("alias", i)),
             "formal_aliases": names(c.at("formal", i)),
             "related": datafile.xrefs(c.at("xref", i)),
+            "concepts": names(c.at("concept", i)),
+            "shapes": names(c.at("shape", i)),
+            "lookalikes": tuple(map(chr, datafile.xrefs(c.at("lookalike", i)))),
         }
 
     def name(self, i: int) -> str:
@@ -168,10 +174,12 @@ class Table:
         return found
 
     def unlisted_names(self, codepoint: int, column: str) -> tuple[str, ...]:
-        """Return the ``alias`` or ``formal`` aliases of a character outside the table.
+        """Return the names of a character outside the table in one column; () for none.
 
-        NamesList informative and NameAliases formal aliases of the ``all`` scope's
-        characters (U+FEFF: ``BYTE ORDER MARK``, ``BOM``, ``ZWNBSP``); () for none.
+        ``alias`` and ``formal``: NamesList informative and NameAliases formal aliases of
+        the ``all`` scope's characters (U+FEFF: ``BYTE ORDER MARK``, ``BOM``, ``ZWNBSP``);
+        ``concept`` and ``shape``: phrases of the concept table; ``lookalike``: hex code
+        points.
         """
         rows = self._unlisted_rows.get(column)
         if rows is None:
@@ -240,10 +248,44 @@ class Table:
                 # Origins are stored best first.
                 rank = ranks.get(origins.split(",", 1)[0], worst)
                 found.setdefault(cmd, []).append((rank, pos, cp))
-        return {
-            cmd: [v[0][2]] if len(v) == 1 else [cp for _r, _p, cp in sorted(v)]
-            for cmd, v in found.items()
-        }
+        # The generator's precedence for commands several symbols claim (its one rule is
+        # docs/latex-conflicts.md); a file without it: the best origin, then the
+        # position in the symbol's list, then the code point.
+        decided = self.latex_extra("order")
+        out: dict[str, list[int]] = {}
+        for cmd, v in found.items():
+            if len(v) == 1:
+                out[cmd] = [v[0][2]]
+                continue
+            order = decided.get(cmd)
+            ranked = datafile.xrefs(order) if order else ()
+            if ranked and sorted(ranked) == sorted(cp for _r, _p, cp in v):
+                out[cmd] = list(ranked)
+            else:
+                out[cmd] = [cp for _r, _p, cp in sorted(v)]
+        return out
+
+    def prefer(self, codepoint: int) -> tuple[int, str] | None:
+        """Return (the usual look-alike, the advice) for the unusual one of a pair, else None.
+
+        µ MICRO SIGN → (μ U+03BC, ``in math use``): tools/data/lookalikes.tsv.
+        """
+        if self._prefer is None:
+            self._prefer = {
+                int(k, 16): (int(v.split(" ", 1)[0], 16), v.split(" ", 1)[1])
+                for k, v in datafile.unpacked_map(self.data.prefer).items()
+            }
+        return self._prefer.get(codepoint)
+
+    def latex_extra(self, part: str) -> dict[str, str]:
+        """Return one map of the data's ``latex_extra``: ``order``, ``sequences``, ``widths``.
+
+        Command → its value (``no_text``: why it gives no character); parsed once.
+        """
+        found = self._extra.get(part)
+        if found is None:
+            found = self._extra[part] = datafile.unpacked_map(self.data.latex_extra.get(part, ""))
+        return found
 
     def _name_index(self, column: str) -> dict[str, list[int]]:
         index: dict[str, list[int]] = {}
@@ -251,6 +293,15 @@ class Table:
             for name in datafile.names(packed):
                 index.setdefault(name, []).append(self.codepoints[i])
         return index
+
+    @cached_property
+    def concept_order(self) -> dict[str, tuple[int, ...]]:
+        """Folded concept or shape phrase → the characters that share it, best first.
+
+        The order of tools/data/concepts.tsv (see `symbols.datafile.concept_order`);
+        a phrase of one character is not listed.
+        """
+        return datafile.concept_order(self.data.concept_order)
 
     @cached_property
     def html_index(self) -> dict[str, list[int]]:
@@ -386,6 +437,9 @@ def fields_of(codepoint: int) -> dict[str, Any] | None:
         **_NO_NAMES,
         "aliases": t.unlisted_names(codepoint, "alias"),
         "formal_aliases": t.unlisted_names(codepoint, "formal"),
+        "concepts": t.unlisted_names(codepoint, "concept"),
+        "shapes": t.unlisted_names(codepoint, "shape"),
+        "lookalikes": tuple(chr(int(h, 16)) for h in t.unlisted_names(codepoint, "lookalike")),
         "char": char,
         "codepoint": codepoint,
         "name": name,
@@ -408,6 +462,9 @@ _NO_NAMES: dict[str, tuple[Any, ...]] = {
     "aliases": (),
     "formal_aliases": (),
     "related": (),
+    "concepts": (),
+    "shapes": (),
+    "lookalikes": (),
 }
 
 
@@ -429,6 +486,11 @@ def _symbol(fields: dict[str, Any]) -> Symbol:
     return Symbol(
         **{**fields, "latex_commands": tuple(LatexCommand(*c) for c in fields["latex_commands"])}
     )
+
+
+def latex_width(command: str) -> str:
+    r"""Return the width of a spacing command (``\,`` → ``3/18 em``), "" for another one."""
+    return load().latex_extra("widths").get(command, "")
 
 
 def _group_for(codepoint: int, category: str, block: str, name: str) -> str:
@@ -525,6 +587,8 @@ def from_latex(command: str) -> list[Symbol]:
 
     Accepts the command with or without its backslash and the usual spellings of
     styled letters: ``\mathbb{R}``, ``\mathbb R``, ``mathbb R``; and ``^2``, ``_1``.
+    Upright and text commands around plain text give its characters: ``\mathrm{A}``,
+    ``\text{A}`` → A.
 
     Args:
         command: The LaTeX command.
@@ -541,14 +605,17 @@ def from_latex(command: str) -> list[Symbol]:
 
         raise wrong_type("symbols.from_latex", "command", command, "a str")
     # Imported here: `import symbols; symbols.get(…)` never reads a command.
-    from symbols.query import normalize_command
+    from symbols.query import normalize_command, plain_text
 
     index = load().latex_index
     for key in normalize_command(command):
         hits = index.get(key)
         if hits:
             return _symbols(hits)
-    return []
+    # \mathrm{A}, \text{A}: the plain letter, wherever it is (A is in no stored scope).
+    text = plain_text(command)
+    found = [make_symbol(ord(c)) for c in dict.fromkeys(text or "") if not c.isspace()]
+    return [s for s in found if s is not None]
 
 
 def from_html(entity: str) -> list[Symbol]:

@@ -40,6 +40,9 @@ JSON_KEYS = [
     "inputs",
     "score",
     "matched",
+    "concepts",
+    "shapes",
+    "lookalikes",
 ]
 
 
@@ -372,7 +375,10 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert made["unicode-math-table.tsv"] == "latex3/unicode-math, 2025-03-09"
     assert made["typst-sym.txt"] == "typst/codex 0.3.0" and made["Compose"] == "libX11 1.8.4"
     assert made["unicodedata2"] == "18.0.0" and made["fontTools.unicodedata Blocks"] == "18.0.0"
-    assert len(made) == 14
+    # 14 upstream tables and libraries, issue 11's three TeX tables and confusables, and
+    # mathsym's own two (tools/data).
+    assert len(made) == 20
+    assert made["tools/data/concepts.tsv"].startswith("mathsym's own")
     code, out, _ = run(capsys, "--help")
     assert code == 0
     assert "examples:" in out and "mathsym identify" in out and "mathsym convert" in out
@@ -1157,3 +1163,60 @@ def test_a_full_disk_is_a_one_line_write_error() -> None:
     assert proc.returncode == cli.WRITE_ERROR
     assert proc.stderr.strip().count("\n") == 0
     assert "cannot write the output" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --------------------------------------------------------------------------- concepts (issue 11)
+
+
+@pytest.mark.parametrize(
+    ("query", "char", "field", "note"),
+    [
+        ("if and only if", "⟺", "concept", "(means: if and only if)"),
+        ("tombstone", "∎", "concept", "(means: tombstone)"),
+        ("upside down a", "∀", "shape", "(looks like: upside-down a)"),
+    ],
+)
+def test_a_meaning_or_a_shape_says_why_it_matched(
+    capsys: pytest.CaptureFixture[str], query: str, char: str, field: str, note: str
+) -> None:
+    code, out, _ = run(capsys, "-n1", query)
+    assert code == 0
+    line = tsv(out)[0]
+    # Piped, the five columns stay as they are for scripts.
+    assert line[0] == char and len(line) == 5
+    code, out, _ = run(capsys, "--json", "-n1", query)
+    top = json.loads(out)[0]
+    assert top["char"] == char
+    phrase = note.split(": ", 1)[1][:-1]
+    assert top["matched"] == {"field": field, "text": phrase, "kind": "concept"}
+    assert phrase in top["concepts" if field == "concept" else "shapes"]
+
+
+def test_the_why_note_shows_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out, err = Tty(), io.StringIO()
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert cli.main(["-n1", "upside down a"]) == 0
+    assert out.getvalue().splitlines()[0].endswith("(looks like: upside-down a)")
+
+
+def test_json_lists_meanings_shapes_and_lookalikes(capsys: pytest.CaptureFixture[str]) -> None:
+    _code, out, _ = run(capsys, "--json", "-n1", "U+2200")
+    top = json.loads(out)[0]
+    assert "for all" in top["concepts"] and "upside-down a" in top["shapes"]
+    assert isinstance(top["lookalikes"], list)
+    _code, out, _ = run(capsys, "identify", "--json", "\U000e0001")  # outside the table
+    assert json.loads(out)[0]["concepts"] == []
+
+
+def test_the_detail_view_lists_meanings_and_shapes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "-1", "U+2203")
+    assert code == 0
+    facts = tsv(out)
+    assert ["means", "there exists"] in facts
+    assert ["looks like", "backwards e"] in facts

@@ -14,7 +14,7 @@ from app.listing import list_lines
 ALIASES = """\
 [aliases]
 iff = "⟺"
-cmd = "U+2318"
+mycmd = "U+2318"
 "my le" = '\\leqslant'
 bad = "not a symbol"
 """
@@ -36,7 +36,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 def test_aliases_resolve_glyphs_code_points_and_latex(config: Path) -> None:
     aliases, problem = user_aliases(str(config.parent))
-    assert aliases == {0x27FA: ["iff"], 0x2318: ["cmd"], 0x2A7D: ["my le"]}
+    assert aliases == {0x27FA: ["iff"], 0x2318: ["mycmd"], 0x2A7D: ["my le"]}
     assert problem.count("\n") == 0 and str(config) in problem and "bad = 'not a symbol'" in problem
 
 
@@ -52,10 +52,10 @@ def test_lookup_finds_the_alias_first(config: Path, capsys: pytest.CaptureFixtur
     first = out.splitlines()[0].split("\t")
     assert first[:3] == ["⟺", "U+27FA", "LONG LEFT RIGHT DOUBLE ARROW"]
     assert "ignored aliases" in err and err.count("\n") == 1  # the bad one, said once
-    code, out, _err = _run(capsys, "--json", "-n", "3", "cmd")
+    code, out, _err = _run(capsys, "--json", "-n", "3", "mycmd")
     items = json.loads(out)
     assert items[0]["char"] == "⌘"
-    assert items[0]["matched"] == {"field": "user-alias", "text": "cmd", "kind": "exact"}
+    assert items[0]["matched"] == {"field": "user-alias", "text": "mycmd", "kind": "exact"}
     assert len({i["char"] for i in items}) == len(items)  # the alias hit is not repeated
 
 
@@ -63,9 +63,10 @@ def test_without_aliases_the_same_query_differs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("MATHSYM_STATE_DIR", str(tmp_path))
-    code, out, err = _run(capsys, "-f", "char", "-n", "1", "cmd")
+    # (Not "cmd": the concept table knows it as ⌘ since issue 11.)
+    code, out, err = _run(capsys, "-f", "char", "-n", "1", "mycmd")
     assert code == 1 and out == ""  # the alias above is what finds ⌘
-    assert "nothing matches 'cmd'" in err
+    assert "nothing matches 'mycmd'" in err
 
 
 def test_alias_in_list_lines(config: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -158,11 +158,25 @@ def test_to_latex_writes_primes_as_apostrophes(text: str, expected: str) -> None
 
 
 def test_commands_no_source_gives_stay() -> None:
-    # No source maps \lvert, \rvert or \, (the table has \thinspace): as typed, as
-    # symbols.from_latex says. (search's fuzzy tier guesses \vert for \lvert.)
-    assert symbols.from_latex("\\lvert") == [] and symbols.from_latex("\\,") == []
-    assert convert(r"\lvert x \rvert") == r"\lvert x \rvert"
+    # No source maps \frobnicate or \lvertx: as typed, as symbols.from_latex says.
+    assert symbols.from_latex("\\frobnicate") == [] and symbols.from_latex("\\lvertx") == []
+    assert convert(r"\frobnicate x \lvertx") == r"\frobnicate x \lvertx"
     assert convert(r"a\thinspace b") == "a\u2009 b"  # spaces are kept as typed
+
+
+def test_the_tex_names_of_mathjax_and_pylatexenc_convert() -> None:
+    # Issue 11: MathJax's \lvert, spacing commands, pylatexenc's text-mode commands.
+    assert convert(r"\lvert x \rvert") == "| x |"
+    assert convert(r"a\,b\:c\quad d") == "a\u2009b\u205fc\u2003 d"
+    assert convert(r"\textquoteleft\alpha\textquoteright") == "‘α’"
+    assert convert(r"a \lt b \gt c") == "a < b > c"
+    # Several characters (MathJax's mathtools, braket); none (a negative space).
+    assert convert(r"x \colonapprox y") == "x :≈ y"
+    assert convert(r"\qquad") == "\u2003\u2003"
+    assert convert(r"x\!y") == "xy"
+    # Upright and text commands set plain text.
+    assert convert(r"\mathrm{A} + \text{if } x") == "A + if  x"
+    assert convert(r"\mathrm{d}x") == "dx"
 
 
 def test_to_latex_keeps_letters_known_only_to_rare_tables() -> None:

@@ -51,7 +51,7 @@ def cols(raw: dict[str, Any]) -> dict[str, list[Any]]:
 
 
 def test_header(raw: dict[str, Any]) -> None:
-    assert raw["format"] == FORMAT == 2
+    assert raw["format"] == FORMAT == 3
     assert raw["unicode"] == unicodedata2.unidata_version == "18.0.0"
     assert raw["groups"] == list(GROUPS)
     starts = [b[0] for b in raw["blocks"]]
@@ -78,7 +78,7 @@ def test_packed_columns_unpack_as_documented(
     assert packed["html"][i] == "forall\tForAll" and cols["html"][i] == ["forall", "ForAll"]
     assert cols["latex"][i][0] == [
         r"\forall",
-        ["unicode-math", "latex", "unicode.xml", "julia"],
+        ["unicode-math", "latex", "unicode.xml", "mathjax", "pylatexenc", "julia"],
         "",
         "ord",
     ]
@@ -231,14 +231,16 @@ def test_latex_counts_per_origin(cols: dict[str, list[Any]]) -> None:
             commands.add(cmd)
             for o in orig:
                 origins[o] = origins.get(o, 0) + 1
-    # Measured: 8,436 distinct commands; per origin 2,536 unicode-math, 2,620 style,
-    # 1,979 latex, 4,477 unicode.xml, 2,490 julia.
-    assert 7600 <= len(commands) <= 9300
+    # Measured: 8,915 distinct commands; per origin 2,536 unicode-math, 2,620 style,
+    # 1,979 latex, 4,477 unicode.xml, 797 mathjax, 1,439 pylatexenc, 2,490 julia.
+    assert 8000 <= len(commands) <= 9800
     expected = {
         "unicode-math": 2536,
         "style": 2620,
         "latex": 1979,
         "unicode.xml": 4477,
+        "mathjax": 797,
+        "pylatexenc": 1439,
         "julia": 2490,
     }
     assert set(origins) == set(expected)
@@ -256,6 +258,11 @@ def test_every_html5_single_code_point_entity_is_attached(cols: dict[str, list[A
 
 
 # The primary-command rule of docs/data.md, restated from the stored fields.
+# The LaTeX packages a MathJax package stands for (tools/tex.py).
+MATHJAX_LATEX_PACKAGES = {
+    *("amsmath", "amssymb", "textcomp", "mathtools", "physics", "braket", "upgreek"),
+    *("gensymb", "bboldx", "empheq", "centernot", "extpfeil"),
+}
 _AMS = ("amsmath", "amssymb", "amsfonts")
 _FONT_MACROS = re.compile(r"^\\(?:Elz|Elx|ElsevierGlyph|Pisymbol|ding|cyrchar)")
 _KERNEL_SHORT_FORMS = {
@@ -267,7 +274,9 @@ _KERNEL_SHORT_FORMS = {
 def _everyday(cmd: str, origins: list[str], package: str, has_classic: bool) -> tuple[int, int]:
     if "style" in origins:
         return 0, 0
-    if "latex" in origins or "unicode-math" in origins:
+    if set(origins) <= {"mathjax", "pylatexenc"}:
+        tier = 6  # MathJax's and pylatexenc's own vocabularies, after every LaTeX table's
+    elif "latex" in origins or "unicode-math" in origins:
         if not package:
             tier = 1
         elif package in _AMS:
@@ -275,7 +284,7 @@ def _everyday(cmd: str, origins: list[str], package: str, has_classic: bool) -> 
         else:
             tier = 5 if package == "unicode-math" else 4
     elif _FONT_MACROS.match(cmd):
-        tier = 6
+        tier = 7
     else:
         tier = 1 if cmd in _KERNEL_SHORT_FORMS or not has_classic else 3
     bare = re.fullmatch(r"\\(?:[A-Za-z]+|[^A-Za-z\s])", cmd)
@@ -283,13 +292,14 @@ def _everyday(cmd: str, origins: list[str], package: str, has_classic: bool) -> 
 
 
 def test_latex_entries_are_well_formed(cols: dict[str, list[Any]]) -> None:
-    classes = {"", "rel", "bin", "op", "ord", "open", "close", "punct", "accent", "fence"}
+    classes = {"", "rel", "bin", "op", "ord", "open", "close", "punct", "accent", "fence", "inner"}
     for cp, row in zip(cols["cp"], cols["latex"], strict=False):
         seen = set()
         ranks = []
         has_classic = any("latex" in origins for _c, origins, _p, _m in row)
         for cmd, origins, package, mclass in row:
-            assert cmd and cmd not in seen and " " not in cmd, (hex(cp), cmd)
+            # A control space (\ ) is the one command with a space in it.
+            assert cmd and cmd not in seen and (" " not in cmd or cmd == "\\ "), (hex(cp), cmd)
             seen.add(cmd)
             assert origins and all(o in LATEX_ORIGINS for o in origins), (hex(cp), cmd)
             assert origins == sorted(origins, key=LATEX_ORIGINS.index)
@@ -298,12 +308,15 @@ def test_latex_entries_are_well_formed(cols: dict[str, list[Any]]) -> None:
             assert not package.startswith("-"), (hex(cp), cmd, package)
             if "unicode-math" in origins and "latex" not in origins:
                 assert package == "unicode-math", (hex(cp), cmd)
+            if set(origins) <= {"mathjax", "pylatexenc"} and package:
+                assert package in MATHJAX_LATEX_PACKAGES, (hex(cp), cmd, package)
             ranks.append(
                 (*_everyday(cmd, origins, package, has_classic), LATEX_ORIGINS.index(origins[0]))
             )
         # Primary first: styled forms; what needs no package; amsmath/amssymb; a
         # unicode.xml/Julia-only command beside a classic one; other packages;
-        # unicode-math names; unicode.xml's font macros. Bare commands first in a tier.
+        # unicode-math names; MathJax/pylatexenc-only commands; unicode.xml's font
+        # macros. Bare commands first in a tier.
         assert ranks == sorted(ranks), hex(cp)
 
 
@@ -369,11 +382,13 @@ def test_ascii_operators_keep_their_unicode_math_names() -> None:
 
 
 def test_plain_letters_have_no_roman_command() -> None:
-    # "= \mathrm{x}" is the letter itself: not a LaTeX name for it.
+    # "= \mathrm{x}" is the letter itself: not a LaTeX name for it, so not stored; but
+    # \mathrm{x} and \text{x} set the letter x, and say so (issue 11).
     for char in "AZaxz":
         sym = _sym(char)
         assert sym.latex == () and sym.scope == "all", char
-    assert symbols.from_latex(r"\mathrm{x}") == []
+    assert [s.char for s in symbols.from_latex(r"\mathrm{x}")] == ["x"]
+    assert [s.char for s in symbols.from_latex(r"\text{A}")] == ["A"]
 
 
 def test_every_name_resolves_back_to_its_symbol() -> None:

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from symbols import datafile
 from symbols.datafile import Columns, Data, SearchParts, data_path, dump, read
-from symbols.schema import COLUMNS, FORMAT, LATEX_ORIGINS, NAME_COLUMNS, SCALAR_COLUMNS
+from symbols.schema import (
+    CODEPOINT_COLUMNS,
+    COLUMNS,
+    FORMAT,
+    LATEX_ORIGINS,
+    NAME_COLUMNS,
+    SCALAR_COLUMNS,
+)
 from symbols.search_index import SearchIndex
 from symbols.table import Table
 
@@ -56,6 +63,9 @@ def test_the_shipped_file_is_what_the_writer_writes_from_what_the_reader_reads(
         columns=repacked,
         search=SearchParts(data.search.whole()),
         provenance=data.provenance,
+        concept_order=data.concept_order,
+        latex_extra=data.latex_extra,
+        prefer=data.prefer,
     )
     assert dump(again) == raw
 
@@ -102,8 +112,9 @@ def _tables(draw: st.DrawFn) -> dict[str, list[Any]]:
         "group": [i % 3 for i in range(n)],
         "scope": [i % 2 for i in range(n)],
         "latex": [[[c, o, p, m] for c, o, p, m in latex] for _n, latex, _x, _l in rows],
-        "xref": [xref for _n, _l, xref, _m in rows],
     }
+    for name in CODEPOINT_COLUMNS:
+        cols[name] = [xref for _n, _l, xref, _m in rows]
     for k, name in enumerate(NAME_COLUMNS):
         cols[name] = [lists[k % len(lists)] for _n, _l, _x, lists in rows]
     return cols
@@ -130,19 +141,36 @@ def test_any_table_round_trips_through_the_file(
         columns=Columns(datafile.pack_columns(cols)),
         search=SearchParts({"math": parts} if parts else {}),
         provenance=provenance,
+        concept_order=datafile.pack_concept_order({"X Y": [0x2200, 0x2203], "Z": [0x41]}),
+        latex_extra={"widths": datafile.packed_map({"\\,": "3/18 em", "\\quad": "1 em"})},
+        prefer=datafile.packed_map({"00B5": "03BC in math use"}),
     )
     written = dump(data)
     path = tmp_path_factory.mktemp("rt") / "symbols.json"
     path.write_bytes(written)
     back = read(str(path))
     assert back.columns.on_demand  # the layout fits: read by chunk
-    assert (back.unicode, back.groups, back.blocks, back.html4, back.unlisted) == (
+    assert (
+        back.unicode,
+        back.groups,
+        back.blocks,
+        back.html4,
+        back.unlisted,
+        back.concept_order,
+        back.latex_extra,
+        back.prefer,
+    ) == (
         data.unicode,
         data.groups,
         data.blocks,
         data.html4,
         data.unlisted,
+        data.concept_order,
+        data.latex_extra,
+        data.prefer,
     )
+    assert datafile.unpacked_map(back.latex_extra["widths"]) == {"\\,": "3/18 em", "\\quad": "1 em"}
+    assert datafile.concept_order(back.concept_order) == {"X Y": (0x2200, 0x2203)}
     assert back.provenance == provenance
     # Row by row through the chunks first, then whole columns.
     for name in COLUMNS:
@@ -168,7 +196,7 @@ def test_rows_unpack_into_the_records_fields() -> None:
         0xFEFF: ("BOM", "ZWNBSP"),
         0xA0: ("NBSP",),
     }
-    assert set(COLUMNS) == {*SCALAR_COLUMNS, "latex", "xref", *NAME_COLUMNS}
+    assert set(COLUMNS) == {*SCALAR_COLUMNS, "latex", *CODEPOINT_COLUMNS, *NAME_COLUMNS}
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from conftest import REPO
 import symbols
 from symbols.search import MAX_LIMIT, Match, Matched, search
 
-TIERS = ["codepoint", "glyph", "exact", "prefix", "word-prefix", "substring", "fuzzy"]
+TIERS = ["codepoint", "glyph", "exact", "concept", "prefix", "word-prefix", "substring", "fuzzy"]
 
 
 def chars(query: str, limit: int = 10, scope: str = "math") -> list[str]:

@@ -957,3 +957,35 @@ async def test_the_footer_shows_the_chord_key(tmp_path: Path, size: tuple[int, i
         assert chord.description == "Chord"
         palette = keys["ctrl+p"]
         assert chord.region.width > 0 and chord.region.right <= palette.region.x
+
+
+@sync
+async def test_the_detail_pane_says_what_a_meaning_or_shape_matched(tmp_path: Path) -> None:
+    app = make(tmp_path, query="upside down a")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert chars(app)[0] == "∀"
+        screen = app.search_screen
+        glance, info = screen.query_one("#glance"), screen.query_one("#info")
+        # Below the glance (issue 15 keeps its first lines): the info's first line.
+        assert _text(glance).splitlines()[0] == "FOR ALL"
+        assert "looks like" not in _text(glance)
+        assert _text(info).splitlines()[0] == "looks like: upside-down a"
+        assert info.region.y >= glance.region.bottom
+        info_text = _text(info)
+        assert info_text.index("looks like:") < info_text.index("Type it")
+        await pilot.press(*["backspace"] * len("upside down a"), *"forall")
+        await settle(pilot)
+        info_text = _text(app.search_screen.query_one("#info"))
+        assert "looks like:" not in info_text and "means:" not in info_text  # a name matched
+
+
+@sync
+async def test_the_detail_pane_lists_look_alikes(tmp_path: Path) -> None:
+    app = make(tmp_path, query="U+00B5")
+    async with app.run_test(size=(100, 50)) as pilot:
+        await settle(pilot)
+        info = str(app.search_screen.query_one("#info").render())
+        section = info[info.index("Looks like") :]
+        assert "μ  U+03BC GREEK SMALL LETTER MU" in section
+        assert info.index("Looks like") > info.index("Type it")  # below the chords

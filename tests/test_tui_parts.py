@@ -111,6 +111,16 @@ def test_formats() -> None:
     assert format_label("latex") == "LaTeX"
 
 
+def test_a_row_says_a_meaning_or_a_shape_matched() -> None:
+    from app.tui.rows import result_row
+    from symbols import search
+
+    m = search("upside down a", 1)[0]
+    assert str(result_row(m.symbol, m.matched)).endswith("looks like upside-down a")
+    m = search("tombstone", 1)[0]
+    assert str(result_row(m.symbol, m.matched)).endswith("means tombstone")
+
+
 # --------------------------------------------------------------------------- the glance (issue 15)
 
 
@@ -175,7 +185,7 @@ def test_folded_glance_is_a_line_each() -> None:
     assert glance_line(sym(0x00A0), "macos", False).plain.splitlines() == [
         "[\u00a0] U+00A0 NO-BREAK SPACE",
         "macOS  ⌥00A0",
-        "&nbsp;",
+        "\\space  &nbsp;",  # MathJax's \space (issue 11's TeX names)
     ]
 
 
@@ -219,3 +229,20 @@ def test_rows_can_show_the_keys_as_a_column() -> None:
     long = result_row(s, keys="'\\N{GREEK SMALL LETTER LUNATE EPSILON SYMBOL}'").plain
     assert long[start:] == "'\\N{GREEK SMALL LETTER … FOR ALL"  # cut to the column, one space kept
     assert "Ctrl" not in result_row(s, keys=None).plain
+
+
+def test_detail_says_why_first_and_lists_at_most_six_look_alikes() -> None:
+    from app.tui.detail import LOOKALIKES_SHOWN, detail_content
+
+    m = search("upside down a", 1)[0]
+    lines = detail_content(m.symbol, "linux", m.matched).plain.splitlines()
+    assert lines[0] == "looks like: upside-down a"
+    assert detail_content(m.symbol, "linux").plain.splitlines()[0].startswith("Sm ")
+    o = sym("o")
+    assert len(o.lookalikes) > LOOKALIKES_SHOWN
+    lines = detail_content(o, "linux").plain.splitlines()
+    section = lines[lines.index("Looks like") + 1 :]
+    shown = [line for line in section if line.split("  U+")[0] in o.lookalikes]
+    assert [line.split("  ")[0] for line in shown] == list(o.lookalikes[:LOOKALIKES_SHOWN])
+    assert f"and {len(o.lookalikes) - LOOKALIKES_SHOWN} more" in section
+    assert section.index(f"and {len(o.lookalikes) - LOOKALIKES_SHOWN} more") == len(shown)

@@ -4,7 +4,9 @@ Usage::
 
     python tools/build_symbols.py [SOURCES_DIR] [-o data/symbols.json]
 
-SOURCES_DIR defaults to ``../shared/data/sources`` beside the repository root.
+SOURCES_DIR defaults to ``../shared/data/sources`` beside the repository root. mathsym's
+own hand-curated tables are read from tools/data (see tools/data/README.md): the concept
+and shape table, concepts.tsv.
 The output is byte-identical on every run (no timestamps, sorted keys, every
 list built in a fixed order).
 
@@ -40,15 +42,22 @@ if str(REPO) not in sys.path:
 if str(REPO / "tools") not in sys.path:
     sys.path.insert(0, str(REPO / "tools"))
 
+from lookalikes import lookalikes, preferences  # noqa: E402
 from sources import (  # noqa: E402
     LatexEntry,
     read_asciimath,
     read_compose,
+    read_concepts,
+    read_confusables,
     read_julia,
+    read_latex2text,
+    read_lookalike_preferences,
+    read_mathjax,
     read_name_aliases,
     read_names_list,
     read_rfc1345,
     read_typst,
+    read_uni2latex,
     read_unicode_math,
     read_unicode_xml,
     read_unimathsymbols,
@@ -57,12 +66,19 @@ from sources import (  # noqa: E402
     read_w3c_entities,
 )
 from styles import script_entries, sfrac_entries, styled_entries  # noqa: E402
+from tex import TexNames, tex_names  # noqa: E402
 
 from symbols import datafile  # noqa: E402
 from symbols.groups import GROUPS, group_for  # noqa: E402
+from symbols.query import fold  # noqa: E402
 from symbols.schema import COLUMNS, LATEX_ORIGINS, SCOPES  # noqa: E402
 from symbols.search_index import pack_index  # noqa: E402
 from symbols.table import Table, scan_named  # noqa: E402
+
+#: mathsym's own concept and shape table (tools/data/README.md).
+CONCEPTS = REPO / "tools" / "data" / "concepts.tsv"
+#: mathsym's own table of which look-alike is the unusual one (tools/data/README.md).
+LOOKALIKE_PREFERENCES = REPO / "tools" / "data" / "lookalikes.tsv"
 
 MATH_BLOCKS = (
     "Greek and Coptic",
@@ -156,7 +172,9 @@ def _everyday_rank(
     Tiers: 0 styled-letter, script and fraction forms; 1 what works with no
     package; 2 amsmath/amssymb/amsfonts; 3 a command only unicode.xml or Julia
     gives, where a classic command exists too; 4 other packages; 5 unicode-math
-    names; 6 unicode.xml's font macros (`_FONT_MACROS`).
+    names; 6 a command only MathJax or pylatexenc gives (their vocabularies, not
+    LaTeX's: MathJax's ``\\lt`` is no LaTeX command, its ``\\hat`` draws ``^`` over an
+    argument); 7 unicode.xml's font macros (`_FONT_MACROS`).
 
     A command of the LaTeX sources (unimathsymbols, unicode-math) carries its
     package (*package* is "unicode-math" for a unicode-math name no classic source
@@ -169,7 +187,9 @@ def _everyday_rank(
     """
     if "style" in origins:
         return 0, 0
-    if "latex" in origins or "unicode-math" in origins:
+    if origins <= {"mathjax", "pylatexenc"}:
+        tier = 6
+    elif origins & {"latex", "unicode-math"}:
         if not package:
             tier = 1
         elif package in AMS_PACKAGES:
@@ -177,7 +197,7 @@ def _everyday_rank(
         else:
             tier = 5 if package == "unicode-math" else 4
     elif _FONT_MACROS.match(command):
-        tier = 6
+        tier = 7
     elif command in KERNEL_SHORT_FORMS or not has_classic:
         tier = 1
     else:
@@ -205,6 +225,10 @@ class Builder:
         #: The tables read, in order, with their versions as SOURCES.md gives them.
         self.versions = read_versions(sources / "SOURCES.md")
         self.used: dict[str, str] = {}
+        self.tex = TexNames()
+        self.order: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        # (code point, command) → when the sources first gave it (see `latex_order`).
+        self.latex_seq: dict[tuple[int, str], int] = {}
         self.report: dict[str, Any] = {}
         self.blocks = unicode_blocks()
         self.block_by_name = {name: (lo, hi) for lo, hi, name in self.blocks}
@@ -271,14 +295,27 @@ class Builder:
         ums, approx = read_unimathsymbols(self.source("unimathsymbols.txt"))
         xml, _ = read_unicode_xml(self.source("w3c-unicode-xml.tsv"))
         julia, emoji, multi = read_julia(self.source("julia-latex-symbols.tsv"))
+        self.tex = tex_names(
+            read_mathjax(self.source("mathjax-tex.tsv")),
+            read_latex2text(self.source("pylatexenc-latex2text.tsv")),
+            read_uni2latex(self.source("pylatexenc-uni2latex.tsv")),
+            self.report,
+        )
         self.report["julia_skipped"] = {"emoji": emoji, "multi_codepoint": multi}
         self.report["latex_source_entries"] = {
             "unicode-math-table": len(um),
             "unimathsymbols": len(ums),
             "unicode.xml": len(xml),
+            "mathjax+pylatexenc": len(self.tex.entries),
             "julia": len(julia),
         }
-        return [*um, *self.outdated_unicode_math(um, ums), *xml, *julia], approx
+        return [
+            *um,
+            *self.outdated_unicode_math(um, ums),
+            *xml,
+            *self.tex.entries,
+            *julia,
+        ], approx
 
     def outdated_unicode_math(
         self, um: list[LatexEntry], ums: list[LatexEntry]
@@ -331,6 +368,8 @@ class Builder:
                 m.classes[e.origin] = e.math_class
         out: dict[int, list[list[Any]]] = {}
         for cp, per in merged.items():
+            for m in per.values():
+                self.latex_seq[cp, m.command] = m.seq
             rows = []
             has_classic = any("latex" in m.origins for m in per.values())
             for m in per.values():
@@ -338,8 +377,9 @@ class Builder:
                 package = next((m.packages[o] for o in ("style", "latex") if o in m.packages), "")
                 if not package and "latex" not in m.origins:
                     # A unicode-math name that unicode.xml or Julia repeat (\\less,
-                    # \\mathyen) still needs unicode-math; one only they give needs nothing.
-                    package = m.packages.get("unicode-math", "")
+                    # \\mathyen) still needs unicode-math; one only they give needs nothing;
+                    # one only MathJax gives needs the package its MathJax package stands for.
+                    package = m.packages.get("unicode-math", "") or m.packages.get("mathjax", "")
                 mclass = next(
                     (m.classes[o] for o in origins if o in m.classes), char_class.get(cp, "")
                 )
@@ -397,6 +437,17 @@ class Builder:
                 if kind == wanted:
                     return alias
         raise ValueError(f"U+{cp:04X} has no name")
+
+    # -- mathsym's own tables --------------------------------------------------------
+
+    def concepts(self) -> list[tuple[int, str, str]]:
+        """tools/data/concepts.tsv: (code point, ``means``/``looks``, phrase) in table order."""
+        rows = read_concepts(CONCEPTS)
+        kinds = {"means": 0, "looks": 0}
+        for _cp, kind, _p in rows:
+            kinds[kind] += 1
+        self.report["concepts"] = {"rows": len(rows), **kinds}
+        return rows
 
     # -- assemble ------------------------------------------------------------------
 
@@ -470,6 +521,24 @@ class Builder:
             f"{n} U+{cp:04X}" for cp, n in asciimath if unicodedata2.category(chr(cp)) == "Cc"
         ]
 
+        concepts = self.concepts()
+        preference_rows = read_lookalike_preferences(LOOKALIKE_PREFERENCES)
+        alike = lookalikes(
+            read_confusables(self.source("confusables.tsv")),
+            xrefs,
+            in_table,
+            {unusual: usual for unusual, usual, _a in preference_rows},
+        )
+        prefer = preferences(preference_rows, alike)
+        self.report["lookalikes"] = {
+            "in_table": sum(1 for cp in alike if cp in in_table),
+            "outside": sum(1 for cp in alike if cp not in in_table),
+            "pairs": sum(len(v) for v in alike.values()),
+            "preferences": len(prefer),
+        }
+        concept_col = collect([(cp, p) for cp, kind, p in concepts if kind == "means"])
+        shape_col = collect([(cp, p) for cp, kind, p in concepts if kind == "looks"])
+
         cols: dict[str, list[Any]] = {k: [] for k in COLUMNS}
         for cp in sorted(in_table):
             gc = unicodedata2.category(chr(cp))
@@ -492,9 +561,16 @@ class Builder:
             cols["alias"].append(aliases.get(cp, []))
             cols["formal"].append([a for a, _k in formal.get(cp, [])])
             cols["xref"].append(xrefs.get(cp, []))
+            cols["concept"].append(concept_col.get(cp, []))
+            cols["shape"].append(shape_col.get(cp, []))
+            cols["lookalike"].append(alike.get(cp, []))
 
         self.report["rows"] = {"math": cols["scope"].count(0), "extended": cols["scope"].count(1)}
-        self.report["conflicts"] = conflicts(cols)
+        order = self.order = latex_order(cols, self.latex_seq)
+        self.report["conflicts"] = {
+            cmd: [f"U+{cp:04X} {'/'.join(origins)}" for cp, origins in claims]
+            for cmd, claims in order.items()
+        }
         data = datafile.Data(
             unicode=unicodedata2.unidata_version,
             groups=list(GROUPS),
@@ -506,6 +582,9 @@ class Builder:
             # What the table was made from: `mathsym --version` prints it.
             provenance={
                 **self.used,
+                # mathsym's own tables, beside the upstream ones.
+                "tools/data/concepts.tsv": f"mathsym's own, {len(concepts):,} rows",
+                "tools/data/lookalikes.tsv": f"mathsym's own, {len(preference_rows)} rows",
                 "unicodedata2": importlib.metadata.version("unicodedata2"),
                 "fontTools.unicodedata Blocks": unicode_blocks_version(),
             },
@@ -514,8 +593,30 @@ class Builder:
                 "formal": datafile.pack_unlisted(
                     {cp: [a for a, _k in v] for cp, v in formal.items()}, in_table
                 ),
+                "concept": datafile.pack_unlisted(_phrases(concepts, "means"), in_table),
+                "shape": datafile.pack_unlisted(_phrases(concepts, "looks"), in_table),
+                "lookalike": datafile.pack_unlisted(
+                    {cp: [f"{o:04X}" for o in v] for cp, v in alike.items()}, in_table
+                ),
                 # The code points scope "all" adds: a search there need not scan Unicode.
                 "named": datafile.pack_ranges(cp for cp in scan_named() if cp not in in_table),
+            },
+            prefer=datafile.packed_map(
+                {f"{cp:04X}": f"{usual:04X} {advice}" for cp, (usual, advice) in prefer.items()}
+            ),
+            concept_order=datafile.pack_concept_order(_concept_order(concepts)),
+            latex_extra={
+                "order": datafile.packed_map(
+                    {cmd: " ".join(f"{cp:04X}" for cp, _o in v) for cmd, v in order.items()}
+                ),
+                "sequences": datafile.packed_map(
+                    {c: " ".join(f"{cp:04X}" for cp in v) for c, v in self.tex.sequences.items()}
+                ),
+                "widths": datafile.packed_map(self.tex.widths),
+                "no_text": datafile.packed_map(self.tex.no_text),
+                "ligatures": datafile.packed_map(
+                    {k: f"{cp:04X}" for k, cp in self.tex.ligatures.items()}
+                ),
             },
         )
         # Every scope's search index, precomputed by the library's own code (the one
@@ -524,16 +625,52 @@ class Builder:
         return data.with_search({scope: pack_index(scope, table) for scope in SCOPES})
 
 
-def conflicts(cols: dict[str, list[Any]]) -> dict[str, list[str]]:
-    """LaTeX commands that several symbols claim: command → ``U+XXXX origin`` best first."""
-    claims: dict[str, list[tuple[int, int, str]]] = {}
-    for cp, commands in zip(cols["cp"], cols["latex"], strict=False):
+def _phrases(concepts: list[tuple[int, str, str]], kind: str) -> dict[int, list[str]]:
+    """Code point → its phrases of one kind (``means``, ``looks``), in table order."""
+    out: dict[int, list[str]] = {}
+    for cp, k, phrase in concepts:
+        if k == kind:
+            out.setdefault(cp, []).append(phrase)
+    return out
+
+
+def _concept_order(concepts: list[tuple[int, str, str]]) -> dict[str, list[int]]:
+    """Folded phrase → the code points that have it, in table order (its first row first).
+
+    The table's rule (tools/data/README.md): the first row for a phrase is its preferred
+    answer. Phrases that fold alike ("upside-down a", "upside down a") are one phrase to
+    search, ranked by the first row of either.
+    """
+    order: dict[str, list[int]] = {}
+    for cp, _kind, phrase in concepts:
+        found = order.setdefault(fold(phrase), [])
+        if cp not in found:
+            found.append(cp)
+    return order
+
+
+def _canonical_singleton(cp: int) -> bool:
+    """Tell whether Unicode maps *cp* canonically to one other character (EM QUAD, OHM SIGN)."""
+    return bool(unicodedata2.normalize("NFC", chr(cp)) != chr(cp))
+
+
+def latex_order(
+    cols: dict[str, list[Any]], seq: dict[tuple[int, str], int]
+) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """Decide the precedence of every command several symbols claim: command → claims, best first.
+
+    The rule (docs/latex-conflicts.md): a character Unicode maps canonically to another
+    (U+2001 EM QUAD to U+2003 EM SPACE, U+2126 OHM SIGN to Ω) after the others; then the
+    best origin (`symbols.schema.LATEX_ORIGINS`); then the order in which the sources
+    give them (*seq*: the first source's own order); then the code point.
+    """
+    claims: dict[str, list[tuple[tuple[bool, int, int, int], int, tuple[str, ...]]]] = {}
+    for cp, commands in zip(cols["cp"], cols["latex"], strict=True):
         for cmd, origins, _pkg, _cls in commands:
-            claims.setdefault(cmd, []).append(
-                (LATEX_ORIGINS.index(origins[0]), cp, "/".join(origins))
-            )
+            key = (_canonical_singleton(cp), LATEX_ORIGINS.index(origins[0]), seq[cp, cmd], cp)
+            claims.setdefault(cmd, []).append((key, cp, tuple(origins)))
     return {
-        cmd: [f"U+{cp:04X} {o}" for _r, cp, o in sorted(v)]
+        cmd: [(cp, origins) for _key, cp, origins in sorted(v)]
         for cmd, v in sorted(claims.items())
         if len(v) > 1
     }
@@ -544,24 +681,85 @@ def _claim_cell(claim: str) -> str:
     return f"{chr(int(label[2:], 16))} {label} ({origins})"
 
 
-def conflicts_markdown(found: dict[str, list[str]]) -> str:
-    """The conflicts as a Markdown page (docs/latex-conflicts.md)."""
+_CONFLICTS_INTRO = """\
+# LaTeX commands: precedence, and what the sources disagree on
+
+Generated by `python tools/build_symbols.py --conflicts docs/latex-conflicts.md`.
+
+Seven sources give LaTeX commands (README's Data sources). Every mapping is kept, with all
+its origins; when several symbols claim one command, `symbols.from_latex` and search give
+them in this order, decided once by the generator:
+
+1. a character that Unicode maps canonically to another one (U+2001 EM QUAD is U+2003 EM
+   SPACE, U+2126 OHM SIGN is Ω U+03A9, U+212B ANGSTROM SIGN is Å) comes after the others:
+   `\\quad` is U+2003 EM SPACE, as MathJax, pylatexenc and Julia say, before unimathsymbols'
+   U+2001;
+2. the best origin: **unicode-math** > **style** (made here) > **latex** (unimathsymbols) >
+   **unicode.xml** > **mathjax** (MathJax 4.1.3's TeX input, each command checked by running
+   MathJax) > **pylatexenc** (its LaTeX-to-text and Unicode-to-LaTeX tables) > **julia**;
+3. the order in which that source gives them (MathJax's note names U+2009 THIN SPACE, the
+   conventional space, before U+2006 SIX-PER-EM SPACE, the exact one, for `\\,`), then the
+   code point.
+
+What this decides for the sources added by issue 11:
+
+- **Spacing commands** find the Unicode space of their width, which the detail view shows:
+  `\\,` and `\\thinspace` (3/18 em) U+2009 THIN SPACE, the conventional one, then U+2006
+  SIX-PER-EM SPACE, the exact one; `\\:` and `\\>` (4/18 em) U+205F MEDIUM MATHEMATICAL
+  SPACE; `\\enspace` (0.5 em) U+2002 EN SPACE; `\\quad` (1 em) U+2003 EM SPACE, then U+2001
+  EM QUAD; `\\qquad` (2 em) is two EM SPACEs (a sequence, below). No character has the width
+  of `\\;` (5/18 em): pylatexenc reads it as a plain space, and writes U+2008 PUNCTUATION
+  SPACE as `\\;`; both are kept, in that order (pylatexenc also reads `\\,` and `\\:` as a
+  plain space, after the spaces above). Negative spaces (`\\!`, `\\negthinspace`,
+  `\\negmedspace`, `\\negthickspace`) give no character; the command line says so.
+- **Text accents** (`\\'`, `\\^`, `\\"`, `\\~`, `\\=`, `\\.`, `\\u`, `\\v`…) give the
+  combining mark first (unicode.xml, pylatexenc: U+0301 for `\\'`), then the spacing
+  character MathJax draws (U+00B4). Math accents (`\\hat`, `\\vec`…) likewise: the
+  combining mark, then MathJax's spacing character (`^`, →).
+- **`\\lt` and `\\gt`** are < and > (MathJax's plain macros). MathJax also reads them as angle
+  brackets after `\\left`; that reading is left out. MathJax's `\\Coloneq` at U+2A7A
+  (GREATER-THAN WITH CIRCLE INSIDE, an upstream slip its table notes) is left out too.
+- **Text-mode commands** of pylatexenc and MathJax's textcomp: `\\textquoteleft` is ‘ U+2018
+  (the table had nothing, and search fell back to a look-alike name), `\\dag` †,
+  `\\textbraceleft` {.
+- **`\\AA`**: Å U+00C5 (unicode.xml, Julia, pylatexenc) before U+212B ANGSTROM SIGN (MathJax):
+  rule 1.
+
+"""
+
+
+def conflicts_markdown(order: dict[str, list[tuple[int, tuple[str, ...]]]], tex: TexNames) -> str:
+    """The precedence and the conflicts as a Markdown page (docs/latex-conflicts.md)."""
     lines = [
-        "# LaTeX commands that several symbols claim",
-        "",
-        "Generated by `python tools/build_symbols.py --conflicts docs/latex-conflicts.md`.",
-        "Every mapping is kept; `symbols.from_latex` returns them in this order: the best",
-        "origin first (unicode-math, style, latex, unicode.xml, julia), then the position",
-        "of the command in its symbol's own list, then the code point.",
+        _CONFLICTS_INTRO,
+        "## Commands several symbols claim",
         "",
         "| command | first | also |",
         "|---|---|---|",
     ]
-    for cmd, claims in found.items():
-        first, *rest = claims
+    for cmd, claims in order.items():
+        (cp, origins), *rest = claims
         shown = cmd.replace("|", "\\|")
-        also = "; ".join(_claim_cell(c) for c in rest)
-        lines.append(f"| `{shown}` | {_claim_cell(first)} | {also} |")
+        also = "; ".join(_claim_cell(f"U+{c:04X} {'/'.join(o)}") for c, o in rest)
+        lines.append(f"| `{shown}` | {_claim_cell(f'U+{cp:04X} ' + '/'.join(origins))} | {also} |")
+    lines += [
+        "",
+        "## Commands of several characters",
+        "",
+        "`symbols.latex.convert` writes them out; search lists their characters in order",
+        "when none is a letter or a space. A command any source gives one character is",
+        "that character instead.",
+        "",
+        "| command | text |",
+        "|---|---|",
+    ]
+    for cmd, cps in sorted(tex.sequences.items()):
+        text = " ".join(f"U+{c:04X}" for c in cps)
+        lines.append(f"| `{cmd.replace('|', chr(92) + '|')}` | {text} |")
+    lines += ["", "## Commands of no character", "", "| command | why |", "|---|---|"]
+    for cmd, why in sorted(tex.no_text.items()):
+        width = tex.widths.get(cmd, "")
+        lines.append(f"| `{cmd}` | {why}{f' ({width})' if width else ''} |")
     return "\n".join(lines) + "\n"
 
 
@@ -603,7 +801,8 @@ def main(argv: list[str] | None = None) -> int:
             encoding="utf-8",
         )
     if args.conflicts:
-        args.conflicts.write_text(conflicts_markdown(report["conflicts"]), encoding="utf-8")
+        markdown = conflicts_markdown(builder.order, builder.tex)
+        args.conflicts.write_text(markdown, encoding="utf-8")
     summary = {k: v for k, v in report.items() if k not in ("conflicts", "outdated_unicode_math")}
     print(json.dumps(summary, ensure_ascii=False, sort_keys=True), file=sys.stderr)
     print(f"{len(report['conflicts'])} LaTeX commands claimed by several symbols", file=sys.stderr)

@@ -17,11 +17,17 @@ __all__ = [
     "LatexEntry",
     "read_asciimath",
     "read_compose",
+    "read_concepts",
+    "read_confusables",
     "read_julia",
+    "read_latex2text",
+    "read_lookalike_preferences",
+    "read_mathjax",
     "read_name_aliases",
     "read_names_list",
     "read_rfc1345",
     "read_typst",
+    "read_uni2latex",
     "read_unicode_math",
     "read_unicode_xml",
     "read_unimathsymbols",
@@ -209,6 +215,85 @@ def read_julia(path: Path) -> tuple[list[LatexEntry], int, int]:
     return out, emoji, multi
 
 
+@dataclass(frozen=True)
+class MathJaxRow:
+    """One row of mathjax-tex.tsv (MathJax 4.1.3's TeX input maps, see SOURCES.md)."""
+
+    command: str
+    codepoints: tuple[int, ...]
+    package: str
+    map: str
+    kind: str
+    texclass: str
+    attributes: str
+    width: str
+    note: str
+
+
+def read_mathjax(path: Path) -> list[MathJaxRow]:
+    """mathjax-tex.tsv: a comment line, a header row, then one row per (command, map).
+
+    Returns:
+        The rows in file order (a command may have several: one per MathJax package or
+        map, ``\\lt`` as a character and as a delimiter).
+    """
+    out: list[MathJaxRow] = []
+    header: list[str] = []
+    for line in _lines(path):
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not header:
+            header = cols
+            continue
+        row = dict(zip(header, cols, strict=True))
+        out.append(
+            MathJaxRow(
+                row["command"],
+                tuple(int(h, 16) for h in row["codepoints"].split()),
+                row["package"],
+                row["map"],
+                row["kind"],
+                row["texclass"],
+                row["attributes"],
+                row["width_em"],
+                row["note"],
+            )
+        )
+    return out
+
+
+def read_latex2text(path: Path) -> list[tuple[str, tuple[int, ...], str, str, str]]:
+    """pylatexenc-latex2text.tsv: command, code points, kind, category, effective, note.
+
+    Returns:
+        ``(command, code points, kind, category, note)`` of the entries pylatexenc uses
+        (``effective`` yes: an earlier category defining the same macro wins), in file
+        order. *kind* is ``macro``, ``specials`` (``--``, ``~``: no backslash) or
+        ``accent-combining`` (the combining mark added to the argument).
+    """
+    out = []
+    for line in _lines(path):
+        if not line or line.startswith("#"):
+            continue
+        cmd, cps, kind, category, effective, note = [*line.split("\t"), *[""] * 6][:6]
+        if effective != "yes":
+            continue
+        out.append((cmd, tuple(int(h, 16) for h in cps.split()), kind, category, note))
+    return out
+
+
+def read_uni2latex(path: Path) -> list[tuple[int, str, str]]:
+    """pylatexenc-uni2latex.tsv: ``(code point, LaTeX text, mode)`` in file order."""
+    out = []
+    for line in _lines(path):
+        if not line or line.startswith("#"):
+            continue
+        cp, text, mode = [*line.split("\t"), "", ""][:3]
+        out.append((int(cp, 16), text, mode))
+    return out
+
+
 # --------------------------------------------------------------------------- HTML
 
 
@@ -359,6 +444,74 @@ def read_compose(path: Path) -> list[tuple[int, str]]:
         if any(k.startswith("dead_") for k in keys):
             continue
         out.append((ord(value), " ".join(compose_key(k) for k in keys)))
+    return out
+
+
+# --------------------------------------------------------------------------- mathsym's own tables
+
+
+def read_concepts(path: Path) -> list[tuple[int, str, str]]:
+    """tools/data/concepts.tsv: ``(code point, kind, phrase)`` in file order.
+
+    The table's format is tools/data/README.md's (``codepoint kind phrase area source``,
+    ``#`` comments, a header row); *kind* is ``means`` or ``looks``. File order is the
+    table's ranking of the characters that share a phrase, so it is kept.
+
+    Raises:
+        ValueError: for a row that is not five fields, a code point not ``U+XXXX`` or an
+            unknown kind (the table's own test says which line).
+    """
+    out: list[tuple[int, str, str]] = []
+    header = True
+    for number, line in enumerate(_lines(path), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if header:
+            header = False
+            continue
+        if len(fields) != 5 or not re.fullmatch(r"U\+[0-9A-F]{4,6}", fields[0]):
+            raise ValueError(f"{path.name}:{number}: not a concept row: {line!r}")
+        if fields[1] not in ("means", "looks"):
+            raise ValueError(f"{path.name}:{number}: kind {fields[1]!r} is not means or looks")
+        out.append((int(fields[0][2:], 16), fields[1], fields[2]))
+    return out
+
+
+def read_lookalike_preferences(path: Path) -> list[tuple[int, int, str]]:
+    """tools/data/lookalikes.tsv: ``(unusual, usual, advice)`` in file order.
+
+    Raises:
+        ValueError: for a row that is not four fields or a code point not ``U+XXXX``.
+    """
+    out: list[tuple[int, int, str]] = []
+    header = True
+    for number, line in enumerate(_lines(path), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or not all(re.fullmatch(r"U\+[0-9A-F]{4,6}", f) for f in fields[:2]):
+            raise ValueError(f"{path.name}:{number}: not a preference row: {line!r}")
+        out.append((int(fields[0][2:], 16), int(fields[1][2:], 16), fields[2]))
+    return out
+
+
+def read_confusables(path: Path) -> list[tuple[int, int]]:
+    """confusables.tsv (UTS #39): ``(source, prototype)`` of one code point each, file order.
+
+    Sources or prototypes of several code points (``∄`` → ``∃`` + U+0338) are left out: a
+    look-alike is one character.
+    """
+    out = []
+    for line in _lines(path):
+        if not line or line.startswith("#"):
+            continue
+        source, target = line.split("\t", 2)[:2]
+        if " " not in source and " " not in target:
+            out.append((int(source, 16), int(target, 16)))
     return out
 
 

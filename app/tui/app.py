@@ -201,7 +201,9 @@ class SearchScreen(Screen[None]):
         self._keys_method: str | None = None
         self._detail_timer: Timer | None = None
         self._typed = False
-        self._detail_shown: tuple[Symbol | None, bool, str | None, str, bool] | None = None
+        self._detail_shown: (
+            tuple[Symbol | None, bool, str | None, str, bool, Matched | None] | None
+        ) = None
         # Where each jump to a related symbol came from: (query, highlighted row).
         # Esc walks back; typing a query of one's own forgets them.
         self._back: list[tuple[str, int | None]] = []
@@ -237,7 +239,7 @@ class SearchScreen(Screen[None]):
         """Focus the query box and show the first results."""
         self.query_one(QueryInput).focus()
         # The pane was composed empty: showing "nothing" again would only re-lay it.
-        self._detail_shown = (None, False, self.mathsym.first_method, "", False)
+        self._detail_shown = (None, False, self.mathsym.first_method, "", False, None)
         self.refresh_results()
 
     # -- searching ------------------------------------------------------------
@@ -433,13 +435,23 @@ class SearchScreen(Screen[None]):
         query = self.query_one(QueryInput).value
         # With nothing highlighted, what the pane says depends on the query.
         missed = query.strip(ASCII_SPACE) if sym is None and not is_blank(query) else ""
-        key = (sym, fav, app.first_method, missed, folded)
+        index = self.query_one(ResultsList).highlighted
+        # What the query matched: the pane says why when it is a meaning or a shape
+        # (the folded strip does not: the row already says it).
+        matched = (
+            self.rows[index].matched
+            if sym is not None and index is not None and not folded
+            else None
+        )
+        key = (sym, fav, app.first_method, missed, folded, matched)
         if key == self._detail_shown:
             return  # the same symbol again ("forall" → "forall "): nothing to redraw
         self._detail_shown = key
         hint = no_match_hint(missed, app.scope, app.group) if missed else None
-        shown = self.query_one(GlanceStrip) if folded else detail
-        shown.show(sym, app.first_method, fav, hint)
+        if folded:
+            self.query_one(GlanceStrip).show(sym, app.first_method, fav, hint)
+        else:
+            detail.show(sym, app.first_method, fav, hint, matched)
 
     def on_resize(self) -> None:
         """Fill the detail pane when it unfolds; re-lay the rows when the list narrows."""

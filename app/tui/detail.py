@@ -4,8 +4,10 @@ The first lines answer what the person came for without scrolling, at every size
 glyph, its name and code point, the key chord of the method shown first (the OS's own,
 or ``MATHSYM_METHOD``, or "Show first" in the palette), the macOS Unicode Hex Input
 chord when that is not it, then the primary LaTeX command and HTML entity. Below them:
-category and group, every LaTeX command with its package, every entity, Typst names,
-aliases, every input method with its note, and the related symbols.
+why the symbol matched when the query said what it means or looks like ("looks like:
+upside-down a"), category and group, every LaTeX command with its package (and a
+spacing command's width), every entity, Typst names, aliases, every input method with
+its note, the look-alikes (at most `LOOKALIKES_SHOWN`), and the related symbols.
 
 Below 72 columns the pane folds away and `GlanceStrip` shows the same first lines,
 one each, under the list.
@@ -21,6 +23,7 @@ from textual.widgets import Static
 
 from app.display import CATEGORY_NAMES
 from app.tui.glyph import glyph_content, glyph_scale
+from app.tui.rows import WHY_MATCHED
 from app.tui.styles import FAVORITE, HEADING, KEYS, MUTED
 from app.tui.widgets import RelatedList
 
@@ -28,10 +31,12 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from symbols.inputs import InputMethod
+    from symbols.search import Matched
     from symbols.table import Symbol
 
 __all__ = [
     "EMPTY_HINT",
+    "LOOKALIKES_SHOWN",
     "DetailPane",
     "GlanceStrip",
     "detail_content",
@@ -46,6 +51,9 @@ __all__ = [
 
 #: What the detail pane says when nothing is highlighted and nothing was typed.
 EMPTY_HINT = Content.styled("Nothing here yet: type a name, \\command or U+code.", MUTED)
+
+#: Most look-alikes the detail pane lists (a letter like "o" has dozens).
+LOOKALIKES_SHOWN = 6
 
 #: Short names where the label's part before the parenthesis is not one.
 _SHORT_LABELS = {"windows-numpad": "Alt+numpad"}
@@ -152,29 +160,39 @@ def _section(title: str) -> Content:
     return Content.styled(f"\n{title}\n", HEADING)
 
 
-def detail_content(symbol: Symbol, first_method: str | None) -> Content:
-    """Everything below the glance: category, names, LaTeX, entities, every input method.
+def detail_content(
+    symbol: Symbol, first_method: str | None, matched: Matched | None = None
+) -> Content:
+    """Everything below the glance: why it matched, category, names, every input method.
 
     Args:
         symbol: The symbol shown.
         first_method: The input method listed first (None: the OS's own).
+        matched: What the query matched, if it came from a search: a meaning or a shape
+            is said first, right under the glance ("means: if and only if").
 
     Returns:
-        The content: category and group, every LaTeX command with its package, HTML,
-        Typst, aliases, and every input method with its note.
+        The content: why it matched (a meaning or a shape), category and group, every
+        LaTeX command with its package and a spacing command's width, HTML, Typst,
+        aliases, every input method with its note, and the look-alikes.
 
     """
     from symbols.inputs import inputs
+    from symbols.table import latex_width
 
     category = CATEGORY_NAMES.get(symbol.category, symbol.category)
-    parts: list[Content | str | tuple[str, str]] = [
-        (f"{symbol.category} {category} · {symbol.group}", MUTED),
-        "\n",
-    ]
+    parts: list[Content | str | tuple[str, str]] = []
+    if matched is not None and matched.field in WHY_MATCHED:
+        # One line under the glance: the name says nothing of "upside down a".
+        parts += [(f"{WHY_MATCHED[matched.field]}: ", MUTED), matched.text, "\n"]
+    parts += [(f"{symbol.category} {category} · {symbol.group}", MUTED), "\n"]
     if symbol.latex_commands:
         parts.append(_section("LaTeX"))
         for cmd in symbol.latex_commands:
             pkg = f"  ({cmd.package})" if cmd.package else ""
+            width = latex_width(cmd.command)
+            if width:
+                pkg += f"  {width}"
             parts += [cmd.command, (pkg, MUTED), "\n"]
     if symbol.html:
         parts += [_section("HTML"), " ".join(f"&{h};" for h in symbol.html), "\n"]
@@ -191,6 +209,17 @@ def detail_content(symbol: Symbol, first_method: str | None) -> Content:
         if method.note:
             parts += ["\n  ", (method.note, MUTED)]
         parts.append("\n")
+    if symbol.lookalikes:
+        parts.append(_section("Looks like"))
+        from symbols.table import get
+
+        for glyph in symbol.lookalikes[:LOOKALIKES_SHOWN]:
+            other = get(glyph)
+            name = other.name if other is not None else ""
+            parts += [glyph, (f"  U+{ord(glyph):04X} ", MUTED), name, "\n"]
+        more = len(symbol.lookalikes) - LOOKALIKES_SHOWN
+        if more > 0:
+            parts.append((f"and {more} more\n", MUTED))
     return Content.assemble(*parts)
 
 
@@ -249,8 +278,12 @@ class DetailPane(VerticalScroll, can_focus=False):
         first_method: str | None,
         favorite: bool,
         hint: Content | None = None,
+        matched: Matched | None = None,
     ) -> None:
-        """Show *symbol*, or with None clear the pane and show *hint* (default `EMPTY_HINT`)."""
+        """Show *symbol*, or with None clear the pane and show *hint* (default `EMPTY_HINT`).
+
+        *matched* is what the query matched, said when it is a meaning or a shape.
+        """
         if symbol is None and not self._built:
             # The glyph box and related list are not mounted yet: only the text changes.
             self.query_one("#info", Static).update(hint or EMPTY_HINT)
@@ -269,7 +302,7 @@ class DetailPane(VerticalScroll, can_focus=False):
             return
         box.update(glyph_box(symbol))
         glance.update(glance_content(symbol, first_method, favorite))
-        info.update(detail_content(symbol, first_method))
+        info.update(detail_content(symbol, first_method, matched))
         from symbols.table import get
 
         found = [get(cp) for cp in symbol.related]

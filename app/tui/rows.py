@@ -21,6 +21,7 @@ __all__ = [
     "KEYS_WIDTH",
     "LATEX_WIDTH",
     "MIN_NAME_WIDTH",
+    "WHY_MATCHED",
     "header_row",
     "result_row",
 ]
@@ -46,6 +47,8 @@ KEYS_MIN_WIDTH = 120
 #: the hex methods) and a space; longer keys (a Python name) are cut with an ellipsis.
 KEYS_WIDTH = 25
 _STAR = "★"
+#: How a row (and the detail pane) says what a concept-table phrase is to the symbol.
+WHY_MATCHED = {"concept": "means", "shape": "looks like"}
 
 
 def _highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str = "") -> Content:
@@ -88,8 +91,11 @@ def result_row(
         elif matched.text == latex:
             latex_spans = matched.spans
         elif matched.text not in (symbol.char, symbol.label):
-            # An alias, an entity, a Typst name, another LaTeX command: show what matched.
+            # An alias, an entity, a Typst name, another LaTeX command: show what matched;
+            # a phrase of the concept table says what it is ("means if and only if").
             extra = _highlighted(matched.text, matched.spans, MUTED)
+            if matched.field in WHY_MATCHED:
+                extra = Content.assemble((f"{WHY_MATCHED[matched.field]} ", MUTED), extra)
     width = COMPACT_LATEX_WIDTH if compact else LATEX_WIDTH
     latex_cell = _highlighted(latex, latex_spans)
     if latex_cell.cell_length > width:

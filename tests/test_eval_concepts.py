@@ -1,0 +1,93 @@
+"""Search by meaning and shape (issue 11 §1), scored on two evaluations of tests/data.
+
+* ``eval_concepts.tsv``: 902 queries written without the concept table (concept, shape,
+  name-vs-concept). Issue 11's targets for concept and shape queries together: top-1 ≥ 0.92,
+  top-5 ≥ 0.98. Rows were added to tools/data/concepts.tsv after its misses were seen
+  (tools/data/README.md says which), so it measures the tuned table.
+* ``eval_concepts_fresh.tsv``: 213 more queries, written after the concept search was first
+  scored on the file above and before any row was added from its misses; never tuned on.
+  It measures how the table and the ranking generalise; its bounds guard against a fall.
+
+Each line is ``kind<TAB>query<TAB>U+XXXX [U+YYYY…]`` (any of them is right). Run with ``-s``
+to see the table per kind and every miss; README's Searching section reports the figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from symbols import search
+
+DATA = Path(__file__).parent / "data"
+
+
+def load(name: str) -> list[tuple[str, str, frozenset[int]]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        kind, query, expected = line.split("\t")
+        rows.append((kind, query, frozenset(int(t[2:], 16) for t in expected.split())))
+    return rows
+
+
+def scores(name: str) -> dict[str, tuple[int, float, float]]:
+    """Kind → (queries, top-1, top-5), with ``concept+shape`` and ``all``; prints the misses."""
+    ranks: dict[str, list[int | None]] = defaultdict(list)
+    for kind, query, expected in load(name):
+        found = [m.symbol.codepoint for m in search(query, limit=5)]
+        rank = next((i for i, cp in enumerate(found) if cp in expected), None)
+        ranks[kind].append(rank)
+        if rank != 0:
+            shown = " ".join(f"U+{cp:04X}" for cp in found)
+            print(f"  miss {kind:15} {query!r:40} rank={rank} got {shown}")
+    ranks["concept+shape"] = ranks["concept"] + ranks["shape"]
+    ranks["all"] = [r for k, rs in ranks.items() if k != "concept+shape" for r in rs]
+    out = {}
+    print(f"\n{name}\n{'kind':16} {'n':>4} {'top-1':>6} {'top-5':>6}")
+    for kind, rs in sorted(ranks.items()):
+        top1 = sum(r == 0 for r in rs) / len(rs)
+        top5 = sum(r is not None for r in rs) / len(rs)
+        out[kind] = (len(rs), top1, top5)
+        print(f"{kind:16} {len(rs):4} {top1:6.3f} {top5:6.3f}")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "sizes"),
+    [
+        ("eval_concepts.tsv", {"concept": 602, "shape": 229, "name-vs-concept": 71}),
+        ("eval_concepts_fresh.tsv", {"concept": 155, "shape": 58}),
+    ],
+)
+def test_the_evaluations_are_whole_and_without_repeats(name: str, sizes: dict[str, int]) -> None:
+    rows = load(name)
+    assert {k: sum(1 for r in rows if r[0] == k) for k in sizes} == sizes
+    assert len({q.lower() for _k, q, _e in rows}) == len(rows)
+
+
+def test_the_fresh_evaluation_shares_no_query_with_the_first() -> None:
+    first = {q.lower() for _k, q, _e in load("eval_concepts.tsv")}
+    assert not [q for _k, q, _e in load("eval_concepts_fresh.tsv") if q.lower() in first]
+
+
+def test_concepts_and_shapes_meet_issue_11s_targets() -> None:
+    found = scores("eval_concepts.tsv")
+    _n, top1, top5 = found["concept+shape"]
+    assert top1 >= 0.92
+    assert top5 >= 0.98
+    # A name typed whole still finds what it names (issue 11: "a name match still beats a
+    # concept only where the name is what was typed"); before issue 11: 0.831 / 0.887.
+    _n, top1, top5 = found["name-vs-concept"]
+    assert top1 >= 0.95 and top5 >= 0.98
+
+
+def test_the_fresh_evaluation_does_not_fall() -> None:
+    # Measured 0.934 / 0.953 when the table's rows from the first evaluation were added
+    # (0.930 / 0.953 before them; 0.723 / 0.784 with the search before issue 11).
+    _n, top1, top5 = scores("eval_concepts_fresh.tsv")["concept+shape"]
+    assert top1 >= 0.90
+    assert top5 >= 0.93
