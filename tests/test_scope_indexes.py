@@ -84,9 +84,13 @@ def _answers(idx: SearchIndex, queries: list[str], limit: int = 20) -> list[Any]
         return [search_rows(q, limit, idx.scope) for q in queries]
 
 
-def _eval_queries() -> list[str]:
-    lines = (REPO / "tests" / "data" / "eval_queries.tsv").read_text(encoding="utf-8").splitlines()
+def _eval_queries(name: str = "eval_queries.tsv") -> list[str]:
+    lines = (REPO / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()
     return [line.split("\t")[1] for line in lines if line.strip() and not line.startswith("#")]
+
+
+# What symbols mean and look like (issue 11): the concept and shape evaluations.
+_CONCEPT_QUERIES = _eval_queries("eval_concepts.tsv") + _eval_queries("eval_concepts_fresh.tsv")
 
 
 # Queries of every kind, and the prefixes a person types on the way to them.
@@ -119,6 +123,13 @@ _MORE = [
     "\\m",
     "\\LEQ",
     "three em dsh",
+    # Meanings and shapes, some of them of characters outside math (music, the all
+    # scope's characters outside the table), and a misspelt one.
+    "if and only if",
+    "upside down a",
+    "treble clef",
+    "long s",
+    "rael numbers",
 ]
 
 
@@ -131,7 +142,7 @@ def _typed_prefixes(queries: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("scope", SCOPES)
 def test_the_stored_index_gives_the_computed_one_s_answers(scope: str) -> None:
-    queries = _eval_queries() + _typed_prefixes(_MORE)
+    queries = _eval_queries() + _CONCEPT_QUERIES + _typed_prefixes(_MORE)
     stored = SearchIndex(scope, Table(read(str(REAL))))
     assert stored._packed is not None  # read from the file, not computed
     assert _answers(stored, queries) == _answers(_computed(scope), queries)
@@ -151,9 +162,19 @@ def _name_queries(draw: st.DrawFn) -> str:
     return " ".join([*picked[:-1], picked[-1][:cut]])
 
 
+@st.composite
+def _phrase_queries(draw: st.DrawFn) -> str:
+    # Words of concept and shape phrases (issue 11), the last one cut short.
+    idx = search_index.index("all")
+    phrase = draw(st.sampled_from(idx.concept_keys)).lower().split()
+    picked = draw(st.lists(st.sampled_from(phrase), min_size=1, max_size=3))
+    cut = draw(st.integers(1, 10))
+    return " ".join([*picked[:-1], picked[-1][:cut]])
+
+
 @settings(max_examples=150, deadline=None)
 @given(
-    query=st.one_of(_LETTERS, _name_queries(), st.text(max_size=4)),
+    query=st.one_of(_LETTERS, _name_queries(), _phrase_queries(), st.text(max_size=4)),
     scope=st.sampled_from(SCOPES),
 )
 def test_any_query_finds_the_same_with_the_stored_index_as_without(query: str, scope: str) -> None:
@@ -165,6 +186,38 @@ def test_any_query_finds_the_same_with_the_stored_index_as_without(query: str, s
 def test_the_stored_index_is_what_the_library_computes(scope: str, whole: dict[str, Any]) -> None:
     # Packed again from the table without it (the generator's own computation).
     assert whole["search"][scope] == pack_index(scope, _without(whole))
+
+
+def test_each_scope_s_index_holds_the_phrases_of_its_own_characters(
+    whole: dict[str, Any],
+) -> None:
+    # Music is outside math: its phrases are in the extended and all indexes only;
+    # the characters outside the table bring theirs (unlisted) to the all scope's.
+    table = Table(read(str(REAL)))
+    treble, long_s = ord("\U0001d11e"), 0x017F
+    row = table.row_of(treble)
+    assert row is not None and "treble clef" in table.names(row, "concept")
+    assert table.row_of(long_s) is None and "long s" in table.unlisted_names(long_s, "concept")
+    found = {}
+    for scope in SCOPES:
+        idx = SearchIndex(scope, table)
+        assert idx._packed is not None
+        found[scope] = {
+            phrase: {v >> 1 for v in idx.concept.get(phrase, ())}
+            for phrase in ("TREBLE CLEF", "LONG S", "IF AND ONLY IF")
+        }
+        assert 0x21D4 in found[scope]["IF AND ONLY IF"]
+        # Every phrase word leads to its phrases.
+        for word in ("TREBLE", "CLEF", "LONG"):
+            phrases = [idx.concept_keys[p] for p in idx.concept_words.get(word, ())]
+            assert all(word in p.split() for p in phrases)
+    assert treble not in found["math"]["TREBLE CLEF"]
+    assert treble in found["extended"]["TREBLE CLEF"] and treble in found["all"]["TREBLE CLEF"]
+    assert long_s not in found["extended"]["LONG S"] and long_s in found["all"]["LONG S"]
+    assert search_rows("treble clef", 1, "extended")[0][0] == treble
+    # (∫ is drawn as a long s: a shape, and first; ſ is one, by its name too.)
+    assert long_s in [row[0] for row in search_rows("long s", 3, "all")]
+    assert long_s not in [row[0] for row in search_rows("long s", 10, "extended")]
 
 
 def test_the_code_points_outside_the_table_are_those_a_scan_finds(whole: dict[str, Any]) -> None:
