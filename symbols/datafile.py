@@ -151,6 +151,7 @@ __all__ = [
     "packed_map",
     "parse",
     "read",
+    "unlisted_row",
     "unlisted_rows",
     "unpack_column",
     "unpack_ranges",
@@ -342,6 +343,23 @@ def unpack_ranges(packed: str) -> list[int]:
         a, _, b = run.partition("-")
         out += range(int(a, 16), int(b or a, 16) + 1)
     return out
+
+
+def unlisted_row(packed: str, codepoint: int) -> tuple[str, ...]:
+    """Read one character's names from what `pack_unlisted` wrote, () for none.
+
+    Found by its line's start (``HEX<TAB>``), without splitting the rest.
+    """
+    key = f"{codepoint:X}\t"
+    if packed.startswith(key):
+        start = len(key)
+    else:
+        at = packed.find("\n" + key)
+        if at < 0:
+            return ()
+        start = at + 1 + len(key)
+    end = packed.find("\n", start)
+    return tuple(packed[start : end if end >= 0 else len(packed)].split("\t"))
 
 
 def unlisted_rows(packed: str) -> dict[int, tuple[str, ...]]:

@@ -1100,5 +1100,5 @@ def warm(scope: str) -> SearchIndex:
     len(idx.asciimath) + len(idx.doc_row)
     table = idx._rows.table
     for column in ("alias", "formal", "concept", "shape"):
-        table.unlisted_names(-1, column)
+        table.unlisted_column(column)
     return idx

@@ -56,6 +56,12 @@ __all__ = [
 ]
 
 
+# Look-ups of a column of the characters outside the table that find their line in the
+# packed string; after that many, the column is split into a dict (a listing of the all
+# scope looks up every character).
+_FIND_UNLISTED = 32
+
+
 class Table:
     """The loaded symbol table: rows by code point and the exact-name indexes.
 
@@ -77,6 +83,7 @@ class Table:
         self._cache: dict[int, Symbol] = {}
         # Aliases of the characters outside the table (scope "all"), split on first use.
         self._unlisted_rows: dict[str, dict[int, tuple[str, ...]]] = {}
+        self._unlisted_reads: dict[str, int] = {}  # look-ups of a column not split yet
         self._outside: list[int] | None = None  # see outside()
         self._extra: dict[str, dict[str, str]] = {}
         self._prefer: dict[int, tuple[int, str]] | None = None
@@ -183,10 +190,22 @@ class Table:
         """
         rows = self._unlisted_rows.get(column)
         if rows is None:
+            reads = self._unlisted_reads[column] = self._unlisted_reads.get(column, 0) + 1
+            if reads <= _FIND_UNLISTED:
+                # A one-shot look-up finds its line: splitting the look-alikes' 60 kB
+                # into a dict took 10 ms of `mathsym --scope all 'byte order mark'`.
+                return datafile.unlisted_row(self.data.unlisted.get(column, ""), codepoint)
+            rows = self.unlisted_column(column)
+        return rows.get(codepoint, ())
+
+    def unlisted_column(self, column: str) -> dict[int, tuple[str, ...]]:
+        """Return one column of the characters outside the table: code point → names."""
+        rows = self._unlisted_rows.get(column)
+        if rows is None:
             rows = self._unlisted_rows[column] = datafile.unlisted_rows(
                 self.data.unlisted.get(column, "")
             )
-        return rows.get(codepoint, ())
+        return rows
 
     def symbol(self, codepoint: int) -> Symbol | None:
         """Return the table's `Symbol` for *codepoint*, or None when it is not in it."""

@@ -409,3 +409,31 @@ def test_a_part_s_string_leaves_other_escapes_to_json(raw: bytes) -> None:
             datafile._string(memoryview(raw))
     else:
         assert datafile._string(raw) == datafile._string(memoryview(raw)) == expected
+
+
+@pytest.mark.parametrize("column", ["alias", "formal", "concept", "shape", "lookalike"])
+def test_one_unlisted_row_reads_as_the_whole_column(whole: dict[str, Any], column: str) -> None:
+    # A one-shot look-up finds a character's line; a listing splits the column: alike.
+    packed = whole["unlisted"][column]
+    rows = datafile.unlisted_rows(packed)
+    assert rows
+    first, last = min(rows), max(rows)
+    assert packed.startswith(f"{first:X}\t") and datafile.unlisted_row(packed, first)
+    for cp in [*rows, 0, 0x41, first + 1, last + 1, 0x10FFFF]:
+        assert datafile.unlisted_row(packed, cp) == rows.get(cp, ()), hex(cp)
+    assert datafile.unlisted_row("", 0xFEFF) == ()
+
+
+def test_a_table_reads_unlisted_names_alike_before_and_after_splitting_them() -> None:
+    table = Table(read(str(REAL)))
+    cps = [0xFEFF, 0x017F, 0x01A2, 0x2200, 0x41, *table.outside()[:100]]
+    columns = ("alias", "formal", "concept", "shape", "lookalike")
+    few = [[table.unlisted_names(cp, col) for col in columns] for cp in cps[:5]]
+    assert table._unlisted_rows == {}  # a few look-ups: lines found, nothing split
+    first = [[table.unlisted_names(cp, col) for col in columns] for cp in cps]
+    assert first[:5] == few
+    again = [[table.unlisted_names(cp, col) for col in columns] for cp in cps]
+    assert first == again
+    assert set(columns) <= set(table._unlisted_rows)  # split after the first few dozen
+    assert first[0][1] == ("BYTE ORDER MARK", "BOM", "ZWNBSP")
+    assert "long s" in first[1][2] and any(row[4] for row in first)  # some look alike
