@@ -144,6 +144,7 @@ def test_launch_without_a_terminal(
 # --------------------------------------------------------------------------- for real
 
 
+@pytest.mark.slow
 def test_launch_from_a_hotkey_to_the_document(xterm: XTerm, tmp_path: Path) -> None:
     # What the entry runs: note the focused window (the document), open the picker in an
     # xterm, and type the pick into the document.
@@ -167,6 +168,7 @@ def test_launch_from_a_hotkey_to_the_document(xterm: XTerm, tmp_path: Path) -> N
     assert xterm.typed("∞") == "∞"
 
 
+@pytest.mark.slow
 def test_launch_on_wayland(foot: FootDocument, tmp_path: Path) -> None:
     # Wayland: no window id to note; the picker opens in foot, and the pick is typed
     # once the picker's window has closed and sway has given the document the focus back.

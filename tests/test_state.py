@@ -312,6 +312,7 @@ def _start(directory: str, at: float) -> str:
     return State(Path(directory)).notice
 
 
+@pytest.mark.slow  # 80 processes
 @pytest.mark.skipif(sys.platform == "win32", reason="fcntl locking is POSIX only")
 def test_many_starts_at_once_on_a_corrupt_file(tmp_path: Path) -> None:
     # The audit's race: 8 at once, 10 times; before, a quarter went read-only.
