@@ -378,12 +378,19 @@ def _typed_keys(idx: SearchIndex) -> dict[str, list[tuple[int, str, str]]]:
                 plain = unicodedata2.normalize("NFKC", ch)
                 if len(plain) > 1 and plain.isascii():
                     keys.setdefault(plain, []).append((cp, "glyph", ch))
-        # TeX's input ligatures (pylatexenc): -- is –, `` is “, ~ a no-break space.
-        for lig, hexes in table.latex_extra("ligatures").items():
-            for cp in map(lambda h: int(h, 16), hexes.split()):
-                if cp in idx.row_of:
-                    keys.setdefault(lig, []).append((cp, "latex", lig))
+        for lig, found in _ligature_keys(idx).items():
+            keys.setdefault(lig, []).extend(found)
         _TYPED[idx.scope] = keys
+    return keys
+
+
+def _ligature_keys(idx: SearchIndex) -> dict[str, list[tuple[int, str, str]]]:
+    """TeX's input ligatures (pylatexenc): -- is –, `` is “, ~ a no-break space."""
+    keys: dict[str, list[tuple[int, str, str]]] = {}
+    for lig, hexes in load().latex_extra("ligatures").items():
+        for cp in map(lambda h: int(h, 16), hexes.split()):
+            if cp in idx.row_of:
+                keys.setdefault(lig, []).append((cp, "latex", lig))
     return keys
 
 
@@ -394,7 +401,14 @@ def _typed_hits(text: str, idx: SearchIndex, hits: _Hits) -> None:
     ``. .``) and Unicode's own compatibility decompositions (``...`` is HORIZONTAL
     ELLIPSIS, ``::=`` DOUBLE COLON EQUAL).
     """
-    for cp, field, form in _typed_keys(idx).get(text, ()):
+    if len(text) == 1 and idx.scope not in _TYPED:
+        # One key ("c", the first key typed in the TUI) is no digraph, Compose sequence or
+        # decomposition: only a TeX ligature ("~") can be it. The whole table of keys
+        # (every row's digraphs and sequences, 25 ms) waits for a query it can answer.
+        found = _ligature_keys(idx).get(text, ())
+    else:
+        found = _typed_keys(idx).get(text, ())
+    for cp, field, form in found:
         # A TeX ligature after the Vim digraph or Compose sequence of the same keys.
         ligature = field == "latex"
         hits.add(cp, "exact", 0.85 if ligature else 0.9, field, form, weigh_field=not ligature)

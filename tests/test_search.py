@@ -448,3 +448,25 @@ def test_every_result_is_an_assigned_character() -> None:
         for m in search(query, 100, "all"):
             assert unicodedata2.category(m.symbol.char) != "Cn"
             assert m.symbol.name
+
+
+@pytest.mark.parametrize("scope", ["math", "extended", "all"])
+def test_one_key_typed_needs_no_table_of_typed_keys(scope: str) -> None:
+    # The TUI's first key ("c"): only a TeX ligature ("~") is one key long, so the
+    # table of every digraph and Compose sequence is built for longer ASCII art only.
+    from symbols.search import _TYPED, _ligature_keys, _typed_keys
+    from symbols.search_index import index
+
+    idx = index(scope)
+    saved = _TYPED.pop(scope, None)
+    try:
+        assert search("c", 5, scope) and scope not in _TYPED
+        found = {m.symbol.codepoint: m.matched for m in search("~", 5, scope)}
+        assert found[0x00A0].field == "latex" and found[0x00A0].text == "~"  # TeX's ~
+        assert scope not in _TYPED
+        one_key = {k: v for k, v in _typed_keys(idx).items() if len(k) == 1}
+        assert one_key == {k: v for k, v in _ligature_keys(idx).items() if len(k) == 1}
+        assert "~" in one_key
+    finally:
+        if saved is not None:
+            _TYPED[scope] = saved
