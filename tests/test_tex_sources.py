@@ -18,6 +18,7 @@ import pytest
 import unicodedata2
 
 import symbols
+from symbols.inputs import inputs_dict
 from symbols.latex import convert, to_latex
 from symbols.table import latex_width, load
 
@@ -67,6 +68,16 @@ def resolves(command: str) -> bool:
 def test_the_new_names_answer_first(command: str, char: str) -> None:
     assert first(command) == char
     assert symbols.search(command, 1)[0].symbol.char == char
+
+
+def test_a_command_tex_defines_otherwise_is_never_first() -> None:
+    # MathJax inserts U+00A0 for \space and "\ ", which in LaTeX are a plain and an
+    # interword space: the no-break space is \nobreakspace (what ~ stands for).
+    nbsp = symbols.get("\u00a0")
+    assert nbsp is not None
+    assert nbsp.latex[0] == "\\nobreakspace"
+    assert set(nbsp.latex) >= {"\\space", "\\ "}
+    assert inputs_dict(nbsp)["latex"] == "\\nobreakspace"
 
 
 @pytest.mark.parametrize(

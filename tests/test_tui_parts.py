@@ -185,7 +185,7 @@ def test_folded_glance_is_a_line_each() -> None:
     assert glance_line(sym(0x00A0), "macos", False).plain.splitlines() == [
         "[\u00a0] U+00A0 NO-BREAK SPACE",
         "macOS  ⌥00A0",
-        "\\space  &nbsp;",  # MathJax's \space (issue 11's TeX names)
+        "\\nobreakspace  &nbsp;",  # what ~ stands for (MathJax's \space is LaTeX's plain space)
     ]
 
 

@@ -162,6 +162,11 @@ KERNEL_SHORT_FORMS = frozenset(
         *(r"\emptyset", r"\dots", r"\lbrace", r"\rbrace"),
     }
 )
+#: Commands MathJax maps to a character that TeX itself defines as another thing:
+#: MathJax inserts U+00A0 for ``\\space`` and ``\\ ``, but in LaTeX ``\\space`` is a plain
+#: (breakable) space and ``\\ `` an interword one. Kept, but never a symbol's first command
+#: while it has another (U+00A0 is ``\\nobreakspace``, what ``~`` stands for).
+TEX_DEFINES_OTHERWISE = frozenset({r"\space", "\\ "})
 
 
 def _everyday_rank(
@@ -202,6 +207,8 @@ def _everyday_rank(
         tier = 1
     else:
         tier = 3
+    if command in TEX_DEFINES_OTHERWISE:
+        return tier, 3
     form = 2 if command.startswith("\\text") else 0 if _BARE.match(command) else 1
     return tier, form
 
@@ -722,6 +729,9 @@ What this decides for the sources added by issue 11:
 - **Text-mode commands** of pylatexenc and MathJax's textcomp: `\\textquoteleft` is ‘ U+2018
   (the table had nothing, and search fell back to a look-alike name), `\\dag` †,
   `\\textbraceleft` {.
+- **`\\space` and `\\ `**: MathJax inserts U+00A0 NO-BREAK SPACE for both, but in LaTeX
+  `\\space` is a plain space and `\\ ` an interword one: they stay on U+00A0, never first;
+  its first command is `\\nobreakspace` (what `~` stands for).
 - **`\\AA`**: Å U+00C5 (unicode.xml, Julia, pylatexenc) before U+212B ANGSTROM SIGN (MathJax):
   rule 1.
 
