@@ -665,7 +665,9 @@ def parse(query: str) -> Query:
     words: tuple[str, ...] = ()
     capitals: frozenset[str] = frozenset()
     if codepoint is None and not text.startswith(("\\", "&")):
-        words = tuple(tokens(text))
+        from symbols.wording import normalise_text, normalise_words
+
+        words = tuple(normalise_words(tokens(normalise_text(text))))
         capitals = frozenset(w for w in _NON_WORD.split(text) if len(w) == 1 and w.isupper())
 
     return Query(

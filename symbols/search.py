@@ -23,6 +23,7 @@ from symbols.query import Query, fold, parse, plain_text
 from symbols.schema import SCOPES
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
 from symbols.table import fields_of, load, make_symbol
+from symbols.wording import phrase_forms, spellings, variants
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -520,9 +521,9 @@ def _words_any_order(
         elif w in _DIGIT_NAMES:
             per_word.append([(w, 1.0), (_DIGIT_NAMES[w], 1.0)])  # "subscript 0" → ZERO
         elif len(w) > 3 and w.endswith("S") and not w.endswith("SS"):
-            per_word.append([(w, 1.0), (w[:-1], 0.95)])  # "numbers" finds NUMBER
+            per_word.append([(w, 1.0), (w[:-1], 0.95), *spellings(w)])  # "numbers" → NUMBER
         else:
-            per_word.append([(w, 1.0)])
+            per_word.append([(w, 1.0), *spellings(w)])
     # Words like SIGN or LETTER may be left out of the name ("infinity sign" → INFINITY),
     # as long as some word that says which symbol is there.
     required = [i for i, w in enumerate(words) if w not in FILLER] or list(range(len(words)))
@@ -632,6 +633,10 @@ def _concept_forms(word: str) -> list[tuple[str, float]]:
         forms.append((word[:-1], 0.95))
         if word.endswith("ES"):
             forms.append((word[:-2], 0.95))
+    # Other spellings and words for the same thing ("micrometre", "large"): symbols.wording.
+    forms += variants(word)
+    if len(forms) > 1 and forms[1][1] == 0.95:
+        forms += [(v, s * 0.95) for v, s in variants(forms[1][0])]
     return forms
 
 
@@ -676,6 +681,8 @@ def _concept_hits(
                 forms.append((w[:k], 0.85))
                 break
         per_word.append(forms)
+    for i, form in phrase_forms(words).items():
+        per_word[i].append(form)
     # How many of the content words each phrase holds (a form of them).
     holds: dict[int, int] = {}
     for i in content:

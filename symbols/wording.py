@@ -1,0 +1,199 @@
+"""How people word a query otherwise than the tables do: contractions, spellings, synonyms.
+
+The concept table (tools/data/concepts.tsv) and the Unicode names say a thing one or two
+ways; people type it many more ("space that doesn't break" for NO-BREAK SPACE,
+"micrometre" for "micrometer", "large wedge" for "big wedge", "tickmark" for "tick
+mark"). These are rules of English wording, not facts about symbols, so they live here
+rather than in the table: `normalise` rewrites the words of a query before any look-up,
+`variants` gives the other forms a word may take in a phrase or a name, each with how
+sure the reading is (below 1, so that a phrase said word for word still comes first).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["normalise_text", "normalise_words", "phrase_forms", "spellings", "variants"]
+
+# "doesn't" → "does not", "can't" → "can not", "won't" → "will not"; a possessive "'s" goes
+# ("newton's" → "newton"): fold would leave a stray "T" or "S" word.
+_CONTRACTION = re.compile(r"(?i)\b(can|won|[a-z]+n)['’]t\b|(?<=[a-z])['’]s\b")
+
+
+def _expand(m: re.Match[str]) -> str:
+    stem = m.group(1)
+    if stem is None:
+        return ""
+    low = stem.lower()
+    if low == "can":
+        return "can not"
+    if low == "won":
+        return "will not"
+    return stem[:-1] + " not"
+
+
+def normalise_text(text: str) -> str:
+    """*text* with contractions spelt out and possessives dropped (before it is folded)."""
+    if "'" not in text and "’" not in text:
+        return text
+    return _CONTRACTION.sub(_expand, text)
+
+
+# Words that only carry a negation to its verb: "that does not break".
+_AUXILIARIES = frozenset({"THAT", "WHICH", "DOES", "DO", "WILL", "CAN", "MUST", "IS", "ARE"})
+# A negated verb that Unicode names and the concept table write as a NON- compound:
+# "space that does not break" is a NON-BREAKING (NO-BREAK) SPACE, "does not join" a
+# ZERO WIDTH NON-JOINER. Other negations keep their words ("does not divide" is ∤).
+_NON_COMPOUNDS = {
+    "BREAK": "BREAKING",
+    "BREAKS": "BREAKING",
+    "BREAKING": "BREAKING",
+    "JOIN": "JOINER",
+    "JOINS": "JOINER",
+    "JOINING": "JOINER",
+    "SPACE": "SPACING",
+    "SPACING": "SPACING",
+}
+# Phrases people use for a shape that names and phrases say in one word: "1 in a circle" is
+# CIRCLED DIGIT ONE, "T lying on its side" a sideways T, "dot on top" a DOT ABOVE. The
+# phrase's last word reads so too (the table also holds "… in a circle" phrases).
+_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("IN", "A", "CIRCLE"), "CIRCLED"),
+    (("INSIDE", "A", "CIRCLE"), "CIRCLED"),
+    (("IN", "CIRCLE"), "CIRCLED"),
+    (("IN", "A", "SQUARE"), "SQUARED"),
+    (("INSIDE", "A", "SQUARE"), "SQUARED"),
+    (("IN", "A", "BOX"), "SQUARED"),
+    (("ON", "ITS", "SIDE"), "SIDEWAYS"),
+    (("ON", "THE", "SIDE"), "SIDEWAYS"),
+    (("OF", "EACH", "OTHER"), "STACKED"),
+    (("ABOVE", "THE", "OTHER"), "STACKED"),
+    (("ON", "TOP"), "ABOVE"),
+    (("AT", "THE", "TOP"), "ABOVE"),
+    (("AT", "THE", "BOTTOM"), "BELOW"),
+)
+
+
+def phrase_forms(words: tuple[str, ...]) -> dict[int, tuple[str, float]]:
+    """Word position → the one word its phrase reads as ("in a circle": CIRCLE → CIRCLED)."""
+    out: dict[int, tuple[str, float]] = {}
+    for said, meant in _PHRASES:
+        n = len(said)
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] == said:
+                out[i + n - 1] = (meant, _SYNONYM)
+    return out
+
+
+def normalise_words(words: list[str]) -> list[str]:
+    """Rewrite folded query *words*: a negated verb as its NON- compound (see above)."""
+    out = list(words)
+    if "NOT" in out:
+        i = out.index("NOT")
+        if i + 1 < len(out) and out[i + 1] in _NON_COMPOUNDS:
+            start = i
+            while start > 0 and out[start - 1] in _AUXILIARIES:
+                start -= 1
+            out[start : i + 2] = ["NON", _NON_COMPOUNDS[out[i + 1]]]
+    return out
+
+
+# Groups of words people use for one another when describing a shape or a sign. Each
+# word of a group reads as each other one, a little less surely (`_SYNONYM`).
+_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("BIG", "LARGE", "HUGE"),
+    ("SMALL", "LITTLE", "TINY"),
+    ("BACKWARDS", "BACKWARD", "REVERSED", "MIRRORED", "REVERSE"),
+    ("HOLLOW", "OPEN", "WHITE", "OUTLINED", "OUTLINE", "EMPTY"),
+    ("FILLED", "SOLID", "BLACK", "SHADED"),
+    ("WAVY", "SQUIGGLY", "WIGGLY", "SQUIGGLE", "WIGGLE", "WAVE"),
+    ("TICK", "CHECK"),
+    ("QUOTE", "QUOTATION", "QUOTES"),
+    ("SLASH", "STROKE", "SOLIDUS", "SLASHED"),
+    ("CROSSED", "STRUCK"),
+    ("ABOVE", "OVER", "ATOP"),
+    ("BELOW", "UNDER", "BENEATH", "UNDERNEATH"),
+    ("MIDDLE", "CENTRE", "CENTER", "MID", "CENTERED", "CENTRED", "MIDLINE"),
+    ("SIDEWAYS", "LYING"),
+    ("RAISED", "SUPERSCRIPT"),
+    ("LOWERED", "SUBSCRIPT"),
+    ("POINTING", "FACING"),
+    ("DIAMOND", "RHOMBUS", "LOZENGE"),
+    ("SQUARE", "BOX"),
+    ("ELEMENT", "MEMBER"),
+    ("DIGIT", "NUMBER", "NUMERAL"),
+    ("TWO", "DOUBLE"),
+    ("THREE", "TRIPLE"),
+    ("BAR", "LINE"),
+    ("BARS", "LINES"),
+    ("STACKED", "STACK"),
+    ("TYPE", "TYPING"),
+    ("JUDGEMENT", "JUDGMENT"),
+    ("ACKNOWLEDGEMENT", "ACKNOWLEDGMENT"),
+    ("GREY", "GRAY"),
+)
+_SYNONYM = 0.9
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    w: tuple(v for v in group if v != w) for group in _GROUPS for w in group
+}
+_SPELLING = 0.97  # British and American spellings are the same word
+
+# British ↔ American endings, longest first: "micrometre" ↔ "micrometer", "colour" ↔
+# "color", "normalised" ↔ "normalized", "analyse" ↔ "analyze".
+_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ISATION", "IZATION"),
+    ("ISING", "IZING"),
+    ("ISED", "IZED"),
+    ("ISES", "IZES"),
+    ("ISE", "IZE"),
+    ("YSE", "YZE"),
+    ("TRES", "TERS"),
+    ("TRE", "TER"),
+    ("BRE", "BER"),
+    ("OURS", "ORS"),
+    ("OUR", "OR"),
+)
+# Words that end so but are no British spelling ("four", "promise", "otherwise").
+_NOT_BRITISH = frozenset(
+    {
+        *("FOUR", "POUR", "YOUR", "HOUR", "TOUR", "SOUR", "OUR", "FLOUR", "DOUR"),
+        *("RISE", "WISE", "OTHERWISE", "CLOCKWISE", "PROMISE", "PRECISE", "CONCISE"),
+        *("EXERCISE", "NOISE", "POISE", "PRAISE", "RAISE", "RAISED", "TREATISE", "EXPERTISE"),
+        *("PREMISE", "SUPERVISE", "REVISE", "DEVISE", "ADVISE", "SURPRISE", "WISES"),
+        *("ANTICLOCKWISE", "COUNTERCLOCKWISE", "PAIRWISE", "ELEMENTWISE", "LIKEWISE"),
+        *("ORDER", "UNDER", "OVER", "POWER", "LETTER", "OTHER", "AFTER", "ARE", "MORE"),
+    }
+)
+
+
+def spellings(word: str) -> list[tuple[str, float]]:
+    """British and American spellings of folded *word* other than itself."""
+    return [(w, _SPELLING) for w in _spellings(word)]
+
+
+def _spellings(word: str) -> list[str]:
+    if word in _NOT_BRITISH or len(word) < 5:
+        return []
+    out = []
+    for british, american in _ENDINGS:
+        if word.endswith(british):
+            out.append(word[: -len(british)] + american)
+            break
+    for british, american in _ENDINGS:
+        if word.endswith(american) and not word.endswith(("ERER", "ORER")):
+            out.append(word[: -len(american)] + british)
+            break
+    return out
+
+
+def variants(word: str) -> list[tuple[str, float]]:
+    """Other forms folded *word* may take (with how sure each is), not *word* itself.
+
+    >>> variants("MICROMETRE")
+    [('MICROMETER', 0.97)]
+    >>> [w for w, _ in variants("LARGE")]
+    ['BIG', 'HUGE']
+    """
+    out = [(w, _SPELLING) for w in _spellings(word)]
+    out += [(w, _SYNONYM) for w in _SYNONYMS.get(word, ())]
+    return out

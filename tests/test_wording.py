@@ -1,0 +1,72 @@
+"""Query wording (symbols.wording): contractions, spellings, synonyms, phrases of shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from symbols import search
+from symbols.query import parse
+from symbols.wording import normalise_text, phrase_forms, variants
+
+
+def first(query: str) -> str:
+    return search(query, limit=5)[0].symbol.char
+
+
+def top5(query: str) -> list[str]:
+    return [m.symbol.char for m in search(query, limit=5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("space that doesn't break", "space that does not break"),
+        ("can't", "can not"),
+        ("won’t join", "will not join"),
+        ("newton's constant", "newton constant"),
+        ("plain words", "plain words"),
+    ],
+)
+def test_contractions_are_spelt_out(text: str, expected: str) -> None:
+    assert normalise_text(text) == expected
+
+
+def test_a_negated_verb_reads_as_its_non_compound_only() -> None:
+    assert parse("space that doesn't break").words == ("SPACE", "NON", "BREAKING")
+    assert parse("character that does not join").words == ("CHARACTER", "NON", "JOINER")
+    # Other negations are meanings of their own: "does not divide" is ∤.
+    assert parse("does not divide").words == ("DOES", "NOT", "DIVIDE")
+
+
+def test_british_and_american_spellings_read_alike() -> None:
+    assert ("MICROMETER", 0.97) in variants("MICROMETRE")
+    assert ("COLOR", 0.97) in variants("COLOUR")
+    assert ("CENTRE", 0.97) in variants("CENTER")
+    assert not [v for v, s in variants("FOUR") if s == 0.97]
+    assert not [v for v, s in variants("OTHERWISE") if s == 0.97]
+
+
+def test_shape_phrases_read_as_one_word() -> None:
+    words = parse("dot on top").words
+    assert phrase_forms(words) == {2: ("ABOVE", 0.9)}
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [
+        ("hyphen that doesn't break", "\u2011"),
+        ("space that doesn't break", "\u00a0"),
+        ("large wedge", "⋀"),
+        ("large vee", "⋁"),
+        ("lying eight", "∞"),
+        ("typing judgement", "⊢"),
+    ],
+)
+def test_queries_worded_otherwise_find_the_symbol_first(query: str, char: str) -> None:
+    assert first(query) == char
+
+
+def test_a_phrase_in_the_table_still_wins_over_its_rewording() -> None:
+    # "on top" also reads as ABOVE, but phrases that say "on top" still match whole.
+    assert "\u0307" in top5("dot on top")
+    assert first("hyphen that does not break") == "\u2011"
