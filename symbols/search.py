@@ -681,8 +681,8 @@ def _concept_hits(
                 forms.append((w[:k], 0.85))
                 break
         per_word.append(forms)
-    for i, form in phrase_forms(words).items():
-        per_word[i].append(form)
+    for i, reading in phrase_forms(words).items():
+        per_word[i].append(reading)
     # How many of the content words each phrase holds (a form of them).
     holds: dict[int, int] = {}
     for i in content:
