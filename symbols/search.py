@@ -646,6 +646,7 @@ def _concept_hits(
     hits: _Hits,
     corrections: dict[str, list[tuple[str, float]]] | None = None,
     limit: int = 10,
+    loose: bool = False,
 ) -> None:
     """Phrases of the concept table the query says: "if and only if", "upside down a".
 
@@ -657,7 +658,9 @@ def _concept_hits(
     fuzzy tier. Among the characters of one phrase, the table's order comes first; a
     letter typed in capitals asks for the capital ("fancy L": ℒ before ℓ). Of the phrases
     a query only partly says ("circle" is in 150 of them), the best few times *limit*
-    are counted: the rest could not rank.
+    are counted: the rest could not rank. *loose* is the last resort of a query nothing
+    else found ("alphabet of a formal language", "micrometres"): a phrase that says part
+    of the query, or that a query word begins, counts in the fuzzy tier.
     """
     words = tuple(dict.fromkeys(q.words))[:8]
     if not words:
@@ -680,6 +683,17 @@ def _concept_hits(
             if w[:k] in vocab:
                 forms.append((w[:k], 0.85))
                 break
+        else:
+            if loose and len(w) >= 6:
+                # Last resort: a word of a phrase the query word begins with
+                # ("micrometres": MICRO) or shares a long start with ("homeomorphic").
+                for k in range(len(w) - 1, max(4, len(w) // 2) - 1, -1):
+                    if w[:k] in vocab:
+                        forms.append((w[:k], 0.8))
+                        break
+                    if k >= 0.75 * len(w) and vocab.has_prefix(w[:k]):
+                        forms.append((w[:k], 0.8))
+                        break
         per_word.append(forms)
     for i, reading in phrase_forms(words).items():
         per_word[i].append(reading)
@@ -718,8 +732,12 @@ def _concept_hits(
                 found_any.add(p)
     # A phrase inside a longer query leaves words out; not a word that no phrase or name
     # knows ("pluss minus"): that is more likely a slip, for the fuzzy tier.
-    partial = corrections is not None or all(
-        any(f in vocab for f, _s in per_word[i]) or words[i] in idx.word_docs for i in content
+    partial = (
+        loose
+        or corrections is not None
+        or all(
+            any(f in vocab for f, _s in per_word[i]) or words[i] in idx.word_docs for i in content
+        )
     )
     # How much each query word says: a word few phrases hold ("circulation") more than
     # a common one ("integral").
@@ -743,10 +761,11 @@ def _concept_hits(
         missing = 0.0  # weight of content words the phrase lacks
         optional = 0  # filler words and lone letters the phrase lacks
         letters = 0
+        direct = 0  # words said as the phrase says them (not a synonym, nor a start)
         last = -1
         in_order = True
         for i, (w, forms) in enumerate(zip(words, per_word, strict=True)):
-            best, best_at = 0.0, -1
+            best, best_at, best_sim = 0.0, -1, 0.0
             for form, sim in forms:
                 for at, tok in enumerate(toks):
                     if tok == form:
@@ -756,7 +775,7 @@ def _concept_hits(
                     else:
                         continue
                     if strength > best:
-                        best, best_at = strength, at
+                        best, best_at, best_sim = strength, at, sim
             if best_at < 0 or best_at in matched:
                 if says[i]:
                     missing += says[i]
@@ -767,6 +786,8 @@ def _concept_hits(
                 continue
             if best < 0.95:
                 whole = False
+            if best_sim >= 0.95:
+                direct += 1
             matched.add(best_at)
             total += best
             if best_at < last:
@@ -780,12 +801,16 @@ def _concept_hits(
             continue
         strength = total / len(matched)
         told = 1.0 - missing / content_weight  # how much of the query the phrase explains
-        if corrections is not None:
+        if loose:
+            if told < 0.3 and said < 1.0:
+                continue
+            tier, quality = "fuzzy", 0.7 * strength * said * max(told, 0.3)
+        elif corrections is not None:
             if told < 0.5:
                 continue
             # Below a name spelt as close: names first, as between the exact tiers.
             tier, quality = "fuzzy", 0.8 * strength * said * told
-        elif said >= 1.0 and strength >= 0.85 and not missing:
+        elif said >= 1.0 and strength >= 0.85 and not missing and direct:
             # Every word of the phrase said, some as a start ("approx equals") or
             # ended otherwise ("similarity"): weaker the less of them it took.
             tier = "concept"
@@ -1011,6 +1036,44 @@ def _spans(
     return spans
 
 
+def _split_compounds(q: Query, idx: SearchIndex) -> Query:
+    """*q* with a word no name or phrase holds read as two that are ("tickmark")."""
+    words = q.words
+    if not words or all(len(w) < 7 for w in words):
+        return q
+    vocab = idx.concept_words
+    out: list[str] = []
+    for w in words:
+        if len(w) >= 7 and w.isalpha() and w not in idx.word_docs and w not in vocab:
+            for k in range(3, len(w) - 2):
+                head, tail = w[:k], w[k:]
+                if (head in vocab or head in idx.word_docs) and (
+                    tail in vocab or tail in idx.word_docs
+                ):
+                    out += (head, tail)
+                    break
+            else:
+                out.append(w)
+        else:
+            out.append(w)
+    if len(out) == len(words):
+        return q
+    return Query(
+        q.text,
+        codepoint=q.codepoint,
+        hex_codepoint=q.hex_codepoint,
+        hex_is_word=q.hex_is_word,
+        glyphs=q.glyphs,
+        latex=q.latex,
+        latex_prefix=q.latex_prefix,
+        html=q.html,
+        typst=q.typst,
+        asciimath=q.asciimath,
+        words=tuple(out),
+        capitals=q.capitals,
+    )
+
+
 def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:
     r"""Find symbols for whatever the user typed.
 
@@ -1092,6 +1155,15 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
             _command_as_words(q, idx, hits)
         if not hits.top_exact() and len(hits) < limit:
             _fuzzy_hits(q, idx, hits, limit)
+        if not hits.best or max(h[0] for h in hits.best.values()) < _TIER_SCORE["prefix"]:
+            # Two words run together ("tickmark"), when they read better apart.
+            split = _split_compounds(q, idx)
+            if split is not q:
+                _word_hits(split, idx, hits)
+                _concept_hits(split, idx, hits, limit=limit)
+        if not hits.best:
+            # A polished tool rarely answers nothing: the phrases that say part of it.
+            _concept_hits(q, idx, hits, limit=limit, loose=True)
     second = None  # a reading shown right after the best one
     if q.codepoint is not None and any(
         q.codepoint not in idx.latex[k] for k in q.latex if k in idx.latex

@@ -70,3 +70,24 @@ def test_a_phrase_in_the_table_still_wins_over_its_rewording() -> None:
     # "on top" also reads as ABOVE, but phrases that say "on top" still match whole.
     assert "\u0307" in top5("dot on top")
     assert first("hyphen that does not break") == "\u2011"
+
+
+def test_two_words_run_together_are_read_apart_when_that_reads_better() -> None:
+    assert first("tickmark") in "✓✔"
+    # A word the fuzzy tier reads better stays whole ("uppercase" is no UPPER CASE).
+    assert "Γ" in top5("uppercase gamma")
+
+
+@pytest.mark.parametrize(
+    "query", ["micrometres", "alphabet of a formal language", "dash for parenthetical remarks"]
+)
+def test_a_query_nothing_else_finds_gets_the_phrases_that_say_part_of_it(query: str) -> None:
+    expected = {"micrometres": "µμ", "alphabet of a formal language": "Σ"}.get(query, "—")
+    assert first(query) in expected
+
+
+def test_a_phrase_said_only_through_synonyms_is_no_concept_hit() -> None:
+    # SUBSCRIPT reads as LOWERED (a phrase of ↓), but the name said whole comes first.
+    assert first("subscript n") == "ₙ"
+    found = search("subscript n", limit=5)
+    assert all(m.matched.kind != "concept" for m in found if m.symbol.char == "↓")
