@@ -679,7 +679,10 @@ def _concept_hits(
         # A word ended otherwise than the phrase's ("similarity" for "similar",
         # "logically" for "logical"): the longest start of it that is a phrase word.
         # A suffix of one letter is more likely a slip ("subsett"): the fuzzy tier's.
+        # Not for a word that is a phrase word itself ("alphabet" is no "alpha").
         for k in range(len(w) - 2, max(5, -(-len(w) * 3 // 5)) - 1, -1):
+            if w in vocab:
+                break
             if w[:k] in vocab:
                 forms.append((w[:k], 0.85))
                 break
@@ -802,9 +805,14 @@ def _concept_hits(
         strength = total / len(matched)
         told = 1.0 - missing / content_weight  # how much of the query the phrase explains
         if loose:
-            if told < 0.3 and said < 1.0:
+            if said >= 1.0 and whole:
+                # A phrase said whole among words nothing knows ("alphabet of a
+                # language"): above a name guessed from a stem of a word.
+                tier, quality = "fuzzy", 0.6 + 0.4 * told
+            elif told >= 0.3:
+                tier, quality = "fuzzy", 0.5 * strength * said * told
+            else:
                 continue
-            tier, quality = "fuzzy", 0.7 * strength * said * max(told, 0.3)
         elif corrections is not None:
             if told < 0.5:
                 continue
@@ -1161,8 +1169,9 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
             if split is not q:
                 _word_hits(split, idx, hits)
                 _concept_hits(split, idx, hits, limit=limit)
-        if not hits.best:
-            # A polished tool rarely answers nothing: the phrases that say part of it.
+        if not hits.best or max(h[0] for h in hits.best.values()) < _TIER_SCORE["substring"]:
+            # A polished tool rarely answers nothing, nor only guesses at misspellings:
+            # the phrases that say part of the query.
             _concept_hits(q, idx, hits, limit=limit, loose=True)
     second = None  # a reading shown right after the best one
     if q.codepoint is not None and any(

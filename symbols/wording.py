@@ -15,15 +15,13 @@ import re
 
 __all__ = ["normalise_text", "normalise_words", "phrase_forms", "spellings", "variants"]
 
-# "doesn't" → "does not", "can't" → "can not", "won't" → "will not"; a possessive "'s" goes
-# ("newton's" → "newton"): fold would leave a stray "T" or "S" word.
-_CONTRACTION = re.compile(r"(?i)\b(can|won|[a-z]+n)['’]t\b|(?<=[a-z])['’]s\b")
+# "doesn't" → "does not", "can't" → "can not", "won't" → "will not": fold would leave a
+# stray "T" word. (A possessive "'s" stays: the table has phrases like "newton's notation".)
+_CONTRACTION = re.compile(r"(?i)\b(can|won|[a-z]+n)['’]t\b")
 
 
 def _expand(m: re.Match[str]) -> str:
     stem = m.group(1)
-    if stem is None:
-        return ""
     low = stem.lower()
     if low == "can":
         return "can not"
@@ -33,7 +31,7 @@ def _expand(m: re.Match[str]) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """*text* with contractions spelt out and possessives dropped (before it is folded)."""
+    """*text* with contractions spelt out (before it is folded)."""
     if "'" not in text and "’" not in text:
         return text
     return _CONTRACTION.sub(_expand, text)

@@ -23,7 +23,7 @@ def top5(query: str) -> list[str]:
         ("space that doesn't break", "space that does not break"),
         ("can't", "can not"),
         ("won’t join", "will not join"),
-        ("newton's constant", "newton constant"),
+        ("newton's notation", "newton's notation"),
         ("plain words", "plain words"),
     ],
 )
