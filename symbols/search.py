@@ -665,7 +665,14 @@ def _concept_hits(
     words = tuple(dict.fromkeys(q.words))[:8]
     if not words:
         return
-    content = [i for i, w in enumerate(words) if w not in _CONCEPT_FILLER and len(w) > 1]
+    # A lone letter is often a variable ("for all x", "a divides b"), but not the letter a
+    # shape is described on ("o with a slash", "e with two bars"): that one must be said.
+    content = [
+        i
+        for i, w in enumerate(words)
+        if (w not in _CONCEPT_FILLER and len(w) > 1)
+        or (len(w) == 1 and w.isalpha() and words[i + 1 : i + 2] == ("WITH",))
+    ]
     if not content:
         # "u symbol", "big U": the letters are all the query says.
         content = [i for i, w in enumerate(words) if len(w) == 1 and w.isalpha()]
@@ -765,6 +772,7 @@ def _concept_hits(
         optional = 0  # filler words and lone letters the phrase lacks
         letters = 0
         direct = 0  # words said as the phrase says them (not a synonym, nor a start)
+        articles = 0  # of the letters, those that are rather the article "a"
         last = -1
         in_order = True
         for i, (w, forms) in enumerate(zip(words, per_word, strict=True)):
@@ -784,6 +792,8 @@ def _concept_hits(
                     missing += says[i]
                 elif len(w) == 1:
                     letters += 1
+                    if w == "A" and i + 1 < len(words) and i not in content:
+                        articles += 1  # an "a" before other words: "e with a slash"
                 else:
                     optional += 1
                 continue
@@ -798,7 +808,8 @@ def _concept_hits(
             last = best_at
         weights = [0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
         said = sum(weights[j] for j in matched) / sum(weights)
-        if not matched or (letters and (said < 1.0 or any(len(t) == 1 for t in toks))):
+        lone = letters - articles
+        if not matched or (letters and said < 1.0) or (lone and any(len(t) == 1 for t in toks)):
             # Nothing said; or a letter the phrase lacks where it names another thing:
             # "double struck R" is neither "double struck a" nor "double struck one".
             continue

@@ -107,7 +107,8 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("WAVY", "SQUIGGLY", "WIGGLY", "SQUIGGLE", "WIGGLE", "WAVE"),
     ("TICK", "CHECK"),
     ("QUOTE", "QUOTATION", "QUOTES"),
-    ("SLASH", "STROKE", "SOLIDUS", "SLASHED"),
+    ("SLASH", "SOLIDUS", "SLASHED", "STROKE"),
+    ("LINE", "SLASH"),
     ("CROSSED", "STRUCK"),
     ("ABOVE", "OVER", "ATOP"),
     ("BELOW", "UNDER", "BENEATH", "UNDERNEATH"),
@@ -122,7 +123,8 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("DIGIT", "NUMBER", "NUMERAL"),
     ("TWO", "DOUBLE"),
     ("THREE", "TRIPLE"),
-    ("BAR", "LINE"),
+    ("BAR", "LINE", "STROKE"),
+    ("INSIDE", "IN", "WITHIN"),
     ("BARS", "LINES"),
     ("STACKED", "STACK"),
     ("TYPE", "TYPING"),
@@ -131,9 +133,12 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("GREY", "GRAY"),
 )
 _SYNONYM = 0.9
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    w: tuple(v for v in group if v != w) for group in _GROUPS for w in group
-}
+_SYNONYMS: dict[str, tuple[str, ...]] = {}
+for _group in _GROUPS:  # a word in several groups reads as the words of each
+    for _w in _group:
+        _SYNONYMS[_w] = tuple(
+            dict.fromkeys([*_SYNONYMS.get(_w, ()), *(v for v in _group if v != _w)])
+        )
 _SPELLING = 0.97  # British and American spellings are the same word
 
 # British ↔ American endings, longest first: "micrometre" ↔ "micrometer", "colour" ↔

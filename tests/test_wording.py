@@ -91,3 +91,19 @@ def test_a_phrase_said_only_through_synonyms_is_no_concept_hit() -> None:
     assert first("subscript n") == "ₙ"
     found = search("subscript n", limit=5)
     assert all(m.matched.kind != "concept" for m in found if m.symbol.char == "↓")
+
+
+def test_the_letter_a_shape_is_described_on_must_be_said() -> None:
+    # "o with a line": the slash is a line; a phrase without the o ("lines") is not it.
+    assert first("o with a line") == "∅"
+    # "a" before other words is the article, not a variable: "slashed e" is said whole.
+    assert first("e with a slash") == "∉"
+    assert first("upside down a") == "∀"
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [("plus inside a circle", "⊕"), ("h with a line through it", "ℏ"), ("L with a line through it", "Ł")],
+)
+def test_shape_words_read_as_their_synonyms(query: str, char: str) -> None:
+    assert first(query) == char
