@@ -103,7 +103,11 @@ def test_the_letter_a_shape_is_described_on_must_be_said() -> None:
 
 @pytest.mark.parametrize(
     ("query", "char"),
-    [("plus inside a circle", "⊕"), ("h with a line through it", "ℏ"), ("L with a line through it", "Ł")],
+    [
+        ("plus inside a circle", "⊕"),
+        ("h with a line through it", "ℏ"),
+        ("L with a line through it", "Ł"),
+    ],
 )
 def test_shape_words_read_as_their_synonyms(query: str, char: str) -> None:
     assert first(query) == char
