@@ -626,17 +626,21 @@ _CONCEPT_PRIOR = 0.15
 _CONCEPT_FIELDS = ("concept", "shape")
 
 
-def _concept_forms(word: str) -> list[tuple[str, float]]:
-    """List the forms a query word may take in a phrase: itself, then without a plural."""
+def _concept_forms(word: str, synonyms: bool = False) -> list[tuple[str, float]]:
+    """List the forms a query word may take in a phrase: itself, then without a plural.
+
+    Then its other spellings ("micrometre"), and with *synonyms* the other words for the
+    same thing ("large" → big): `symbols.wording`.
+    """
     forms = [(word, 1.0)]
     if len(word) > 3 and word.endswith("S") and not word.endswith("SS"):
         forms.append((word[:-1], 0.95))
         if word.endswith("ES"):
             forms.append((word[:-2], 0.95))
-    # Other spellings and words for the same thing ("micrometre", "large"): symbols.wording.
-    forms += variants(word)
+    other = variants if synonyms else spellings
+    forms += other(word)
     if len(forms) > 1 and forms[1][1] == 0.95:
-        forms += [(v, s * 0.95) for v, s in variants(forms[1][0])]
+        forms += [(v, s * 0.95) for v, s in other(forms[1][0])]
     return forms
 
 
@@ -647,7 +651,8 @@ def _concept_hits(
     corrections: dict[str, list[tuple[str, float]]] | None = None,
     limit: int = 10,
     loose: bool = False,
-) -> None:
+    synonyms: bool = False,
+) -> bool:
     """Phrases of the concept table the query says: "if and only if", "upside down a".
 
     A phrase the query says whole, with only filler words and lone letters around it
@@ -660,11 +665,15 @@ def _concept_hits(
     a query only partly says ("circle" is in 150 of them), the best few times *limit*
     are counted: the rest could not rank. *loose* is the last resort of a query nothing
     else found ("alphabet of a formal language", "micrometres"): a phrase that says part
-    of the query, or that a query word begins, counts in the fuzzy tier.
+    of the query, or that a query word begins, counts in the fuzzy tier. With *synonyms*,
+    query words also read as their synonyms and shape phrases as one word ("large wedge",
+    "dot on top": `symbols.wording`); `search_rows` asks for that only when no phrase was
+    said as typed, since common shape words have many synonyms. Tells whether a phrase was
+    said whole (a ``concept`` hit).
     """
     words = tuple(dict.fromkeys(q.words))[:8]
     if not words:
-        return
+        return False
     # A lone letter is often a variable ("for all x", "a divides b"), but not the letter a
     # shape is described on ("o with a slash", "e with two bars"): that one must be said.
     content = [
@@ -682,7 +691,7 @@ def _concept_hits(
         if corrections is not None and w in corrections:
             per_word.append(corrections[w])
             continue
-        forms = _concept_forms(w)
+        forms = _concept_forms(w, synonyms or loose)
         # A word ended otherwise than the phrase's ("similarity" for "similar",
         # "logically" for "logical"): the longest start of it that is a phrase word.
         # A suffix of one letter is more likely a slip ("subsett"): the fuzzy tier's.
@@ -705,8 +714,9 @@ def _concept_hits(
                         forms.append((w[:k], 0.8))
                         break
         per_word.append(forms)
-    for i, reading in phrase_forms(words).items():
-        per_word[i].append(reading)
+    if synonyms or loose:
+        for i, reading in phrase_forms(words).items():
+            per_word[i].append(reading)
     # How many of the content words each phrase holds (a form of them).
     holds: dict[int, int] = {}
     for i in content:
@@ -721,7 +731,7 @@ def _concept_hits(
             holds[p] = holds.get(p, 0) + 1
     typed = set(words)
     if not holds and not typed & _CONCEPT_FILLER:
-        return  # no phrase holds a word of the query (the phrases are not even read)
+        return False  # no phrase holds a word of the query (the phrases are not even read)
     tokens_of = idx.concept_tokens
     need = len(content) if corrections is None else max(1, len(content) - 1)
     # A phrase that lacks some content word can only count when the query says all of
@@ -873,6 +883,7 @@ def _concept_hits(
             else:
                 field, text = _CONCEPT_FIELDS[kind], idx.concept_text(cp, kind, key)
             hits.put(cp, score, tier, field, text, words)
+    return bool(said_whole)
 
 
 def _substring_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
@@ -1167,7 +1178,9 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
         _exact_name_hits(q, idx, hits)
         _prefix_hits(q, idx, hits)
         _word_hits(q, idx, hits)
-        _concept_hits(q, idx, hits, limit=limit)
+        if not _concept_hits(q, idx, hits, limit=limit):
+            # No phrase said as typed: read the words as their synonyms too.
+            _concept_hits(q, idx, hits, limit=limit, synonyms=True)
         if len(hits) < limit:
             _substring_hits(q, idx, hits)
         if not hits.best:
@@ -1179,7 +1192,7 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
             split = _split_compounds(q, idx)
             if split is not q:
                 _word_hits(split, idx, hits)
-                _concept_hits(split, idx, hits, limit=limit)
+                _concept_hits(split, idx, hits, limit=limit, synonyms=True)
         if not hits.best or max(h[0] for h in hits.best.values()) < _TIER_SCORE["substring"]:
             # A polished tool rarely answers nothing, nor only guesses at misspellings:
             # the phrases that say part of the query.
