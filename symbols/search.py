@@ -1178,7 +1178,11 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
         _exact_name_hits(q, idx, hits)
         _prefix_hits(q, idx, hits)
         _word_hits(q, idx, hits)
-        if not _concept_hits(q, idx, hits, limit=limit):
+        if (
+            not _concept_hits(q, idx, hits, limit=limit)
+            and not hits.top_exact()
+            and (any(variants(w) for w in q.words) or phrase_forms(q.words))
+        ):
             # No phrase said as typed: read the words as their synonyms too.
             _concept_hits(q, idx, hits, limit=limit, synonyms=True)
         if len(hits) < limit:
@@ -1193,9 +1197,12 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
             if split is not q:
                 _word_hits(split, idx, hits)
                 _concept_hits(split, idx, hits, limit=limit, synonyms=True)
-        if not hits.best or max(h[0] for h in hits.best.values()) < _TIER_SCORE["substring"]:
-            # A polished tool rarely answers nothing, nor only guesses at misspellings:
-            # the phrases that say part of the query.
+        if not hits.best or (
+            len(q.words) >= 3
+            and max(h[0] for h in hits.best.values()) < _TIER_SCORE["substring"]
+        ):
+            # A polished tool rarely answers nothing, nor a longer query only with guesses
+            # at misspellings: the phrases that say part of the query.
             _concept_hits(q, idx, hits, limit=limit, loose=True)
     second = None  # a reading shown right after the best one
     if q.codepoint is not None and any(
