@@ -1198,8 +1198,7 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
                 _word_hits(split, idx, hits)
                 _concept_hits(split, idx, hits, limit=limit, synonyms=True)
         if not hits.best or (
-            len(q.words) >= 3
-            and max(h[0] for h in hits.best.values()) < _TIER_SCORE["substring"]
+            len(q.words) >= 3 and max(h[0] for h in hits.best.values()) < _TIER_SCORE["substring"]
         ):
             # A polished tool rarely answers nothing, nor a longer query only with guesses
             # at misspellings: the phrases that say part of the query.
