@@ -13,7 +13,14 @@
   so it is now a tuning set and its figures are no longer held out: a blind evaluation,
   written elsewhere, measures how the search generalises.
 
-The bounds of the last two guard against a fall.
+* ``eval_concepts_blind.tsv``: 558 queries (360 concept, 198 shape) written blind on another
+  branch while the second round was tuning (the writer never saw the table, the other
+  evaluations or any search result; queries found in the other files were dropped
+  mechanically) and scored once, on the finished search: 0.780 / 0.848 (concept 0.844 /
+  0.903, shape 0.662 / 0.747) - issue 11's 0.92 / 0.98 is not met on queries nobody tuned on.
+  Never tune on its misses: its bounds only guard against a fall.
+
+The bounds of the last three guard against a fall.
 
 Each line is ``kind<TAB>query<TAB>U+XXXX [U+YYYY…]`` (any of them is right). Run with ``-s``
 to see the table per kind and every miss; README's Searching section reports the figures.
@@ -69,6 +76,7 @@ def scores(name: str) -> dict[str, tuple[int, float, float]]:
         ("eval_concepts.tsv", {"concept": 602, "shape": 229, "name-vs-concept": 71}),
         ("eval_concepts_fresh.tsv", {"concept": 155, "shape": 58}),
         ("eval_concepts_heldout.tsv", {"concept": 381, "shape": 167}),
+        ("eval_concepts_blind.tsv", {"concept": 360, "shape": 198}),
     ],
 )
 def test_the_evaluations_are_whole_and_without_repeats(name: str, sizes: dict[str, int]) -> None:
@@ -108,3 +116,21 @@ def test_the_held_out_evaluation_does_not_fall() -> None:
     _n, top1, top5 = scores("eval_concepts_heldout.tsv")["concept+shape"]
     assert top1 >= 0.95
     assert top5 >= 0.97
+
+
+def test_the_blind_evaluation_shares_no_query_with_the_others() -> None:
+    others = {
+        q.lower()
+        for name in ("eval_concepts.tsv", "eval_concepts_fresh.tsv", "eval_concepts_heldout.tsv")
+        for _k, q, _e in load(name)
+    }
+    assert not [q for _k, q, _e in load("eval_concepts_blind.tsv") if q.lower() in others]
+
+
+def test_the_blind_evaluation_does_not_fall() -> None:
+    # Scored once, on the finished search of issue 11: 0.780 / 0.848 (first round 0.708 /
+    # 0.789, before issue 11 0.285 / 0.392). Not a target: a floor.
+    found = scores("eval_concepts_blind.tsv")
+    _n, top1, top5 = found["concept+shape"]
+    assert top1 >= 0.76
+    assert top5 >= 0.83
