@@ -543,6 +543,14 @@ class Query:
         """True when nothing is left to look up (blank input)."""
         return not self.text
 
+    def with_words(self, words: tuple[str, ...]) -> Query:
+        """Return the same readings with other name words (``tickmark`` read as two)."""
+        other = Query(self.text)
+        for k in self.__slots__:
+            setattr(other, k, getattr(self, k))
+        other.words = words
+        return other
+
 
 def _glyph_codepoints(text: str) -> tuple[int, ...]:
     """Code points a pasted string stands for, in order, without repeats.

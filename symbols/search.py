@@ -1088,20 +1088,7 @@ def _split_compounds(q: Query, idx: SearchIndex) -> Query:
             out.append(w)
     if len(out) == len(words):
         return q
-    return Query(
-        q.text,
-        codepoint=q.codepoint,
-        hex_codepoint=q.hex_codepoint,
-        hex_is_word=q.hex_is_word,
-        glyphs=q.glyphs,
-        latex=q.latex,
-        latex_prefix=q.latex_prefix,
-        html=q.html,
-        typst=q.typst,
-        asciimath=q.asciimath,
-        words=tuple(out),
-        capitals=q.capitals,
-    )
+    return q.with_words(tuple(out))
 
 
 def search(query: str, limit: int = 10, scope: str = "math") -> list[Match]:

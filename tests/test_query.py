@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from symbols.query import fold, graphemes, parse, strip_variation_selectors, tokens
+from symbols.query import Query, fold, graphemes, parse, strip_variation_selectors, tokens
 
 
 @pytest.mark.parametrize(
@@ -166,3 +166,13 @@ def test_huge_input_is_cut() -> None:
     assert len(q.text) <= 200
     q = parse("∀" * 100_000)
     assert len(q.glyphs) == 1
+
+
+def test_with_words_keeps_every_other_reading() -> None:
+    q = parse("&#x2200; tickmark")
+    other = q.with_words(("TICK", "MARK"))
+    assert other.words == ("TICK", "MARK")
+    assert q.words != other.words  # the query read first is left as it was
+    for k in Query.__slots__:
+        if k != "words":
+            assert getattr(other, k) == getattr(q, k), k
