@@ -1,5 +1,5 @@
-"""Helpers the test layers share: the repository, the TUI under Pilot, tmux, a virtual X
-display, an X terminal, a headless Wayland session."""
+"""Helpers the test layers share: the repository, the data file, the TUI under Pilot, tmux,
+a virtual X display, an X terminal, a headless Wayland session."""
 
 from __future__ import annotations
 
@@ -22,6 +22,26 @@ if TYPE_CHECKING:
 
 #: The repository's top folder (tests put it on PYTHONPATH for subprocesses).
 REPO = Path(__file__).resolve().parent.parent
+
+
+# ---------------------------------------------------------------------------- the data file
+
+
+@pytest.fixture(scope="session")
+def raw() -> bytes:
+    """The bytes of the data file the library reads (`symbols.datafile.data_path`)."""
+    from symbols.datafile import data_path
+
+    return Path(data_path()).read_bytes()
+
+
+@pytest.fixture(scope="session")
+def whole(raw: bytes) -> dict[str, Any]:
+    """That file parsed whole, as json reads it."""
+    import json
+
+    obj: dict[str, Any] = json.loads(raw)
+    return obj
 
 
 def clean_env(**extra: str) -> dict[str, str]:

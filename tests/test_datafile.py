@@ -26,17 +26,6 @@ from symbols.table import Table
 REAL = Path(data_path())
 
 
-@pytest.fixture(scope="module")
-def raw() -> bytes:
-    return REAL.read_bytes()
-
-
-@pytest.fixture(scope="module")
-def whole(raw: bytes) -> dict[str, Any]:
-    obj: dict[str, Any] = json.loads(raw)
-    return obj
-
-
 def _unpacked(data: Data) -> dict[str, list[Any]]:
     return {name: datafile.unpack_column(name, data.columns.whole(name)) for name in COLUMNS}
 

@@ -30,17 +30,6 @@ REAL = Path(data_path())
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def raw() -> bytes:
-    return REAL.read_bytes()
-
-
-@pytest.fixture(scope="module")
-def whole(raw: bytes) -> dict[str, Any]:
-    obj: dict[str, Any] = json.loads(raw)
-    return obj
-
-
 def _without(whole: dict[str, Any], *keys: str) -> Table:
     """The table of the shipped file without its stored index (and *keys* of unlisted)."""
     obj = {k: v for k, v in whole.items() if k != "search"}
