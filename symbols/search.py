@@ -644,6 +644,51 @@ def _concept_forms(word: str, synonyms: bool = False) -> list[tuple[str, float]]
     return forms
 
 
+def _readings(
+    forms: list[tuple[str, float]], toks: tuple[str, ...]
+) -> list[tuple[float, int, float]]:
+    """(strength, token position, similarity) of each phrase token a query word's forms say."""
+    out = []
+    for form, sim in forms:
+        for at, tok in enumerate(toks):
+            if tok == form:
+                out.append((sim, at, sim))
+            elif len(form) >= 3 and tok.startswith(form):
+                out.append(((0.8 + 0.15 * len(form) / len(tok)) * sim, at, sim))
+    return out
+
+
+def _strength(reading: tuple[float, int, float]) -> float:
+    return reading[0]
+
+
+def _assign(
+    per_word: list[list[tuple[str, float]]], toks: tuple[str, ...]
+) -> list[tuple[float, int, float]]:
+    """Each query word's phrase token as (strength, position, similarity); -1: none.
+
+    A token goes to the word that says it best: in "the symbol for therefore", THE only
+    begins THEREFORE, which the word "therefore" says whole. Most phrases have no such
+    contest, so the words are first matched each on its own, and only a contested token
+    is given out again, strongest reading first.
+    """
+    readings = [_readings(forms, toks) for forms in per_word]
+    best = [max(r, key=_strength) if r else (0.0, -1, 0.0) for r in readings]
+    taken = [b[1] for b in best if b[1] >= 0]
+    if len(taken) == len(set(taken)):
+        return best
+    out = [(0.0, -1, 0.0)] * len(per_word)
+    used: set[int] = set()
+    order = sorted(range(len(per_word)), key=lambda i: (-best[i][0], i))
+    for i in order:
+        for strength, at, sim in sorted(readings[i], key=_strength, reverse=True):
+            if at not in used:
+                used.add(at)
+                out[i] = (strength, at, sim)
+                break
+    return out
+
+
 def _concept_hits(
     q: Query,
     idx: SearchIndex,
@@ -785,19 +830,10 @@ def _concept_hits(
         articles = 0  # of the letters, those that are rather the article "a"
         last = -1
         in_order = True
-        for i, (w, forms) in enumerate(zip(words, per_word, strict=True)):
-            best, best_at, best_sim = 0.0, -1, 0.0
-            for form, sim in forms:
-                for at, tok in enumerate(toks):
-                    if tok == form:
-                        strength = sim
-                    elif len(form) >= 3 and tok.startswith(form):
-                        strength = (0.8 + 0.15 * len(form) / len(tok)) * sim
-                    else:
-                        continue
-                    if strength > best:
-                        best, best_at, best_sim = strength, at, sim
-            if best_at < 0 or best_at in matched:
+        for i, (w, (best, best_at, best_sim)) in enumerate(
+            zip(words, _assign(per_word, toks), strict=True)
+        ):
+            if best_at < 0:
                 if says[i]:
                     missing += says[i]
                 elif len(w) == 1:

@@ -111,3 +111,14 @@ def test_the_letter_a_shape_is_described_on_must_be_said() -> None:
 )
 def test_shape_words_read_as_their_synonyms(query: str, char: str) -> None:
     assert first(query) == char
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["the symbol for therefore", "what is the symbol for therefore", "is the therefore sign"],
+)
+def test_a_filler_word_that_begins_a_phrase_word_does_not_take_it(query: str) -> None:
+    # THE begins THEREFORE; the word "therefore", said whole, is what says the phrase
+    # (before, THE took the phrase's one word and ∴ was found only as a guess at a typo).
+    best = search(query, limit=5)[0]
+    assert (best.symbol.char, best.matched.kind) == ("∴", "concept")
