@@ -536,15 +536,14 @@ def _concept_parts(rows: _ScopeRows) -> tuple[dict[str, list[int]], dict[str, li
     position of the phrase among the sorted keys of the concept part.
     """
     phrases: dict[str, list[int]] = {}
-    for row, cp in enumerate(rows.cps):
-        for kind, phrase in rows.phrases(row):
-            key = fold(phrase)
-            if not key:
-                continue  # punctuation only ("?!"): pasted, it is found as glyphs
-            found = phrases.setdefault(key, [])
-            value = 2 * cp + kind
-            if value not in found:
-                found.append(value)
+    for cp, kind, phrase in rows.described():
+        key = fold(phrase)
+        if not key:
+            continue  # punctuation only ("?!"): pasted, it is found as glyphs
+        found = phrases.setdefault(key, [])
+        value = 2 * cp + kind
+        if value not in found:
+            found.append(value)
     order = rows.table.concept_order
     for phrase, values in phrases.items():
         ranked = order.get(phrase)
@@ -602,6 +601,44 @@ class _ScopeRows:
             *((row, "alias", a) for a in t.names(i, "alias")),
             *((row, "formal", a) for a in t.names(i, "formal")),
         ]
+
+    def described(self) -> Iterator[tuple[int, int, str]]:
+        """Yield (code point, kind, phrase) of every concept-table row the scope searches.
+
+        The scope's own characters first; then those the table describes beyond it (ſ,
+        the musical clefs, CJK brackets): a scope limits which names are searched, but a
+        character someone described by meaning or shape ("long s", "treble clef") is
+        found in every scope, as a reviewed row rather than a name among thousands.
+        """
+        for row, cp in enumerate(self.cps):
+            for kind, phrase in self.phrases(row):
+                yield cp, kind, phrase
+        if self.in_table < len(self.cps):
+            return  # scope all: every character is already a row
+        for cp, kind, phrase in self.beyond():
+            yield cp, kind, phrase
+
+    def beyond(self) -> list[tuple[int, int, str]]:
+        """List (code point, kind, phrase) of the concept rows of characters outside the scope."""
+        t = self.table
+        inside = set(self.cps)
+        out = []
+        for column, kind in (("concept", 0), ("shape", 1)):
+            values = t.column(column)
+            for i, cp in enumerate(t.codepoints):
+                if values[i] and cp not in inside:
+                    out += ((cp, kind, p) for p in t.names(i, column))
+            for cp, names in t.unlisted_column(column).items():
+                out += ((cp, kind, p) for p in names)
+        out.sort(key=lambda e: (e[0], e[1]))  # stable: each character's phrases in order
+        return out
+
+    def phrases_beyond(self, cp: int) -> list[tuple[int, str]]:
+        """List (kind, phrase) of a character outside the scope (see `described`)."""
+        t = self.table
+        i = t.row_of(cp)
+        column = (lambda c: t.names(i, c)) if i is not None else (lambda c: t.unlisted_names(cp, c))
+        return [*((0, p) for p in column("concept")), *((1, p) for p in column("shape"))]
 
     def phrases(self, row: int) -> list[tuple[int, str]]:
         """List (kind, phrase) of the concept table's phrases of *row*: 0 means, 1 looks."""
@@ -919,10 +956,10 @@ class SearchIndex:
     def concept_text(self, cp: int, kind: int, key: str) -> str:
         """Return the phrase as the table writes it (``upside-down a``) for a folded *key*."""
         row = self.row_of.get(cp)
-        if row is not None:
-            for k, phrase in self._rows.phrases(row):
-                if k == kind and fold(phrase) == key:
-                    return phrase
+        said = self._rows.phrases(row) if row is not None else self._rows.phrases_beyond(cp)
+        for k, phrase in said:
+            if k == kind and fold(phrase) == key:
+                return phrase
         return key.lower()
 
     def _doc(self, d: int) -> tuple[str, str]:
