@@ -256,6 +256,32 @@ def tokens(text: str) -> list[str]:
 
 # --------------------------------------------------------------------------- code points
 
+_GREEK_NAMES = frozenset(
+    {
+        *("ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA", "IOTA"),
+        *("KAPPA", "LAMBDA", "LAMDA", "MU", "NU", "XI", "OMICRON", "PI", "RHO", "SIGMA"),
+        *("TAU", "UPSILON", "PHI", "CHI", "PSI", "OMEGA", "DIGAMMA"),
+    }
+)
+
+
+def _capitals(parts: list[str]) -> frozenset[str]:
+    """Return the letters a query asks for in upper case (see `Query.capitals`).
+
+    A single letter typed in upper case ("bold R"), and a Greek letter's name written as
+    TeX writes the capital ("hollow Gamma", "bold Omega"), but not as a query's first
+    word, which is often capitalised as a sentence is ("Delta function" is δ).
+    """
+    words = [w for w in parts if w]
+    out = {w for w in words if len(w) == 1 and w.isupper()}
+    out.update(
+        w.upper()
+        for w in words[1:]
+        if w[0].isupper() and w[1:].islower() and w.upper() in _GREEK_NAMES
+    )
+    return frozenset(out)
+
+
 _HEX = r"[0-9A-Fa-f]"
 _HEX_DIGITS = "0123456789abcdefABCDEF"
 # Each spelling people paste, how to read its number, and how it must begin. The
@@ -483,7 +509,8 @@ class Query:
         typst: Typst names without ``sym.`` (``arrow.r.double``).
         asciimath: The text as an AsciiMath name (``->``, ``AA``), or "".
         words: Folded words for names and aliases (``PLUS``, ``MINUS``).
-        capitals: The single letters typed in upper case (``bold R`` → ``R``): a
+        capitals: The letters typed in upper case (``bold R`` → ``R``, ``hollow Gamma`` →
+            ``GAMMA``; see `_capitals`): a
             hint that the capital is meant.
 
     """
@@ -676,7 +703,7 @@ def parse(query: str) -> Query:
         from symbols.wording import normalise_text, normalise_words
 
         words = tuple(normalise_words(tokens(normalise_text(text))))
-        capitals = frozenset(w for w in _NON_WORD.split(text) if len(w) == 1 and w.isupper())
+        capitals = _capitals(_NON_WORD.split(text))
 
     return Query(
         text,

@@ -899,9 +899,10 @@ def _concept_hits(
         toks = tokens_of[p]
         key = concept_keys[p]
         step = _CONCEPT_STEP if tier == "concept" else _CONCEPT_STEP / 2
-        capital = [t for t in toks if len(t) == 1 and t in q.capitals]
+        capital = [t for t in toks if t in q.capitals]
         share = _CONCEPT_PRIOR if tier == "concept" else 0.5
-        for pos, value in enumerate(idx.concept[key]):
+        values = _with_capitals(idx, idx.concept[key]) if capital else idx.concept[key]
+        for pos, value in enumerate(values):
             cp, kind = value >> 1, value & 1
             name = ""
             bonus = 0.0
@@ -920,6 +921,30 @@ def _concept_hits(
                 field, text = _CONCEPT_FIELDS[kind], idx.concept_text(cp, kind, key)
             hits.put(cp, score, tier, field, text, words)
     return bool(said_whole)
+
+
+def _with_capitals(idx: SearchIndex, values: list[int]) -> list[int]:
+    """*values* of a phrase, each small letter's capital just before it (if in the scope).
+
+    A letter typed in capitals asks for the capital even where the table describes the
+    small one ("O with a stroke": Ø, though the row says ø).
+    """
+    out: list[int] = []
+    for value in values:
+        name = idx.name_of(value >> 1)
+        if " SMALL " in name:
+            import unicodedata2  # only for a capital letter typed in a phrase
+
+            try:
+                capital = ord(unicodedata2.lookup(name.replace(" SMALL ", " CAPITAL ", 1)))
+            except KeyError:
+                capital = -1
+            paired = 2 * capital + (value & 1)
+            if capital in idx.row_of and paired not in values and paired not in out:
+                out.append(paired)
+        if value not in out:
+            out.append(value)
+    return out
 
 
 def _substring_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:

@@ -357,6 +357,24 @@ def test_capital_letter_typed_means_the_capital() -> None:
     assert top("fraktur A").symbol.name == "MATHEMATICAL FRAKTUR CAPITAL A"
 
 
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [
+        # The concept table describes the small letter; the capital typed asks for its pair.
+        ("O with a stroke", "Ø"),
+        ("o with a stroke", "ø"),
+        # A Greek letter's name as TeX writes the capital, past the query's first word.
+        ("hollow Gamma", "ℾ"),
+        ("hollow gamma", "ℽ"),
+        ("bold Omega", "𝛀"),
+        # A query's first word is often capitalised as a sentence is.
+        ("Delta function", "δ"),
+    ],
+)
+def test_a_capital_typed_in_a_description_means_the_capital(query: str, char: str) -> None:
+    assert top(query).symbol.char == char
+
+
 def test_digits_find_spelt_out_names() -> None:
     assert top("subscript 0").symbol.char == "₀"
     assert top("superscript 3").symbol.char == "³"
