@@ -256,14 +256,6 @@ def tokens(text: str) -> list[str]:
 
 # --------------------------------------------------------------------------- code points
 
-_GREEK_NAMES = frozenset(
-    {
-        *("ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA", "IOTA"),
-        *("KAPPA", "LAMBDA", "LAMDA", "MU", "NU", "XI", "OMICRON", "PI", "RHO", "SIGMA"),
-        *("TAU", "UPSILON", "PHI", "CHI", "PSI", "OMEGA", "DIGAMMA"),
-    }
-)
-
 
 def _capitals(parts: list[str]) -> frozenset[str]:
     """Return the letters a query asks for in upper case (see `Query.capitals`).
@@ -272,12 +264,14 @@ def _capitals(parts: list[str]) -> frozenset[str]:
     TeX writes the capital ("hollow Gamma", "bold Omega"), but not as a query's first
     word, which is often capitalised as a sentence is ("Delta function" is δ).
     """
+    from symbols.wording import GREEK_NAMES
+
     words = [w for w in parts if w]
     out = {w for w in words if len(w) == 1 and w.isupper()}
     out.update(
         w.upper()
         for w in words[1:]
-        if w[0].isupper() and w[1:].islower() and w.upper() in _GREEK_NAMES
+        if w[0].isupper() and w[1:].islower() and w.upper() in GREEK_NAMES
     )
     return frozenset(out)
 

@@ -23,7 +23,7 @@ from symbols.query import Query, fold, parse, plain_text
 from symbols.schema import SCOPES
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
 from symbols.table import fields_of, load, make_symbol
-from symbols.wording import phrase_forms, spellings, variants
+from symbols.wording import mark_readings, phrase_forms, spellings, variants
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -502,6 +502,7 @@ def _words_any_order(
     hits: _Hits,
     corrections: dict[str, list[tuple[str, float]]] | None = None,
     capitals: frozenset[str] = frozenset(),
+    described: str = "",
 ) -> None:
     """Documents holding every query word (or a correction of it) at a word start.
 
@@ -511,6 +512,9 @@ def _words_any_order(
         hits: Where hits go.
         corrections: For the fuzzy tier, each misspelt word → (vocabulary word, similarity).
         capitals: Single letters typed in upper case (see `Query.capitals`).
+        described: For a letter's mark described ("o with two dots" read as O WITH
+            DIAERESIS): the letter as typed. Such a name is a concept hit (what was
+            described, said whole), the case typed chooses the capital or the small.
 
     """
     words = tuple(dict.fromkeys(words))[:8]  # repeated words add nothing
@@ -555,7 +559,7 @@ def _words_any_order(
         # score the lightest ones, which are those that can come first.
         weights = idx.doc_weight
         candidates = set(_smallest(_MAX_SCORED, candidates, key=lambda d: (weights[d], d)))
-    tier = "fuzzy" if corrections is not None else "word-prefix"
+    tier = "fuzzy" if corrections is not None else "concept" if described else "word-prefix"
     query_weight = sum(weight(w) for w in words)
     for d in candidates:
         toks = idx.doc_tokens[d]
@@ -590,7 +594,12 @@ def _words_any_order(
         # A name lacking a word of the query is a weaker match; lacking only a filler
         # ("plus or minus" → PLUS-MINUS SIGN) costs less than lacking a real word.
         cover = matched_weight / query_weight
-        quality = total / idx.doc_weight[d] * (cover**2 if lacks_content else cover)
+        # A described mark's name is whole without its filler (LATIN SMALL LETTER): what
+        # was described is the letter and its mark, as "o with two dots" says them.
+        whole = idx.doc_weight[d]
+        if described:
+            whole -= FILLER_WEIGHT * sum(t in FILLER and t not in words for t in toks)
+        quality = total / whole * (cover**2 if lacks_content else cover)
         if not in_order:
             quality -= 0.15
         if capitals:
@@ -599,9 +608,22 @@ def _words_any_order(
                 quality += 0.1
             elif "SMALL" in toks:
                 quality -= 0.1
+        elif described.islower():
+            if "SMALL" in toks:
+                quality += 0.1
+            elif "CAPITAL" in toks:
+                quality -= 0.1
         cp = idx.cps[idx.doc_row[d]]
         shown = tuple(f for forms in per_word for f, _ in forms[:1])
-        hits.add(cp, tier, quality, idx.doc_field[d], idx.doc_text[d], shown)
+        prior = 1.0
+        if described:
+            # As a concept phrase: the prior counts as little (what was described
+            # decides), and below a phrase the concept table says whole, whose order
+            # holds ("h with stroke": ℏ, then ħ), above one said with a letter it lacks
+            # ("u umlaut": ü before the umlaut mark itself).
+            prior, quality = _CONCEPT_PRIOR, 0.85 * quality
+        field, text = idx.doc_field[d], idx.doc_text[d]
+        hits.add(cp, tier, quality, field, text, shown, prior=prior, weigh_field=not described)
 
 
 # Words a query may hold around a concept phrase without saying anything more: "the
@@ -1233,6 +1255,9 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
         ):
             # No phrase said as typed: read the words as their synonyms too.
             _concept_hits(q, idx, hits, limit=limit, synonyms=True)
+        for words in mark_readings(q.words):
+            # A letter's mark described ("o with two dots"): the names that say it.
+            _words_any_order(words, idx, hits, capitals=q.capitals, described=q.text)
         if len(hits) < limit:
             _substring_hits(q, idx, hits)
         if not hits.best:

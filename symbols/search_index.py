@@ -622,7 +622,7 @@ class _ScopeRows:
         """List (code point, kind, phrase) of the concept rows of characters outside the scope."""
         t = self.table
         inside = set(self.cps)
-        out = []
+        out: list[tuple[int, int, str]] = []
         for column, kind in (("concept", 0), ("shape", 1)):
             values = t.column(column)
             for i, cp in enumerate(t.codepoints):
@@ -637,8 +637,11 @@ class _ScopeRows:
         """List (kind, phrase) of a character outside the scope (see `described`)."""
         t = self.table
         i = t.row_of(cp)
-        column = (lambda c: t.names(i, c)) if i is not None else (lambda c: t.unlisted_names(cp, c))
-        return [*((0, p) for p in column("concept")), *((1, p) for p in column("shape"))]
+        said = [
+            t.names(i, column) if i is not None else t.unlisted_names(cp, column)
+            for column in ("concept", "shape")
+        ]
+        return [*((0, p) for p in said[0]), *((1, p) for p in said[1])]
 
     def phrases(self, row: int) -> list[tuple[int, str]]:
         """List (kind, phrase) of the concept table's phrases of *row*: 0 means, 1 looks."""

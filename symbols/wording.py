@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalise_text", "normalise_words", "phrase_forms", "spellings", "variants"]
+__all__ = [
+    "GREEK_NAMES",
+    "mark_readings",
+    "normalise_text",
+    "normalise_words",
+    "phrase_forms",
+    "spellings",
+    "variants",
+]
 
 # "doesn't" → "does not", "can't" → "can not", "won't" → "will not": fold would leave a
 # stray "T" word. (A possessive "'s" stays: the table has phrases like "newton's notation".)
@@ -200,3 +208,141 @@ def variants(word: str) -> list[tuple[str, float]]:
     out = [(w, _SPELLING) for w in _spellings(word)]
     out += [(w, _SYNONYM) for w in _SYNONYMS.get(word, ())]
     return out
+
+
+# The Greek letters' names, as Unicode writes them (and LAMBDA, as people do).
+GREEK_NAMES = frozenset(
+    {
+        *("ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA", "IOTA"),
+        *("KAPPA", "LAMBDA", "LAMDA", "MU", "NU", "XI", "OMICRON", "PI", "RHO", "SIGMA"),
+        *("TAU", "UPSILON", "PHI", "CHI", "PSI", "OMEGA", "DIGAMMA"),
+    }
+)
+
+
+# A diacritic or an overlay described rather than named: "o with two dots" is O WITH
+# DIAERESIS, "n with a squiggle on top" N WITH TILDE, "l with a line through it" L WITH
+# STROKE, "c with a tail" C WITH CEDILLA. Each entry: the words said, the name words they
+# may read as (a tail is a cedilla, an ogonek or a hook, as the letter has), and where
+# the mark sits; the words that say so ("on top", "through it") belong to the
+# description. Marks whose name says no place (TILDE, CARON) read without it; a word as
+# common as "v", "line" or "circle" is a mark only where the place is said.
+_Words = tuple[tuple[str, ...], ...]
+_ABOVE: _Words = (("ON", "TOP", "OF", "IT"), ("ON", "TOP"), ("AT", "THE", "TOP"), ("OVER", "IT"))
+_ABOVE += (("ON", "IT"), ("ABOVE", "IT"), ("ABOVE",), ("OVER",), ("ATOP",))
+_BELOW: _Words = (("UNDERNEATH", "IT"), ("UNDER", "IT"), ("BELOW", "IT"), ("AT", "THE", "BOTTOM"))
+_BELOW += (("UNDERNEATH",), ("UNDER",), ("BELOW",), ("BENEATH",))
+_THROUGH: _Words = (("THROUGH", "THE", "MIDDLE"), ("THROUGH", "IT"), ("ACROSS", "IT"))
+_THROUGH += (("THROUGH",), ("ACROSS",))
+_PLACES = {"above": _ABOVE, "below": _BELOW, "through": _THROUGH}
+_DOTS = ("DIAERESIS",)
+_MARKS: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, bool], ...] = (
+    # (said, readings, place, the place must be said)
+    (("TWO", "DOTS"), (_DOTS,), "above", False),
+    (("2", "DOTS"), (_DOTS,), "above", False),
+    (("DOUBLE", "DOT"), (_DOTS,), "above", False),
+    (("DOUBLE", "DOTS"), (_DOTS,), "above", False),
+    (("UMLAUT",), (_DOTS,), "above", False),
+    (("TREMA",), (_DOTS,), "above", False),
+    (("DIERESIS",), (_DOTS,), "above", False),
+    (("DOT",), (("DOT", "ABOVE"),), "above", True),
+    (("DOT",), (("DOT", "BELOW"),), "below", True),
+    (("RING",), (("RING", "ABOVE"),), "above", True),
+    (("CIRCLE",), (("RING", "ABOVE"),), "above", True),
+    (("RING",), (("RING", "BELOW"),), "below", True),
+    (("SQUIGGLE",), (("TILDE",),), "above", False),
+    (("SQUIGGLY", "LINE"), (("TILDE",),), "above", False),
+    (("WAVY", "LINE"), (("TILDE",),), "above", False),
+    (("WIGGLY", "LINE"), (("TILDE",),), "above", False),
+    (("SQUIGGLY",), (("TILDE",),), "above", True),
+    (("WAVE",), (("TILDE",),), "above", True),
+    (("V",), (("CARON",),), "above", True),
+    (("HACEK",), (("CARON",),), "above", False),
+    (("HAT",), (("CIRCUMFLEX",),), "above", False),
+    (("ROOF",), (("CIRCUMFLEX",),), "above", False),
+    (("CARET",), (("CIRCUMFLEX",),), "above", True),
+    (("ACCENT",), (("ACUTE",), ("GRAVE",)), "above", False),
+    (("BACKWARDS", "ACCENT"), (("GRAVE",),), "above", False),
+    (("BAR",), (("MACRON",),), "above", True),
+    (("LINE",), (("MACRON",),), "above", True),
+    (("OVERBAR",), (("MACRON",),), "above", False),
+    (("OVERLINE",), (("MACRON",),), "above", False),
+    (("SMILE",), (("BREVE",),), "above", False),
+    (("U",), (("BREVE",),), "above", True),
+    (("TAIL",), (("CEDILLA",), ("OGONEK",), ("HOOK",), ("TAIL",)), "below", False),
+    (("HOOK",), (("CEDILLA",), ("OGONEK",), ("HOOK",)), "below", True),
+    (("COMMA",), (("COMMA", "BELOW"),), "below", True),
+    (("LINE",), (("LINE", "BELOW"),), "below", True),
+    (("LINE",), (("STROKE",), ("BAR",)), "through", True),
+    (("BAR",), (("STROKE",), ("BAR",)), "through", False),
+    (("SLASH",), (("STROKE",),), "through", False),
+    (("STROKE",), (("STROKE",),), "through", False),
+    (("STRIKETHROUGH",), (("STROKE",),), "through", False),
+    (("SLASHED",), (("STROKE",),), "through", False),
+    (("BARRED",), (("STROKE",), ("BAR",)), "through", False),
+    (("CROSSED",), (("STROKE",), ("BAR",)), "through", False),
+    (("STRUCK", "THROUGH"), (("STROKE",), ("BAR",)), "through", False),
+)
+_MARK_WORDS = frozenset(w for said, *_ in _MARKS for w in said)
+_READ_AS = frozenset(w for _said, names, *_ in _MARKS for name in names for w in name)
+# Words before a described mark that say nothing of it: "a little ring", "a tiny v".
+_BEFORE_MARK = frozenset({"A", "AN", "THE", "LITTLE", "TINY", "SMALL", "SINGLE"})
+
+
+def mark_readings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Other readings of folded *words* that describe a letter's mark (see `_MARKS`).
+
+    >>> mark_readings(("N", "WITH", "A", "SQUIGGLE", "ON", "TOP"))
+    [('N', 'WITH', 'TILDE')]
+    """
+    if not _MARK_WORDS.intersection(words) or len(words) > 8:
+        return []
+    readings: list[tuple[str, ...]] = [()]
+    i, changed = 0, False
+    while i < len(words):
+        found = _mark_at(words, i)
+        if found is None:
+            readings = [(*r, words[i]) for r in readings]
+            i += 1
+            continue
+        end, names = found
+        # The words before it that only lead up to it ("with a little") go.
+        before, readings = readings, []
+        for r in before:
+            while r and r[-1] in _BEFORE_MARK:
+                r = r[:-1]
+            readings += [r + n for n in names]
+        readings = list(dict.fromkeys(readings))[:4]
+        i, changed = end, True
+    if not changed:
+        return []
+    # A mark needs the letter it is on: "umlaut" or "dot on top" alone is the mark itself,
+    # and on a sign ("equals with a dot on top") the concept table's shapes say it better.
+    # (An "a" before other words is the article: "hat over a letter".)
+    letters = [
+        w
+        for i, w in enumerate(words)
+        if w in GREEK_NAMES
+        or (len(w) == 1 and not (w == "A" and words[i + 1 : i + 2] not in ((), ("WITH",))))
+    ]
+    return [r for r in readings if any(w in r for w in letters)]
+
+
+def _mark_at(words: tuple[str, ...], i: int) -> tuple[int, tuple[tuple[str, ...], ...]] | None:
+    """(end, readings) of the longest described mark at word *i*, with its place."""
+    best: tuple[int, tuple[tuple[str, ...], ...]] | None = None
+    for said, names, place, needs_place in _MARKS:
+        n = len(said)
+        if words[i : i + n] != said:
+            continue
+        end = i + n
+        for where in _PLACES[place]:
+            if words[end : end + len(where)] == where:
+                end += len(where)
+                break
+        else:
+            if needs_place:
+                continue
+        if best is None or end > best[0]:
+            best = (end, names)
+    return best

@@ -6,7 +6,7 @@ import pytest
 
 from symbols import search
 from symbols.query import parse
-from symbols.wording import normalise_text, phrase_forms, variants
+from symbols.wording import mark_readings, normalise_text, phrase_forms, variants
 
 
 def first(query: str) -> str:
@@ -122,3 +122,41 @@ def test_a_filler_word_that_begins_a_phrase_word_does_not_take_it(query: str) ->
     # (before, THE took the phrase's one word and ∴ was found only as a guess at a typo).
     best = search(query, limit=5)[0]
     assert (best.symbol.char, best.matched.kind) == ("∴", "concept")
+
+
+def test_a_described_mark_reads_as_its_name() -> None:
+    assert mark_readings(parse("o with two dots").words) == [("O", "WITH", "DIAERESIS")]
+    assert mark_readings(parse("n with a squiggle on top").words) == [("N", "WITH", "TILDE")]
+    # A tail is a cedilla, an ogonek or a hook: the letter decides which name exists.
+    assert ("C", "WITH", "CEDILLA") in mark_readings(parse("c with a tail under it").words)
+    # Common words are marks only where their place is said; a mark needs its letter.
+    assert mark_readings(parse("v shape").words) == []
+    assert mark_readings(parse("umlaut").words) == []
+    assert mark_readings(parse("hat over a letter").words) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [
+        ("o with two dots", "ö"),
+        ("Y with two dots", "Ÿ"),
+        ("a with a little ring on top", "å"),
+        ("c with a tail under it", "ç"),
+        ("n with a squiggle on top", "ñ"),
+        ("s with a little v on top", "š"),
+        ("lambda with a bar", "ƛ"),
+        ("slashed o", "ø"),
+        ("u umlaut", "ü"),
+    ],
+)
+def test_a_letter_with_a_described_mark_is_found(query: str, char: str) -> None:
+    best = search(query, limit=5)[0]
+    assert (best.symbol.char, best.matched.kind) == (char, "concept")
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [("umlaut", "\u0308"), ("equals with a dot on top", "≐"), ("o with a line", "∅")],
+)
+def test_a_mark_without_a_letter_stays_the_concept_table_s(query: str, char: str) -> None:
+    assert first(query) == char
