@@ -23,7 +23,13 @@ from symbols.query import Query, fold, parse, plain_text
 from symbols.schema import SCOPES
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
 from symbols.table import fields_of, load, make_symbol
-from symbols.wording import mark_readings, phrase_forms, spellings, variants
+from symbols.wording import (
+    described_words,
+    mark_readings,
+    phrase_forms,
+    spellings,
+    variants,
+)
 
 # Not `from typing import …` at run time: typing is slow to import (bench/README.md).
 TYPE_CHECKING = False
@@ -503,6 +509,7 @@ def _words_any_order(
     corrections: dict[str, list[tuple[str, float]]] | None = None,
     capitals: frozenset[str] = frozenset(),
     described: str = "",
+    synonyms: bool = False,
 ) -> None:
     """Documents holding every query word (or a correction of it) at a word start.
 
@@ -515,6 +522,8 @@ def _words_any_order(
         described: For a letter's mark described ("o with two dots" read as O WITH
             DIAERESIS): the letter as typed. Such a name is a concept hit (what was
             described, said whole), the case typed chooses the capital or the small.
+        synonyms: Words also read as their synonyms among shape words (a shape
+            described: "diamond with a dot in the middle" is … WITH CENTRED DOT).
 
     """
     words = tuple(dict.fromkeys(words))[:8]  # repeated words add nothing
@@ -528,6 +537,8 @@ def _words_any_order(
             per_word.append([(w, 1.0), (w[:-1], 0.95), *spellings(w)])  # "numbers" → NUMBER
         else:
             per_word.append([(w, 1.0), *spellings(w)])
+        if synonyms:
+            per_word[-1] += [(v, sim) for v, sim in variants(w) if sim < 1.0]
     # Words like SIGN or LETTER may be left out of the name ("infinity sign" → INFINITY),
     # as long as some word that says which symbol is there.
     required = [i for i, w in enumerate(words) if w not in FILLER] or list(range(len(words)))
@@ -1258,6 +1269,12 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
         for words in mark_readings(q.words):
             # A letter's mark described ("o with two dots"): the names that say it.
             _words_any_order(words, idx, hits, capitals=q.capitals, described=q.text)
+        if not hits.best or max(h[0] for h in hits.best.values()) < _TIER_SCORE["concept"]:
+            # A shape described in words a name says otherwise ("dash inside a circle":
+            # CIRCLED DASH; "diamond with a dot in the middle": … WITH CENTRED DOT).
+            described = described_words(q.words)
+            if 1 < len(described) < len(q.words) or any(variants(w) for w in described):
+                _words_any_order(described, idx, hits, capitals=q.capitals, synonyms=True)
         if len(hits) < limit:
             _substring_hits(q, idx, hits)
         if not hits.best:

@@ -15,10 +15,12 @@ import re
 
 __all__ = [
     "GREEK_NAMES",
+    "described_words",
     "mark_readings",
     "normalise_text",
     "normalise_words",
     "phrase_forms",
+    "phrase_spans",
     "spellings",
     "variants",
 ]
@@ -82,13 +84,50 @@ _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
 
 def phrase_forms(words: tuple[str, ...]) -> dict[int, tuple[str, float]]:
     """Word position → the one word its phrase reads as ("in a circle": CIRCLE → CIRCLED)."""
-    out: dict[int, tuple[str, float]] = {}
+    return {end - 1: (meant, _SYNONYM) for _start, end, meant in phrase_spans(words)}
+
+
+def phrase_spans(words: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, the one word it reads as) of each shape phrase in *words*."""
+    out = []
     for said, meant in _PHRASES:
         n = len(said)
         for i in range(len(words) - n + 1):
             if words[i : i + n] == said:
-                out[i + n - 1] = (meant, _SYNONYM)
+                out.append((i, i + n, meant))
     return out
+
+
+# Words of a description that say nothing a name says: "a square drawn with dots",
+# "an arrow that curves back", "looks like a diamond".
+_DESCRIBING = frozenset(
+    {
+        *("A", "AN", "THE", "IT", "ITS", "IS", "THAT", "WHICH", "LIKE", "LOOKS", "LOOKING"),
+        *("IN", "INSIDE", "ON", "AT", "INTO", "WITHIN", "ONE", "SHAPE", "SHAPED"),
+        *("DRAWN", "MADE", "CHARACTER", "SYMBOL", "SIGN", "GLYPH", "THING", "AS"),
+    }
+)
+
+
+def described_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """*words* as a name might say them: shape phrases as their one word, filler dropped.
+
+    >>> described_words(("DASH", "INSIDE", "A", "CIRCLE"))
+    ('DASH', 'CIRCLED')
+    """
+    spans = {start: (end, meant) for start, end, meant in phrase_spans(words)}
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i in spans:
+            end, meant = spans[i]
+            out.append(meant)
+            i = end
+            continue
+        if words[i] not in _DESCRIBING:
+            out.append(words[i])
+        i += 1
+    return tuple(out)
 
 
 def normalise_words(words: list[str]) -> list[str]:

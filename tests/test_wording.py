@@ -6,7 +6,13 @@ import pytest
 
 from symbols import search
 from symbols.query import parse
-from symbols.wording import mark_readings, normalise_text, phrase_forms, variants
+from symbols.wording import (
+    described_words,
+    mark_readings,
+    normalise_text,
+    phrase_forms,
+    variants,
+)
 
 
 def first(query: str) -> str:
@@ -159,4 +165,21 @@ def test_a_letter_with_a_described_mark_is_found(query: str, char: str) -> None:
     [("umlaut", "\u0308"), ("equals with a dot on top", "≐"), ("o with a line", "∅")],
 )
 def test_a_mark_without_a_letter_stays_the_concept_table_s(query: str, char: str) -> None:
+    assert first(query) == char
+
+
+def test_a_description_reads_as_a_name_would_say_it() -> None:
+    assert described_words(parse("dash inside a circle").words) == ("DASH", "CIRCLED")
+    assert described_words(parse("a square drawn with dots").words) == ("SQUARE", "WITH", "DOTS")
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [
+        ("dash inside a circle", "⊝"),  # CIRCLED DASH
+        ("diamond with a dot in the middle", "⟐"),  # WHITE DIAMOND WITH CENTRED DOT
+        ("square with a diagonal line", "⧄"),  # SQUARED RISING DIAGONAL SLASH
+    ],
+)
+def test_a_shape_described_in_other_words_finds_the_name(query: str, char: str) -> None:
     assert first(query) == char
