@@ -40,11 +40,45 @@ def _expand(m: re.Match[str]) -> str:
     return stem[:-1] + " not"
 
 
+# "what's the symbol for pi": IS, not a stray letter S.
+_IS = re.compile(r"(?i)\b(what|that|it|there|where|which|who|how|here)['’]s\b")
+# How a question or a request begins, which says nothing of the symbol: "how do I type an
+# upside down A", "I need the integral sign", "where is the …" (the I is no letter).
+_ASKING = re.compile(
+    r"(?i)^\s*(?:please\s+)?(?:"
+    r"how\s+(?:do|can|could|should|would)\s+(?:i|you|we|one)\s+"
+    r"(?:type|write|get|make|insert|enter|input|find|draw|produce|put|add|do|say)\b"
+    r"|how\s+to\s+(?:type|write|get|make|insert|enter|input|find|draw|produce|put|add|do|say)\b"
+    r"|i\s+(?:need|want|am\s+looking\s+for|['’]m\s+looking\s+for|am\s+after|would\s+like)\b"
+    r"|(?:can|could)\s+(?:i|you)\s+(?:have|get|find|type)\b"
+    r"|(?:looking\s+for|where\s+is|where\s+can\s+i\s+find|give\s+me|show\s+me|find\s+me)\b"
+    r")"
+)
+# A lone symbol among words ("upside down !", "circled +", "slashed ="): read as its name.
+_LONE_SYMBOL = re.compile(r"(?<!\S)([^\w\s'’\\])(?!\S)")
+
+
 def normalise_text(text: str) -> str:
-    """*text* with contractions spelt out (before it is folded)."""
-    if "'" not in text and "’" not in text:
-        return text
-    return _CONTRACTION.sub(_expand, text)
+    """*text* with contractions spelt out and a question's opening dropped (before folding).
+
+    A lone symbol among words reads as its Unicode name ("upside down !" → upside down
+    EXCLAMATION MARK), so that the words describe it.
+    """
+    if "'" in text or "’" in text:
+        text = _IS.sub(r"\1 is", _CONTRACTION.sub(_expand, text))
+    asked = _ASKING.match(text)
+    if asked and asked.end() < len(text.rstrip()):
+        text = text[asked.end() :]
+    if any(c.isalpha() for c in text) and _LONE_SYMBOL.search(text):
+        text = _LONE_SYMBOL.sub(_named, text)
+    return text
+
+
+def _named(m: re.Match[str]) -> str:
+    import unicodedata2  # only for a query that holds a lone symbol
+
+    name: str = unicodedata2.name(m.group(1), "")
+    return name.replace("HYPHEN-MINUS", "MINUS") or m.group(1)
 
 
 # Words that only carry a negation to its verb: "that does not break".

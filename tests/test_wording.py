@@ -183,3 +183,35 @@ def test_a_description_reads_as_a_name_would_say_it() -> None:
 )
 def test_a_shape_described_in_other_words_finds_the_name(query: str, char: str) -> None:
     assert first(query) == char
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("how do I type an upside down A", ("AN", "UPSIDE", "DOWN", "A")),
+        ("I need the integral sign", ("THE", "INTEGRAL", "SIGN")),
+        ("what's the symbol for pi", ("WHAT", "IS", "THE", "SYMBOL", "FOR", "PI")),
+        ("upside down !", ("UPSIDE", "DOWN", "EXCLAMATION", "MARK")),
+        ("circled +", ("CIRCLED", "PLUS", "SIGN")),
+        # Only an opening that leaves something to look for, and only a lone symbol.
+        ("how do i type", ("HOW", "DO", "I", "TYPE")),
+        ("a+b", ("A", "B")),
+    ],
+)
+def test_a_question_s_opening_and_a_lone_symbol_are_read_as_meant(
+    text: str, words: tuple[str, ...]
+) -> None:
+    assert parse(text).words == words
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [
+        ("how do I type an upside down A", "∀"),  # found nothing: I was a lone letter
+        ("upside down !", "¡"),
+        ("circled +", "⊕"),
+        ("slashed =", "≠"),
+    ],
+)
+def test_questions_and_symbols_among_words_find_the_symbol(query: str, char: str) -> None:
+    assert first(query) == char
