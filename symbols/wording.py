@@ -113,6 +113,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("ON", "TOP"), "ABOVE"),
     (("AT", "THE", "TOP"), "ABOVE"),
     (("AT", "THE", "BOTTOM"), "BELOW"),
+    (("UP", "HIGH"), "RAISED"),
+    (("DOWN", "LOW"), "LOWERED"),
 )
 
 
@@ -138,7 +140,7 @@ _DESCRIBING = frozenset(
     {
         *("A", "AN", "THE", "IT", "ITS", "IS", "THAT", "WHICH", "LIKE", "LOOKS", "LOOKING"),
         *("IN", "INSIDE", "ON", "AT", "INTO", "WITHIN", "ONE", "SHAPE", "SHAPED"),
-        *("DRAWN", "MADE", "CHARACTER", "SYMBOL", "SIGN", "GLYPH", "THING", "AS"),
+        *("DRAWN", "MADE", "CHARACTER", "SYMBOL", "SIGN", "GLYPH", "THING", "AS", "LITTLE", "TINY"),
     }
 )
 
@@ -212,6 +214,8 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("JUDGEMENT", "JUDGMENT"),
     ("ACKNOWLEDGEMENT", "ACKNOWLEDGMENT"),
     ("GREY", "GRAY"),
+    ("BLACKBOARD", "CHALKBOARD"),
+    ("CAPITAL", "CAPS"),
 )
 _SYNONYM = 0.9
 _SYNONYMS: dict[str, tuple[str, ...]] = {}

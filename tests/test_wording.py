@@ -211,6 +211,8 @@ def test_a_question_s_opening_and_a_lone_symbol_are_read_as_meant(
         ("upside down !", "¡"),
         ("circled +", "⊕"),
         ("slashed =", "≠"),
+        ("chalkboard bold H", "ℍ"),  # chalkboard is blackboard
+        ("little minus sign up high", "⁻"),  # up high is raised, superscript
     ],
 )
 def test_questions_and_symbols_among_words_find_the_symbol(query: str, char: str) -> None:
