@@ -116,6 +116,9 @@ KEYS_PER_BLOCK = 64
 # scope put in a dict: a one-shot search stays well under it; in the TUI, typing passes
 # it within a few keys, and every later search then costs what an unpacked index does.
 _WHOLE_AFTER = 1024
+# Look-ups ignoring case after which they are made in lower-cased tables of every key
+# (`SearchIndex._often_folded`): past the first few searches of a session.
+_FOLD_AFTER = 64
 
 
 class Postings:
@@ -290,6 +293,12 @@ class Postings:
         self._raw = values.split(" ")
         self._kat, self._blocks = [], {}
         return True
+
+    def at(self, i: int) -> list[int]:
+        """Return the ints of the *i*-th key in key order (as ``self[self.keys()[i]]``)."""
+        if not 0 <= i < (self._n if self._n >= 0 else len(self)):
+            raise IndexError(i)
+        return self._at(i)
 
     def get(self, key: str, default: Any = None) -> Any:
         """Return the ints of *key*, or *default* when it is not a key."""
@@ -788,6 +797,8 @@ class SearchIndex:
         # Each part is unpacked on first use: "\\le" looks up LaTeX names only, and a
         # one-word query never needs the spaced names.
         self._prefix_cache: dict[str, list[int]] = {}
+        self._concept_texts: dict[tuple[int, int, str], str] = {}  # see concept_text
+        self._case_lookups = 0  # see _often_folded
 
     def _part(self, name: str) -> Postings:
         if self._computed:
@@ -957,13 +968,22 @@ class SearchIndex:
         return "" if row is None else self._rows.name(row)
 
     def concept_text(self, cp: int, kind: int, key: str) -> str:
-        """Return the phrase as the table writes it (``upside-down a``) for a folded *key*."""
-        row = self.row_of.get(cp)
-        said = self._rows.phrases(row) if row is not None else self._rows.phrases_beyond(cp)
-        for k, phrase in said:
-            if k == kind and fold(phrase) == key:
-                return phrase
-        return key.lower()
+        """Return the phrase as the table writes it (``upside-down a``) for a folded *key*.
+
+        Kept once found: a row's phrases are folded one by one to find it, and typing
+        meets the same phrases of the same symbols again.
+        """
+        found = self._concept_texts.get((cp, kind, key))
+        if found is None:
+            found = key.lower()
+            row = self.row_of.get(cp)
+            said = self._rows.phrases(row) if row is not None else self._rows.phrases_beyond(cp)
+            for k, phrase in said:
+                if k == kind and fold(phrase) == key:
+                    found = phrase
+                    break
+            self._concept_texts[(cp, kind, key)] = found
+        return found
 
     def _doc(self, d: int) -> tuple[str, str]:
         """(field, text) of document *d*: its row's documents come in a fixed order."""
@@ -981,13 +1001,24 @@ class SearchIndex:
 
     def latex_ignoring_case(self, command: str) -> list[str]:
         r"""Return the LaTeX commands that are *command* in lower case (``\LEQ`` → ``\leq``)."""
-        found = self.latex.ignoring_case(command)
+        found = None if self._often_folded() else self.latex.ignoring_case(command)
         return self.latex_folded.get(command.lower(), []) if found is None else found
 
     def html_ignoring_case(self, name: str) -> list[str]:
         """Return the entity names that are *name* in lower case."""
-        found = self.html.ignoring_case(name)
+        found = None if self._often_folded() else self.html.ignoring_case(name)
         return self.html_folded.get(name.lower(), []) if found is None else found
+
+    def _often_folded(self) -> bool:
+        """Count a look-up ignoring case; past `_FOLD_AFTER`, use the lower-cased tables.
+
+        Letter by letter (`Postings.ignoring_case`) costs a one-shot look-up nothing to
+        set up, but a few dozen prefix look-ups per query: most queries of words ask twice
+        or more (the words as a command, run together). A session that searches on every
+        key builds the tables once (a few ms) and then finds the same keys in one step.
+        """
+        self._case_lookups += 1
+        return self._case_lookups > _FOLD_AFTER
 
     @cached_property
     def latex_folded(self) -> dict[str, list[str]]:
