@@ -17,6 +17,7 @@ query actually needs it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from symbols._modules import keep, make_module_callable
 from symbols.query import Query, fold, parse, plain_text
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     _T = TypeVar("_T")
 
     from symbols.results import Match, Matched
+    from symbols.search_index import Postings
 
 __all__ = ["MAX_LIMIT", "Match", "Matched", "Row", "prominence_order", "search", "search_rows"]
 
@@ -165,10 +167,19 @@ class _Hits:
         if fixed is not None:
             score = fixed
         else:
-            score = self.score(cp, tier, quality, prior) + (
-                _W_FIELD.get(field, 0.0) if weigh_field else 0.0
+            # `score`, inlined (hits are added by the thousand in a search).
+            known = self.priors.get(cp)
+            if known is None:
+                known = self.priors[cp] = _prior(self.idx, cp)
+            score = (
+                _TIER_SCORE[tier]
+                + _W_QUALITY * max(0.0, min(quality, 1.0))
+                + prior * known
+                + (_W_FIELD.get(field, 0.0) if weigh_field else 0.0)
             )
-        self.put(cp, score, tier, field, text, words)
+        old = self.best.get(cp)
+        if old is None or score > old[0]:  # `put`
+            self.best[cp] = (score, tier, field, text, words)
 
     def score(self, cp: int, tier: str, quality: float, prior: float = 1.0) -> float:
         """Return the score of a hit on *cp* (see `add`), its field's weight left out."""
@@ -268,16 +279,24 @@ def _word_strength(word: str, token: str) -> float:
 
 
 def _codepoint_hits(q: Query, hits: _Hits) -> None:
-    if q.codepoint is not None and fields_of(q.codepoint) is not None:
+    if q.codepoint is not None and _known(q.codepoint):
         label = f"U+{q.codepoint:04X}"
         hits.add(q.codepoint, "codepoint", 1, "codepoint", label, fixed=_TYPED_SCORE)
     for i, cp in enumerate(q.glyphs):
-        if fields_of(cp) is None:
+        if not _known(cp):
             continue
         # One pasted character (or a string of them) is identified first, in order;
         # ASCII punctuation like "<=" may rather be a name (AsciiMath ≤), so it waits.
         base = _PASTED if not q.text.isascii() or len(q.text) == 1 else _ASCII_ART
         hits.add(cp, "glyph", 1, "glyph", chr(cp), fixed=base - i * 0.01)
+
+
+def _known(cp: int) -> bool:
+    """Tell whether *cp* is a symbol `make_symbol` builds (`fields_of` is not None).
+
+    A row of the table is one: its fields (20 columns) are built only for a result.
+    """
+    return load().row_of(cp) is not None or fields_of(cp) is not None
 
 
 def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
@@ -561,8 +580,6 @@ def _words_any_order(
     candidates = doc_sets[0].intersection(*doc_sets[1:])
     if not candidates and corrections is not None and len(doc_sets) > 1:
         # No name holds every word: take those holding all but one.
-        from collections import Counter  # rarely needed: only here
-
         counts = Counter(d for found in doc_sets for d in found)
         candidates = {d for d, n in counts.items() if n >= len(doc_sets) - 1}
     if len(candidates) > _MAX_SCORED:
@@ -571,7 +588,12 @@ def _words_any_order(
         weights = idx.doc_weight
         candidates = set(_smallest(_MAX_SCORED, candidates, key=lambda d: (weights[d], d)))
     tier = "fuzzy" if corrections is not None else "concept" if described else "word-prefix"
-    query_weight = sum(weight(w) for w in words)
+    word_weights = [weight(w) for w in words]
+    query_weight = sum(word_weights)
+    shown = tuple(f for forms in per_word for f, _ in forms[:1])
+    # How well each query word matches a name word, worked out once per query and word:
+    # the candidate names share most of their words (MATHEMATICAL, ARROW, LEFTWARDS…).
+    strengths: list[dict[str, tuple[float, int]]] = [{} for _ in words]
     for d in candidates:
         toks = idx.doc_tokens[d]
         total = 0.0
@@ -579,25 +601,23 @@ def _words_any_order(
         last = -1
         in_order = True
         lacks_content = False  # a query word that is no filler is missing from the name
-        for w, forms in zip(words, per_word, strict=True):
+        for w, forms, known, w_weight in zip(words, per_word, strengths, word_weights, strict=True):
+            # The strongest form on some word of the name; among equals, the earlier
+            # form, then the earlier word. This loop is the hot spot of a search.
             best = 0.0
             best_at = -1
-            for form, sim in forms:
-                for at, tok in enumerate(toks):
-                    # _word_strength, inlined: this loop is the hot spot of a search.
-                    if tok == form:
-                        s = 1.0
-                    elif tok.startswith(form):
-                        s = 0.8 + 0.15 * len(form) / len(tok)
-                    else:
-                        continue
-                    s *= sim * (FILLER_WEIGHT if tok in FILLER else 1.0)
-                    if s > best:
-                        best, best_at = s, at
+            best_form = 0
+            for at, tok in enumerate(toks):
+                match = known.get(tok)
+                if match is None:
+                    match = known[tok] = _strength_on(tok, forms)
+                s, form_at = match
+                if s > best or (s == best and form_at < best_form):
+                    best, best_at, best_form = s, at, form_at
             if best_at < 0:
                 lacks_content = lacks_content or w not in FILLER
                 continue  # a left-out filler word (or, for typos, a word nothing matched)
-            matched_weight += weight(w)
+            matched_weight += w_weight
             total += best
             if best_at < last:
                 in_order = False
@@ -625,7 +645,6 @@ def _words_any_order(
             elif "CAPITAL" in toks:
                 quality -= 0.1
         cp = idx.cps[idx.doc_row[d]]
-        shown = tuple(f for forms in per_word for f, _ in forms[:1])
         prior = 1.0
         if described:
             # As a concept phrase: the prior counts as little (what was described
@@ -633,8 +652,33 @@ def _words_any_order(
             # holds ("h with stroke": ℏ, then ħ), above one said with a letter it lacks
             # ("u umlaut": ü before the umlaut mark itself).
             prior, quality = _CONCEPT_PRIOR, 0.85 * quality
-        field, text = idx.doc_field[d], idx.doc_text[d]
-        hits.add(cp, tier, quality, field, text, shown, prior=prior, weigh_field=not described)
+        field = idx.doc_field[d]
+        # As `_Hits.add` scores it; the name's text is read only for a hit that counts.
+        score = hits.score(cp, tier, quality, prior)
+        score += 0.0 if described else _W_FIELD.get(field, 0.0)
+        if hits.improves(cp, score):
+            hits.best[cp] = (score, tier, field, idx.doc_text[d], shown)
+
+
+def _strength_on(tok: str, forms: list[tuple[str, float]]) -> tuple[float, int]:
+    """How well the best of a query word's *forms* matches the name word *tok*, and which.
+
+    1 for the word itself, less for a start of it (`_word_strength`), times the form's
+    similarity, a quarter for a filler word; the first form reaching the best. (0, number
+    of forms) when none matches.
+    """
+    best, best_form = 0.0, len(forms)
+    for at, (form, sim) in enumerate(forms):
+        if tok == form:
+            s = 1.0
+        elif tok.startswith(form):
+            s = 0.8 + 0.15 * len(form) / len(tok)
+        else:
+            continue
+        s *= sim * (FILLER_WEIGHT if tok in FILLER else 1.0)
+        if s > best:
+            best, best_form = s, at
+    return best, best_form
 
 
 # Words a query may hold around a concept phrase without saying anything more: "the
@@ -677,47 +721,68 @@ def _concept_forms(word: str, synonyms: bool = False) -> list[tuple[str, float]]
     return forms
 
 
-def _readings(
-    forms: list[tuple[str, float]], toks: tuple[str, ...]
-) -> list[tuple[float, int, float]]:
-    """(strength, token position, similarity) of each phrase token a query word's forms say."""
-    out = []
-    for form, sim in forms:
-        for at, tok in enumerate(toks):
-            if tok == form:
-                out.append((sim, at, sim))
-            elif len(form) >= 3 and tok.startswith(form):
-                out.append(((0.8 + 0.15 * len(form) / len(tok)) * sim, at, sim))
-    return out
+#: A phrase word a query word's forms say → (strength, which form, its similarity).
+_Said = dict[str, tuple[float, int, float]]
 
 
-def _strength(reading: tuple[float, int, float]) -> float:
-    return reading[0]
+def _phrase_word_matches(forms: list[tuple[str, float]], vocab: Postings) -> _Said:
+    """Map each phrase word the *forms* of one query word say to (strength, form, sim).
+
+    A form says a phrase word it is (strength: its similarity) or, of three letters or
+    more, begins (less). For each phrase word, its strongest form, the first of equals.
+    Worked out once per query word from the phrases' vocabulary: `_assign` then reads a
+    phrase's words here instead of comparing each with each form (the phrases of a common
+    word, "arrow", are hundreds).
+    """
+    found: _Said = {}
+    for at, (form, sim) in enumerate(forms):
+        # Of three letters or more, a form may begin a word; a shorter one must be it.
+        words = vocab.prefixed(form) if len(form) >= 3 else [form] if form in vocab else []
+        for tok in words:
+            strength = sim if tok == form else (0.8 + 0.15 * len(form) / len(tok)) * sim
+            old = found.get(tok)
+            if old is None or strength > old[0]:
+                found[tok] = (strength, at, sim)
+    return found
 
 
-def _assign(
-    per_word: list[list[tuple[str, float]]], toks: tuple[str, ...]
-) -> list[tuple[float, int, float]]:
+def _assign(matches: list[_Said], toks: tuple[str, ...]) -> list[tuple[float, int, float]]:
     """Each query word's phrase token as (strength, position, similarity); -1: none.
 
-    A token goes to the word that says it best: in "the symbol for therefore", THE only
-    begins THEREFORE, which the word "therefore" says whole. Most phrases have no such
-    contest, so the words are first matched each on its own, and only a contested token
-    is given out again, strongest reading first.
+    *matches*: what each query word's forms say (`_phrase_word_matches`). A word's reading
+    is its strongest on a token of the phrase; among equals, that of its earlier form,
+    then of the earlier token. A token goes to the word that says it best: in "the symbol
+    for therefore", THE only begins THEREFORE, which the word "therefore" says whole. Most
+    phrases have no such contest, so the words are first matched each on its own, and
+    only a contested token is given out again, strongest reading first.
     """
-    readings = [_readings(forms, toks) for forms in per_word]
-    best = [max(r, key=_strength) if r else (0.0, -1, 0.0) for r in readings]
+    best = []
+    for said in matches:
+        strength, at, sim, form = 0.0, -1, 0.0, 0
+        for i, tok in enumerate(toks):
+            reading = said.get(tok)
+            if reading is not None and (
+                at < 0 or reading[0] > strength or (reading[0] == strength and reading[1] < form)
+            ):
+                strength, at, sim, form = reading[0], i, reading[2], reading[1]
+        best.append((strength, at, sim))
     taken = [b[1] for b in best if b[1] >= 0]
     if len(taken) == len(set(taken)):
         return best
-    out = [(0.0, -1, 0.0)] * len(per_word)
+    out = [(0.0, -1, 0.0)] * len(matches)
     used: set[int] = set()
-    order = sorted(range(len(per_word)), key=lambda i: (-best[i][0], i))
-    for i in order:
-        for strength, at, sim in sorted(readings[i], key=_strength, reverse=True):
+    order = sorted(range(len(matches)), key=lambda i: (-best[i][0], i))
+    for w in order:
+        # Its readings, strongest first (only a token's strongest can be the first free).
+        readings = sorted(
+            (-r[0], r[1], i, r[2])
+            for i, tok in enumerate(toks)
+            if (r := matches[w].get(tok)) is not None
+        )
+        for minus, _form, at, sim in readings:
             if at not in used:
                 used.add(at)
-                out[i] = (strength, at, sim)
+                out[w] = (-minus, at, sim)
                 break
     return out
 
@@ -795,18 +860,15 @@ def _concept_hits(
     if synonyms or loose:
         for i, reading in phrase_forms(words).items():
             per_word[i].append(reading)
+    # The phrase words each query word's forms say, looked up once per query.
+    matches = [_phrase_word_matches(forms, vocab) for forms in per_word]
     # How many of the content words each phrase holds (a form of them).
-    holds: dict[int, int] = {}
+    holds: Counter[int] = Counter()
     for i in content:
         found: set[int] = set()
-        for form, _sim in per_word[i]:
-            if len(form) >= 3:
-                for key in vocab.prefixed(form):
-                    found.update(vocab[key])
-            else:
-                found.update(vocab.get(form, ()))
-        for p in found:
-            holds[p] = holds.get(p, 0) + 1
+        for key in matches[i]:
+            found.update(vocab[key])
+        holds.update(found)
     typed = set(words)
     if not holds and not typed & _CONCEPT_FILLER:
         return False  # no phrase holds a word of the query (the phrases are not even read)
@@ -816,17 +878,26 @@ def _concept_hits(
     # it (a phrase inside a longer query): it has no more words than the query.
     # (Said whole: each of its words is one of the query's, or that without a plural.)
     exact = {form for forms in per_word for form, sim in forms if sim >= 0.95}
-    found_any = {
-        p
-        for p, n in holds.items()
-        if n >= need or (len(tokens_of[p]) <= len(words) and exact.issuperset(tokens_of[p]))
-    }
+    known: dict[int, _PhraseFacts] = idx.__dict__.setdefault("_phrase_facts", {})
+    if need <= 1:
+        found_any = set(holds)  # every phrase there holds one at least
+    else:
+        found_any = set()
+        for p, n in holds.items():
+            if n >= need:
+                found_any.add(p)
+            else:
+                toks = (known.get(p) or _phrase_facts(idx, p))[0]
+                if len(toks) <= len(words) and exact.issuperset(toks):
+                    found_any.add(p)
     if len(found_any) > _MAX_SCORED:
         found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: (-holds[p], p)))
     # Phrases of filler words only ("is in"), found through those words.
     for w in typed & _CONCEPT_FILLER:
-        for p in vocab.get(w, ()):
-            if p not in found_any and set(idx.concept_tokens[p]) <= typed:
+        for n, p, toks in _phrases_of(idx, w):
+            if n > len(typed):
+                break  # (by their number of words) the rest have words the query lacks
+            if p not in found_any and typed.issuperset(toks):
                 found_any.add(p)
     # A phrase inside a longer query leaves words out; not a word that no phrase or name
     # knows ("pluss minus"): that is more likely a slip, for the fuzzy tier.
@@ -834,7 +905,9 @@ def _concept_hits(
         loose
         or corrections is not None
         or all(
-            any(f in vocab for f, _s in per_word[i]) or words[i] in idx.word_docs for i in content
+            # (A form is a phrase word exactly when it is among the words it says.)
+            any(f in matches[i] for f, _s in per_word[i]) or words[i] in idx.word_docs
+            for i in content
         )
     )
     # How much each query word says: a word few phrases hold ("circulation") more than
@@ -848,12 +921,31 @@ def _concept_hits(
     floor = -1.0  # the cap-th best quality of `partly` so far, once it holds that many
     # Shorter phrases first: a phrase of n words the query says m of scores at most m/n,
     # so once enough are found, the longer ones cannot rank and are not looked at.
-    length = {p: concept_keys[p].count(" ") + 1 for p in found_any}
-    for p in sorted(found_any, key=lambda p: (length[p], p)):
-        if floor >= 0 and min(len(words), length[p]) / length[p] < floor:
+    order = []
+    for p in found_any:
+        facts = known.get(p) or _phrase_facts(idx, p)
+        order.append((facts[3], p, facts))
+    order.sort()  # by length, then phrase (never by facts: the phrases differ)
+    # Lone letters that are no content word ("for all x", "fraktur A"): a phrase lacking
+    # one is either said whole or left out (the checks after the words are matched), so
+    # the phrases that lack one and are longer than the rest of the query are left out
+    # before their words are matched: "fraktur A" need not match FRAKTUR on 50 others.
+    letter_words = [
+        (matches[i], w == "A" and i + 1 < len(words))  # (an "a" that may be the article)
+        for i, w in enumerate(words)
+        if len(w) == 1 and i not in content
+    ]
+    for length, p, (toks, weights, phrase_weight, _length, one_letter) in order:
+        if floor >= 0 and min(len(words), length) / length < floor:
             break
-        toks = tokens_of[p]
+        if letter_words:
+            lacking = [a for said, a in letter_words if not any(t in said for t in toks)]
+            if lacking and (
+                len(toks) > len(words) - len(lacking) or (one_letter and not all(lacking))
+            ):
+                continue
         matched: set[int] = set()
+        said_weight = 0.0  # of the phrase's words said
         total = 0.0
         whole = True
         missing = 0.0  # weight of content words the phrase lacks
@@ -864,7 +956,7 @@ def _concept_hits(
         last = -1
         in_order = True
         for i, (w, (best, best_at, best_sim)) in enumerate(
-            zip(words, _assign(per_word, toks), strict=True)
+            zip(words, _assign(matches, toks), strict=True)
         ):
             if best_at < 0:
                 if says[i]:
@@ -881,14 +973,15 @@ def _concept_hits(
             if best_sim >= 0.95:
                 direct += 1
             matched.add(best_at)
+            # (Weights are 1 and 0.25: their sum is exact in any order.)
+            said_weight += weights[best_at]
             total += best
             if best_at < last:
                 in_order = False
             last = best_at
-        weights = [0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
-        said = sum(weights[j] for j in matched) / sum(weights)
+        said = said_weight / phrase_weight
         lone = letters - articles
-        if not matched or (letters and said < 1.0) or (lone and any(len(t) == 1 for t in toks)):
+        if not matched or (letters and said < 1.0) or (lone and one_letter):
             # Nothing said; or a letter the phrase lacks where it names another thing:
             # "double struck R" is neither "double struck a" nor "double struck one".
             continue
@@ -928,16 +1021,15 @@ def _concept_hits(
             if len(partly) >= cap and len(partly) % cap == 0:
                 floor = sorted((e[0] for e in partly), reverse=True)[cap - 1]
     kept = _smallest(cap, partly, key=lambda e: (-e[0], e[2]))
+    concept = idx.concept
     for tier, quality, p in [*said_whole, *((t, qu, p) for qu, t, p in kept)]:
         toks = tokens_of[p]
-        key = concept_keys[p]
         step = _CONCEPT_STEP if tier == "concept" else _CONCEPT_STEP / 2
-        capital = [t for t in toks if t in q.capitals]
+        capital = bool(q.capitals) and any(t in q.capitals for t in toks)
         share = _CONCEPT_PRIOR if tier == "concept" else 0.5
-        values = _with_capitals(idx, idx.concept[key]) if capital else idx.concept[key]
-        for pos, value in enumerate(values):
+        values = concept.at(p)  # phrase p is the p-th key
+        for pos, value in enumerate(_with_capitals(idx, values) if capital else values):
             cp, kind = value >> 1, value & 1
-            name = ""
             bonus = 0.0
             if capital:
                 name = idx.name_of(cp)
@@ -945,15 +1037,61 @@ def _concept_hits(
             score = hits.score(cp, tier, quality - step * pos + bonus, share)
             if not hits.improves(cp, score):
                 continue  # what it matched is worked out only for a hit that counts
-            name = name or idx.name_of(cp)
-            name_words = fold(name).split()
+            name_words = _name_words(idx, cp)
             if all(any(n.startswith(t) for n in name_words) for t in toks):
                 # The phrase restates the name ("plus minus"): the name says why.
-                field, text = "name", name
+                field, text = "name", idx.name_of(cp)
             else:
-                field, text = _CONCEPT_FIELDS[kind], idx.concept_text(cp, kind, key)
+                field, text = _CONCEPT_FIELDS[kind], idx.concept_text(cp, kind, concept_keys[p])
             hits.put(cp, score, tier, field, text, words)
     return bool(said_whole)
+
+
+def _phrases_of(idx: SearchIndex, word: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Return (number of words, phrase, its words) of the phrases holding *word*, fewest first.
+
+    Kept with the index, for the filler words `_concept_hits` finds phrases through.
+    """
+    known: dict[str, list[tuple[int, int, tuple[str, ...]]]]
+    known = idx.__dict__.setdefault("_phrases_of", {})
+    found = known.get(word)
+    if found is None:
+        tokens_of = idx.concept_tokens
+        found = known[word] = sorted(
+            (len(tokens_of[p]), p, tokens_of[p]) for p in idx.concept_words.get(word, ())
+        )
+    return found
+
+
+def _name_words(idx: SearchIndex, cp: int) -> list[str]:
+    """Return the folded words of *cp*'s name, kept with the index (they depend on *cp* only)."""
+    known: dict[int, list[str]] = idx.__dict__.setdefault("_name_words", {})
+    found = known.get(cp)
+    if found is None:
+        found = known[cp] = fold(idx.name_of(cp)).split()
+    return found
+
+
+_PhraseFacts = tuple[tuple[str, ...], list[float], float, int, bool]
+
+
+def _phrase_facts(idx: SearchIndex, p: int) -> _PhraseFacts:
+    """Return what `_concept_hits` needs of phrase *p* that does not depend on the query.
+
+    Its words (each once), their weights and its weight, its length in words, and
+    whether a word of it is one letter. Kept with the index: they depend on the phrase
+    only, and the phrases of a common word ("arrow") are met by query after query.
+    """
+    known: dict[int, _PhraseFacts] = idx.__dict__.setdefault("_phrase_facts", {})
+    found = known.get(p)
+    if found is None:
+        toks = idx.concept_tokens[p]
+        # A phrase's own filler words weigh less when judging how much of it is said.
+        weights = [0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
+        length = idx.concept_keys[p].count(" ") + 1
+        one_letter = any(len(t) == 1 for t in toks)
+        found = known[p] = (toks, weights, sum(weights), length, one_letter)
+    return found
 
 
 def _with_capitals(idx: SearchIndex, values: list[int]) -> list[int]:
@@ -1300,7 +1438,7 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
         # "\u{A}": LaTeX's breve accent Ă first, the code point U+000A next.
         hits.best.pop(q.codepoint, None)
         second = q.codepoint
-    if q.hex_codepoint is not None and fields_of(q.hex_codepoint) is not None:
+    if q.hex_codepoint is not None and _known(q.hex_codepoint):
         if q.hex_is_word and hits.best:
             # "face" is a word first and the code point second.
             hits.best.pop(q.hex_codepoint, None)
