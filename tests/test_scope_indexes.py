@@ -447,9 +447,32 @@ def test_every_command_ignoring_case_as_the_whole_table_says() -> None:
     idx = search_index.index("all")
     for key in idx.latex_keys:
         for typed in (key, key.upper(), key.lower(), key.swapcase()):
+            # Letter by letter (None outside ASCII: the whole table answers those).
+            found = idx.latex.ignoring_case(typed)
+            assert found in (None, idx.latex_folded.get(typed.lower(), []))
             assert idx.latex_ignoring_case(typed) == idx.latex_folded.get(typed.lower(), [])
     for name in idx.html_keys[::7]:
+        assert idx.html.ignoring_case(name.upper()) == idx.html_folded.get(name.lower(), [])
         assert idx.html_ignoring_case(name.upper()) == idx.html_folded.get(name.lower(), [])
+
+
+def test_look_ups_ignoring_case_answer_alike_before_and_after_a_session_builds_the_tables() -> None:
+    idx = SearchIndex("math", Table(read(str(REAL))))
+    latex = [t for k in idx.latex_keys[::25] for t in (k.upper(), k.swapcase())]
+    latex += ["\\LEQ", "\\Forall", "\\LEFTARROW", "\\NOSUCHCOMMAND", "\\"]
+    html = [t for k in idx.html_keys[::9] for t in (k.upper(), k.title())] + ["NOSUCH"]
+    probes = [(idx.latex_ignoring_case, t) for t in latex] + [
+        (idx.html_ignoring_case, t) for t in html
+    ]
+    assert all(t.isascii() for _f, t in probes) and len(probes) > search_index._FOLD_AFTER
+    first = [f(t) for f, t in probes[: search_index._FOLD_AFTER]]
+    # A one-shot look-up, or the first few of a session, builds no table of every key.
+    assert "latex_folded" not in vars(idx) and "html_folded" not in vars(idx)
+    again = [f(t) for f, t in probes]
+    assert "latex_folded" in vars(idx) and "html_folded" in vars(idx)
+    assert again[: len(first)] == first
+    assert again == [f(t) for f, t in probes]
+    assert ["\\Leftarrow", "\\leftarrow"] in again and [] in again
 
 
 def test_what_is_read_often_is_unpacked_whole_with_the_same_answers() -> None:
