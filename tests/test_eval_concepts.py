@@ -22,9 +22,16 @@
 * ``eval_concepts_blind4.tsv``: 545 queries (325 concept, 220 shape) written blind on another
   branch while the third round was tuning, under the same rules, and scored once on its
   finished search: 0.833 / 0.914 (concept 0.874 / 0.957, shape 0.773 / 0.850); the search
-  before the third round 0.763 / 0.839, before issue 11 0.268 / 0.358.
+  before the third round 0.763 / 0.839, before issue 11 0.268 / 0.358. The fourth round
+  tuned on its misses: a tuning set since.
+* ``eval_concepts_blind5.tsv``: 564 queries (334 concept, 230 shape) written blind on another
+  branch while the fourth round was tuning, under the same rules except one: no query was
+  dropped for being in an earlier file (331 are), so that the set follows what people type,
+  common phrasings included. Scored once on the fourth round's search: the whole set 0.924 /
+  0.966, its 233 queries in no earlier file 0.854 / 0.923 (session start 0.858 / 0.901 and
+  0.738 / 0.820; before issue 11 0.346 / 0.427).
 
-The bounds of the last four guard against a fall.
+The bounds of the last five guard against a fall.
 
 Each line is ``kind<TAB>query<TAB>U+XXXX [U+YYYY…]`` (any of them is right). Run with ``-s``
 to see the table per kind and every miss; README's Searching section reports the figures.
@@ -82,6 +89,7 @@ def scores(name: str) -> dict[str, tuple[int, float, float]]:
         ("eval_concepts_heldout.tsv", {"concept": 381, "shape": 167}),
         ("eval_concepts_blind.tsv", {"concept": 360, "shape": 198}),
         ("eval_concepts_blind4.tsv", {"concept": 325, "shape": 220}),
+        ("eval_concepts_blind5.tsv", {"concept": 334, "shape": 230}),
     ],
 )
 def test_the_evaluations_are_whole_and_without_repeats(name: str, sizes: dict[str, int]) -> None:
@@ -156,7 +164,16 @@ def test_the_fourth_blind_evaluation_shares_no_query_with_the_others() -> None:
 
 
 def test_the_fourth_blind_evaluation_does_not_fall() -> None:
-    # Scored once, on the finished search of round 3: 0.833 / 0.914. Not a target: a floor.
+    # Scored once, on the finished search of round 3: 0.833 / 0.914; tuned on in round 4:
+    # 0.978 / 0.996. Not a target: a floor.
     _n, top1, top5 = scores("eval_concepts_blind4.tsv")["concept+shape"]
-    assert top1 >= 0.81
-    assert top5 >= 0.89
+    assert top1 >= 0.95
+    assert top5 >= 0.98
+
+
+def test_the_fifth_blind_evaluation_does_not_fall() -> None:
+    # Scored once, on the finished search of round 4: 0.924 / 0.966 (the 233 queries in no
+    # earlier file: 0.854 / 0.923). Not a target: a floor.
+    _n, top1, top5 = scores("eval_concepts_blind5.tsv")["concept+shape"]
+    assert top1 >= 0.90
+    assert top5 >= 0.95
