@@ -890,6 +890,11 @@ def _concept_hits(
                 toks = (known.get(p) or _phrase_facts(idx, p))[0]
                 if len(toks) <= len(words) and exact.issuperset(toks):
                     found_any.add(p)
+    if len(words) == 1 and len(words[0]) == 1 and corrections is None and not loose:
+        # A query of one letter or digit ("a", "R"): the letter's names and styled forms
+        # fill the list; a phrase that says more than the letter ("upside down a", in
+        # 900 phrases) could only follow them, so only a phrase that is the letter is read.
+        found_any = {p for p in found_any if len(tokens_of[p]) == 1}
     if len(found_any) > _MAX_SCORED:
         found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: (-holds[p], p)))
     # Phrases of filler words only ("is in"), found through those words.
@@ -936,8 +941,18 @@ def _concept_hits(
         if len(w) == 1 and i not in content
     ]
     for length, p, (toks, weights, phrase_weight, _length, one_letter) in order:
-        if floor >= 0 and min(len(words), length) / length < floor:
-            break
+        if floor >= 0:
+            # The best quality a phrase this long can reach (see the tiers below): what
+            # the query can say of it, times the tier's factor for misspelt words (0.8)
+            # or, past the query's length, the last resort's (0.5). It only falls with
+            # the length, so once under the floor, so are the rest.
+            best_possible = min(len(words), length) / length
+            if corrections is not None:
+                best_possible *= 0.8
+            elif loose and length > len(words):
+                best_possible *= 0.5
+            if best_possible < floor:
+                break
         if letter_words:
             lacking = [a for said, a in letter_words if not any(t in said for t in toks)]
             if lacking and (
