@@ -26,6 +26,7 @@ from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name
 from symbols.table import fields_of, load, make_symbol
 from symbols.wording import (
     described_words,
+    is_article,
     mark_readings,
     phrase_forms,
     spellings,
@@ -266,13 +267,16 @@ def _popularity(cp: int) -> float:
 
 def _word_strength(word: str, token: str) -> float:
     """How well a query word matches a name word: 1 whole, less for a part."""
-    if token == word:
-        return 1.0
     if token.startswith(word):
-        return 0.8 + 0.15 * len(word) / len(token)
+        return _start_strength(word, token)
     if word in token:
         return 0.5
     return 0.0
+
+
+def _start_strength(word: str, token: str) -> float:
+    """How well *word* says *token*, which it is or begins: 1 whole, less the less it says."""
+    return 1.0 if token == word else 0.8 + 0.15 * len(word) / len(token)
 
 
 # --------------------------------------------------------------------------- readings
@@ -663,19 +667,15 @@ def _words_any_order(
 def _strength_on(tok: str, forms: list[tuple[str, float]]) -> tuple[float, int]:
     """How well the best of a query word's *forms* matches the name word *tok*, and which.
 
-    1 for the word itself, less for a start of it (`_word_strength`), times the form's
+    1 for the word itself, less for a start of it (`_start_strength`), times the form's
     similarity, a quarter for a filler word; the first form reaching the best. (0, number
     of forms) when none matches.
     """
     best, best_form = 0.0, len(forms)
     for at, (form, sim) in enumerate(forms):
-        if tok == form:
-            s = 1.0
-        elif tok.startswith(form):
-            s = 0.8 + 0.15 * len(form) / len(tok)
-        else:
+        if not tok.startswith(form):
             continue
-        s *= sim * (FILLER_WEIGHT if tok in FILLER else 1.0)
+        s = _start_strength(form, tok) * (sim * (FILLER_WEIGHT if tok in FILLER else 1.0))
         if s > best:
             best, best_form = s, at
     return best, best_form
@@ -739,7 +739,7 @@ def _phrase_word_matches(forms: list[tuple[str, float]], vocab: Postings) -> _Sa
         # Of three letters or more, a form may begin a word; a shorter one must be it.
         words = vocab.prefixed(form) if len(form) >= 3 else [form] if form in vocab else []
         for tok in words:
-            strength = sim if tok == form else (0.8 + 0.15 * len(form) / len(tok)) * sim
+            strength = _start_strength(form, tok) * sim
             old = found.get(tok)
             if old is None or strength > old[0]:
                 found[tok] = (strength, at, sim)
@@ -936,7 +936,7 @@ def _concept_hits(
     # the phrases that lack one and are longer than the rest of the query are left out
     # before their words are matched: "fraktur A" need not match FRAKTUR on 50 others.
     letter_words = [
-        (matches[i], w == "A" and i + 1 < len(words))  # (an "a" that may be the article)
+        (matches[i], is_article(words, i))
         for i, w in enumerate(words)
         if len(w) == 1 and i not in content
     ]
@@ -978,8 +978,8 @@ def _concept_hits(
                     missing += says[i]
                 elif len(w) == 1:
                     letters += 1
-                    if w == "A" and i + 1 < len(words) and i not in content:
-                        articles += 1  # an "a" before other words: "e with a slash"
+                    if is_article(words, i) and i not in content:
+                        articles += 1  # "e with a slash"
                 else:
                     optional += 1
                 continue
@@ -1405,7 +1405,6 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     if q.empty:
         return []
     idx = index(scope)
-    table = load()
     hits = _Hits(idx)
     _codepoint_hits(q, hits)
     if q.words or q.latex or q.html or q.typst or q.asciimath:
@@ -1471,7 +1470,7 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     return [
         (cp, round(score, 6), field, text, _spans(tier, field, text, words, q), tier)
         for cp, (score, tier, field, text, words) in ranked
-        if table.row_of(cp) is not None or fields_of(cp) is not None
+        if _known(cp)
     ]
 
 

@@ -644,20 +644,17 @@ class _ScopeRows:
 
     def phrases_beyond(self, cp: int) -> list[tuple[int, str]]:
         """List (kind, phrase) of a character outside the scope (see `described`)."""
-        t = self.table
-        i = t.row_of(cp)
-        said = [
-            t.names(i, column) if i is not None else t.unlisted_names(cp, column)
-            for column in ("concept", "shape")
-        ]
-        return [*((0, p) for p in said[0]), *((1, p) for p in said[1])]
+        return self._phrases(self.table.row_of(cp), cp)
 
     def phrases(self, row: int) -> list[tuple[int, str]]:
         """List (kind, phrase) of the concept table's phrases of *row*: 0 means, 1 looks."""
         i = self.table_row[row]
+        return self._phrases(i if i >= 0 else None, self.cps[row])
+
+    def _phrases(self, i: int | None, cp: int) -> list[tuple[int, str]]:
+        """(kind, phrase) of the table's row *i*, or of *cp* outside the table (None)."""
         t = self.table
-        if i < 0:
-            cp = self.cps[row]
+        if i is None:
             concepts, shapes = t.unlisted_names(cp, "concept"), t.unlisted_names(cp, "shape")
         else:
             concepts, shapes = t.names(i, "concept"), t.names(i, "shape")

@@ -16,6 +16,7 @@ import re
 __all__ = [
     "GREEK_NAMES",
     "described_words",
+    "is_article",
     "mark_readings",
     "normalise_text",
     "normalise_words",
@@ -361,9 +362,17 @@ _MARKS: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, bool], ..
     (("STRUCK", "THROUGH"), (("STROKE",), ("BAR",)), "through", False),
 )
 _MARK_WORDS = frozenset(w for said, *_ in _MARKS for w in said)
-_READ_AS = frozenset(w for _said, names, *_ in _MARKS for name in names for w in name)
 # Words before a described mark that say nothing of it: "a little ring", "a tiny v".
 _BEFORE_MARK = frozenset({"A", "AN", "THE", "LITTLE", "TINY", "SMALL", "SINGLE"})
+
+
+def is_article(words: tuple[str, ...], i: int) -> bool:
+    """Tell whether word *i* is the article "a" rather than the letter.
+
+    It is before other words ("e with a slash", "hat over a letter"), but not before
+    WITH, where it is the letter a shape is described on ("a with a ring").
+    """
+    return words[i] == "A" and i + 1 < len(words) and words[i + 1] != "WITH"
 
 
 def mark_readings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -395,12 +404,10 @@ def mark_readings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         return []
     # A mark needs the letter it is on: "umlaut" or "dot on top" alone is the mark itself,
     # and on a sign ("equals with a dot on top") the concept table's shapes say it better.
-    # (An "a" before other words is the article: "hat over a letter".)
     letters = [
         w
         for i, w in enumerate(words)
-        if w in GREEK_NAMES
-        or (len(w) == 1 and not (w == "A" and words[i + 1 : i + 2] not in ((), ("WITH",))))
+        if w in GREEK_NAMES or (len(w) == 1 and not is_article(words, i))
     ]
     return [r for r in readings if any(w in r for w in letters)]
 
