@@ -105,6 +105,8 @@ _W_FIELD = {  # which kind of name matched, for exact hits on the same footing
     "formal": 3.0,
 }
 _LONGEST_NAME = 80
+# The most a symbol's prior can be (`_prior`: each of its parts is 0..1).
+_MOST_PRIOR = _W_EVERYDAY + _W_SHORT + _W_POPULAR
 # Fixed scores: a code point typed as such, a pasted glyph, and ASCII punctuation read
 # as glyphs ("<="), which waits just below the exact names it may also be (AsciiMath ≤).
 _TYPED_SCORE = 900.0
@@ -200,6 +202,20 @@ class _Hits:
         """Record a hit whose score is known; keep it if it beats the one already there."""
         if self.improves(cp, score):
             self.best[cp] = (score, tier, field, text, words)
+
+    def bar(self, limit: int) -> float:
+        """Return the *limit*-th best score so far, -1 with fewer hits.
+
+        What a hit must beat to be among the results, as hits are only ever added.
+        """
+        if len(self.best) < limit:
+            return -1.0
+        scores = [v[0] for v in self.best.values()]
+        if len(scores) <= _FEW:
+            return sorted(scores, reverse=True)[limit - 1]
+        import heapq  # (see `_smallest`)
+
+        return heapq.nlargest(limit, scores)[-1]
 
     def top_exact(self) -> bool:
         return any(v[1] in ("exact", "codepoint", "glyph") for v in self.best.values())
@@ -700,6 +716,7 @@ _PHRASE_FILLER = frozenset({"A", "AN", "THE", "OF", "TO", "IN", "IS", "ON", "FOR
 # prior a concept hit counts (`_CONCEPT_PRIOR`), so the table's order holds.
 _CONCEPT_STEP = 0.16
 _CONCEPT_PRIOR = 0.15
+_PARTLY_PRIOR = 0.5  # of a phrase only partly said
 _CONCEPT_FIELDS = ("concept", "shape")
 
 
@@ -746,30 +763,51 @@ def _phrase_word_matches(forms: list[tuple[str, float]], vocab: Postings) -> _Sa
     return found
 
 
-def _assign(matches: list[_Said], toks: tuple[str, ...]) -> list[tuple[float, int, float]]:
-    """Each query word's phrase token as (strength, position, similarity); -1: none.
+#: For each phrase word some query word says: (query word, strength, form, similarity)
+#: of each word that says it.
+_Sayers = dict[str, list[tuple[int, float, int, float]]]
 
-    *matches*: what each query word's forms say (`_phrase_word_matches`). A word's reading
-    is its strongest on a token of the phrase; among equals, that of its earlier form,
-    then of the earlier token. A token goes to the word that says it best: in "the symbol
-    for therefore", THE only begins THEREFORE, which the word "therefore" says whole. Most
-    phrases have no such contest, so the words are first matched each on its own, and
-    only a contested token is given out again, strongest reading first.
+
+def _sayers(matches: list[_Said]) -> _Sayers:
+    """Turn what each query word says (`_phrase_word_matches`) into who says each phrase word.
+
+    Once per query, so that `_assign` reads each token of a phrase once rather than once
+    per query word.
     """
-    best = []
-    for said in matches:
-        strength, at, sim, form = 0.0, -1, 0.0, 0
-        for i, tok in enumerate(toks):
-            reading = said.get(tok)
-            if reading is not None and (
-                at < 0 or reading[0] > strength or (reading[0] == strength and reading[1] < form)
-            ):
-                strength, at, sim, form = reading[0], i, reading[2], reading[1]
-        best.append((strength, at, sim))
-    taken = [b[1] for b in best if b[1] >= 0]
-    if len(taken) == len(set(taken)):
+    out: _Sayers = {}
+    for w, said in enumerate(matches):
+        for tok, (strength, form, sim) in said.items():
+            out.setdefault(tok, []).append((w, strength, form, sim))
+    return out
+
+
+def _assign(
+    matches: list[_Said], sayers: _Sayers, toks: tuple[str, ...]
+) -> list[tuple[float, int, float, int]]:
+    """Each query word's phrase token as (strength, position, similarity, form); -1: none.
+
+    *matches*: what each query word's forms say (`_phrase_word_matches`), *sayers* the
+    same turned round (`_sayers`). A word's reading is its strongest on a token of the
+    phrase; among equals, that of its earlier form, then of the earlier token. A token
+    goes to the word that says it best: in "the symbol for therefore", THE only begins
+    THEREFORE, which the word "therefore" says whole. Most phrases have no such contest,
+    so the words are first matched each on its own, and only a contested token is given
+    out again, strongest reading first.
+    """
+    none = (0.0, -1, 0.0, 0)
+    best = [none] * len(matches)
+    for i, tok in enumerate(toks):
+        said = sayers.get(tok)
+        if said is None:
+            continue
+        for w, strength, form, sim in said:
+            old = best[w]
+            if old[1] < 0 or strength > old[0] or (strength == old[0] and form < old[3]):
+                best[w] = (strength, i, sim, form)
+    at = [b[1] for b in best if b[1] >= 0]
+    if len(at) < 2 or len(at) == len(set(at)):
         return best
-    out = [(0.0, -1, 0.0)] * len(matches)
+    out = [none] * len(matches)
     used: set[int] = set()
     order = sorted(range(len(matches)), key=lambda i: (-best[i][0], i))
     for w in order:
@@ -779,10 +817,10 @@ def _assign(matches: list[_Said], toks: tuple[str, ...]) -> list[tuple[float, in
             for i, tok in enumerate(toks)
             if (r := matches[w].get(tok)) is not None
         )
-        for minus, _form, at, sim in readings:
-            if at not in used:
-                used.add(at)
-                out[w] = (-minus, at, sim)
+        for minus, form, i, sim in readings:
+            if i not in used:
+                used.add(i)
+                out[w] = (-minus, i, sim, form)
                 break
     return out
 
@@ -862,16 +900,16 @@ def _concept_hits(
             per_word[i].append(reading)
     # The phrase words each query word's forms say, looked up once per query.
     matches = [_phrase_word_matches(forms, vocab) for forms in per_word]
-    # How many of the content words each phrase holds (a form of them).
-    holds: Counter[int] = Counter()
-    for i in content:
-        found: set[int] = set()
-        for key in matches[i]:
-            found.update(vocab[key])
-        holds.update(found)
+    sayers = _sayers(matches)
+    # How much each query word says: a word few phrases hold ("circulation") more than
+    # a common one ("integral").
+    says = [idx.concept_weight(w) if i in content else 0.0 for i, w in enumerate(words)]
+    # The phrases holding each content word (a form of it).
+    holding = {i: _holding(vocab, matches[i]) for i in content}
     typed = set(words)
-    if not holds and not typed & _CONCEPT_FILLER:
+    if not any(holding.values()) and not typed & _CONCEPT_FILLER:
         return False  # no phrase holds a word of the query (the phrases are not even read)
+    holds: Counter[int] = Counter()  # how many content words a phrase holds, when asked
     tokens_of = idx.concept_tokens
     need = len(content) if corrections is None else max(1, len(content) - 1)
     # A phrase that lacks some content word can only count when the query says all of
@@ -880,22 +918,33 @@ def _concept_hits(
     exact = {form for forms in per_word for form, sim in forms if sim >= 0.95}
     known: dict[int, _PhraseFacts] = idx.__dict__.setdefault("_phrase_facts", {})
     if need <= 1:
-        found_any = set(holds)  # every phrase there holds one at least
+        found_any = set().union(*holding.values())  # every phrase holding one at least
     else:
-        found_any = set()
-        for p, n in holds.items():
-            if n >= need:
-                found_any.add(p)
-            else:
-                toks = (known.get(p) or _phrase_facts(idx, p))[0]
-                if len(toks) <= len(words) and exact.issuperset(toks):
-                    found_any.add(p)
+        if need == len(holding):
+            found_any = set.intersection(*holding.values())
+        else:
+            for found in holding.values():
+                holds.update(found)
+            found_any = {p for p, n in holds.items() if n >= need}
+        # The others count when said whole: only those no longer than the query are read
+        # (a content word's phrases, fewest words first), and only through a word said
+        # as the phrase has it.
+        for i in content:
+            for key in exact.intersection(matches[i]):
+                for n, p, toks in _phrases_of(idx, key):
+                    if n > len(words):
+                        break
+                    if p not in found_any and exact.issuperset(toks):
+                        found_any.add(p)
     if len(words) == 1 and len(words[0]) == 1 and corrections is None and not loose:
         # A query of one letter or digit ("a", "R"): the letter's names and styled forms
         # fill the list; a phrase that says more than the letter ("upside down a", in
         # 900 phrases) could only follow them, so only a phrase that is the letter is read.
         found_any = {p for p in found_any if len(tokens_of[p]) == 1}
     if len(found_any) > _MAX_SCORED:
+        if not holds:
+            for found in holding.values():
+                holds.update(found)
         found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: (-holds[p], p)))
     # Phrases of filler words only ("is in"), found through those words.
     for w in typed & _CONCEPT_FILLER:
@@ -904,6 +953,20 @@ def _concept_hits(
                 break  # (by their number of words) the rest have words the query lacks
             if p not in found_any and typed.issuperset(toks):
                 found_any.add(p)
+    if corrections is not None and sum(says) > 0:
+        # A phrase must say half the query (`told`, below): one holding only words that
+        # say little of it (ARROW, of "rigth arrow") cannot, and is not read.
+        found_any &= _saying(holding, says, 0.5 * sum(says) - 1e-9)
+    bar = hits.bar(limit)
+    said_by = (*(key for i in content for key in matches[i]), *typed & _CONCEPT_FILLER)
+    if bar > _TIER_SCORE["fuzzy"] + _W_QUALITY + _PARTLY_PRIOR * _MOST_PRIOR and (
+        loose or corrections is not None
+    ):
+        return False  # every hit here is a guess, below the results there already
+    if bar > _TIER_SCORE["word-prefix"] + _W_QUALITY + _PARTLY_PRIOR * _MOST_PRIOR:
+        # Results enough above any phrase only partly said ("arrow" has 600 names): only
+        # a phrase said whole could rank, which has no more words than the query.
+        found_any &= _phrases_up_to(idx, said_by, len(words))
     # A phrase inside a longer query leaves words out; not a word that no phrase or name
     # knows ("pluss minus"): that is more likely a slip, for the fuzzy tier.
     partial = (
@@ -915,32 +978,36 @@ def _concept_hits(
             for i in content
         )
     )
-    # How much each query word says: a word few phrases hold ("circulation") more than
-    # a common one ("integral").
-    says = [idx.concept_weight(w) if i in content else 0.0 for i, w in enumerate(words)]
     content_weight = sum(says) or 1.0
     concept_keys = idx.concept_keys
     said_whole: list[tuple[str, float, int]] = []  # (tier, quality, phrase): concept tier
     partly: list[tuple[float, str, int]] = []  # the others, best kept
     cap = max(3 * limit, 30)
-    floor = -1.0  # the cap-th best quality of `partly` so far, once it holds that many
-    # Shorter phrases first: a phrase of n words the query says m of scores at most m/n,
-    # so once enough are found, the longer ones cannot rank and are not looked at.
-    order = []
-    for p in found_any:
-        facts = known.get(p) or _phrase_facts(idx, p)
-        order.append((facts[3], p, facts))
-    order.sort()  # by length, then phrase (never by facts: the phrases differ)
+    # A phrase only partly said ranks only if its hits beat the *limit*-th result so far
+    # (the best such hit: its tier, the whole quality, half the most prior). Short of
+    # one: a phrase said whole is never left out for it.
+    top = _TIER_SCORE["fuzzy" if loose or corrections is not None else "word-prefix"]
+    least = min(0.999, (bar - top - _PARTLY_PRIOR * _MOST_PRIOR) / _W_QUALITY - 1e-9)
+    floor = max(-1.0, least)  # and the cap-th best quality of `partly`, once there are so many
     # Lone letters that are no content word ("for all x", "fraktur A"): a phrase lacking
     # one is either said whole or left out (the checks after the words are matched), so
     # the phrases that lack one and are longer than the rest of the query are left out
     # before their words are matched: "fraktur A" need not match FRAKTUR on 50 others.
     letter_words = [
-        (matches[i], is_article(words, i))
+        (matches[i].keys(), is_article(words, i))
         for i, w in enumerate(words)
         if len(w) == 1 and i not in content
     ]
-    for length, p, (toks, weights, phrase_weight, _length, one_letter) in order:
+    if letter_words:
+        # Not even read: those lacking a letter that are no shorter than the query.
+        keep = _phrases_up_to(idx, said_by, len(words) - 1)
+        keep.update(set.intersection(*(_holding(vocab, said) for said, _a in letter_words)))
+        found_any &= keep
+    # Shorter phrases first: a phrase of n words the query says m of scores at most m/n,
+    # so once enough are found, the longer ones cannot rank and are not looked at.
+    order = sorted(sorted(found_any), key=idx.concept_lengths.__getitem__)  # (stable)
+    for p in order:
+        toks, weights, phrase_weight, length, one_letter = known.get(p) or _phrase_facts(idx, p)
         if floor >= 0:
             # The best quality a phrase this long can reach (see the tiers below): what
             # the query can say of it, times the tier's factor for misspelt words (0.8)
@@ -951,10 +1018,23 @@ def _concept_hits(
                 best_possible *= 0.8
             elif loose and length > len(words):
                 best_possible *= 0.5
-            if best_possible < floor:
+            if best_possible <= floor:
                 break
+            # Nor can this one, for what of it the query may say (`said`: its words some
+            # query word says, short of all of them), times for misspelt words the tier's
+            # factor and what of the query it holds (`told`), for the last resort its own.
+            said_most = sum(w for t, w in zip(toks, weights, strict=True) if t in sayers)
+            if said_most < phrase_weight:
+                bound = said_most / phrase_weight
+                if corrections is not None and content:
+                    held = sum(says[i] for i in content if p in holding[i])
+                    bound *= 0.8 * held / content_weight
+                elif loose:
+                    bound *= 0.5
+                if bound <= floor:
+                    continue
         if letter_words:
-            lacking = [a for said, a in letter_words if not any(t in said for t in toks)]
+            lacking = [a for said, a in letter_words if said.isdisjoint(toks)]
             if lacking and (
                 len(toks) > len(words) - len(lacking) or (one_letter and not all(lacking))
             ):
@@ -970,8 +1050,8 @@ def _concept_hits(
         articles = 0  # of the letters, those that are rather the article "a"
         last = -1
         in_order = True
-        for i, (w, (best, best_at, best_sim)) in enumerate(
-            zip(words, _assign(matches, toks), strict=True)
+        for i, (w, (best, best_at, best_sim, _form)) in enumerate(
+            zip(words, _assign(matches, sayers, toks), strict=True)
         ):
             if best_at < 0:
                 if says[i]:
@@ -1033,15 +1113,17 @@ def _concept_hits(
             said_whole.append((tier, quality, p))
         else:
             partly.append((quality, tier, p))
-            if len(partly) >= cap and len(partly) % cap == 0:
-                floor = sorted((e[0] for e in partly), reverse=True)[cap - 1]
-    kept = _smallest(cap, partly, key=lambda e: (-e[0], e[2]))
+            if len(partly) == cap or len(partly) == 2 * cap:
+                # The best cap kept, the rest could not be (nor anything below them).
+                partly = _smallest(cap, partly, key=_best_phrases)
+                floor = max(least, partly[-1][0])
+    kept = _smallest(cap, partly, key=_best_phrases)
     concept = idx.concept
     for tier, quality, p in [*said_whole, *((t, qu, p) for qu, t, p in kept)]:
         toks = tokens_of[p]
         step = _CONCEPT_STEP if tier == "concept" else _CONCEPT_STEP / 2
         capital = bool(q.capitals) and any(t in q.capitals for t in toks)
-        share = _CONCEPT_PRIOR if tier == "concept" else 0.5
+        share = _CONCEPT_PRIOR if tier == "concept" else _PARTLY_PRIOR
         values = concept.at(p)  # phrase p is the p-th key
         for pos, value in enumerate(_with_capitals(idx, values) if capital else values):
             cp, kind = value >> 1, value & 1
@@ -1062,10 +1144,55 @@ def _concept_hits(
     return bool(said_whole)
 
 
+def _saying(holding: dict[int, set[int]], says: list[float], least: float) -> set[int]:
+    """Return the phrases holding query words that say at least *least* together.
+
+    *holding*: query word → the phrases holding it; *says*: how much each word says.
+    The union, over the sets of words saying enough, of the phrases holding them all
+    (a set holding a smaller one that says enough adds nothing).
+    """
+    from itertools import combinations
+
+    enough: list[frozenset[int]] = []
+    out: set[int] = set()
+    for size in range(1, len(holding) + 1):
+        for words in combinations(sorted(holding, key=lambda i: -says[i]), size):
+            if sum(says[i] for i in words) < least or any(e <= set(words) for e in enough):
+                continue
+            enough.append(frozenset(words))
+            out |= set.intersection(*(holding[i] for i in words))
+    return out
+
+
+def _best_phrases(entry: tuple[float, str, int]) -> tuple[float, int]:
+    """Order phrases only partly said (quality, tier, phrase): best first, then by phrase."""
+    return -entry[0], entry[2]
+
+
+def _holding(vocab: Postings, words: Iterable[str]) -> set[int]:
+    """Return the phrases holding one of *words*."""
+    out: set[int] = set()
+    for word in words:
+        out.update(vocab[word])
+    return out
+
+
+def _phrases_up_to(idx: SearchIndex, words: Iterable[str], most: int) -> set[int]:
+    """Return the phrases holding one of *words* that have at most *most* words (each once)."""
+    out: set[int] = set()
+    for word in words:
+        for n, p, _toks in _phrases_of(idx, word):
+            if n > most:
+                break  # (fewest words first)
+            out.add(p)
+    return out
+
+
 def _phrases_of(idx: SearchIndex, word: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """Return (number of words, phrase, its words) of the phrases holding *word*, fewest first.
 
-    Kept with the index, for the filler words `_concept_hits` finds phrases through.
+    Kept with the index, for the words `_concept_hits` reads only the short phrases of:
+    filler words, and a content word of a phrase that must be said whole.
     """
     known: dict[str, list[tuple[int, int, tuple[str, ...]]]]
     known = idx.__dict__.setdefault("_phrases_of", {})
