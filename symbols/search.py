@@ -706,12 +706,14 @@ _CONCEPT_FILLER = frozenset(
         *("THAT", "THIS", "IT", "ITS", "ARE", "BE", "DOES", "DO", "WHAT", "WHICH", "HOW"),
         *("SYMBOL", "SYMBOLS", "SIGN", "SIGNS", "MARK", "MARKS", "NOTATION", "CHARACTER"),
         *("GLYPH", "USED", "USE", "MEAN", "MEANS", "MEANING", "WRITE", "TYPE", "CALLED"),
+        *("LOOKS", "LOOK", "LOOKING", "LIKE", "RESEMBLES", "RESEMBLING"),
         *("MATH", "MATHS", "MATHEMATICS", "LOGIC", "MUSIC", "MUSICAL", "CURRENCY"),
         *("GEOMETRY", "PHYSICS", "TYPOGRAPHY", "UNICODE", "SET", "SETS", "LETTER"),
     }
 )
 # A phrase's own filler words weigh less when judging how much of it the query says.
 _PHRASE_FILLER = frozenset({"A", "AN", "THE", "OF", "TO", "IN", "IS", "ON", "FOR", "BY"})
+_ARTICLES = frozenset({"AN", "THE"})  # which weigh nothing there
 # Per position of a character among those sharing a phrase: more than the part of the
 # prior a concept hit counts (`_CONCEPT_PRIOR`), so the table's order holds.
 _CONCEPT_STEP = 0.16
@@ -1228,8 +1230,12 @@ def _phrase_facts(idx: SearchIndex, p: int) -> _PhraseFacts:
     found = known.get(p)
     if found is None:
         toks = idx.concept_tokens[p]
-        # A phrase's own filler words weigh less when judging how much of it is said.
-        weights = [0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
+        # A phrase's own filler words weigh less when judging how much of it is said, and
+        # its articles nothing: "cross that looks like x" says "… looks like an x".
+        # (Not "a", which may be the letter: "triangle in a triangle" is not "triangle in".)
+        weights = [0.0 if t in _ARTICLES else 0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
+        if not any(weights):
+            weights = [0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
         length = idx.concept_keys[p].count(" ") + 1
         one_letter = any(len(t) == 1 for t in toks)
         found = known[p] = (toks, weights, sum(weights), length, one_letter)

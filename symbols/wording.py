@@ -115,6 +115,7 @@ _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("AT", "THE", "TOP"), "ABOVE"),
     (("AT", "THE", "BOTTOM"), "BELOW"),
     (("UP", "HIGH"), "RAISED"),
+    (("UP", "TOP"), "RAISED"),
     (("DOWN", "LOW"), "LOWERED"),
 )
 
@@ -183,7 +184,7 @@ def normalise_words(words: list[str]) -> list[str]:
 # Groups of words people use for one another when describing a shape or a sign. Each
 # word of a group reads as each other one, a little less surely (`_SYNONYM`).
 _GROUPS: tuple[tuple[str, ...], ...] = (
-    ("BIG", "LARGE", "HUGE"),
+    ("BIG", "LARGE", "HUGE", "GIANT", "ENORMOUS"),
     ("SMALL", "LITTLE", "TINY"),
     ("BACKWARDS", "BACKWARD", "REVERSED", "MIRRORED", "REVERSE"),
     ("HOLLOW", "OPEN", "WHITE", "OUTLINED", "OUTLINE", "EMPTY"),

@@ -213,7 +213,29 @@ def test_a_question_s_opening_and_a_lone_symbol_are_read_as_meant(
         ("slashed =", "≠"),
         ("chalkboard bold H", "ℍ"),  # chalkboard is blackboard
         ("little minus sign up high", "⁻"),  # up high is raised, superscript
+        ("little minus up top", "⁻"),  # found the down tack ⊤ (TOP)
+        ("giant sigma", "∑"),  # giant is big: found σ
     ],
 )
 def test_questions_and_symbols_among_words_find_the_symbol(query: str, char: str) -> None:
     assert first(query) == char
+
+
+@pytest.mark.parametrize(
+    ("query", "char", "before"),
+    [
+        # "looks like" says how it looks, not what: "like" found ♥ (a phrase "like").
+        ("x looking greek letter", "χ", "✗"),
+        ("greek letter that looks like a pitchfork", "Ψ", "⋔"),
+        # An article the phrase has and the query leaves out ("… looks like an x").
+        ("cross that looks like x", "✗", "✝"),
+    ],
+)
+def test_looks_like_and_articles_are_left_out_of_what_a_description_says(
+    query: str, char: str, before: str
+) -> None:
+    chars = [m.symbol.char for m in search(query, limit=10)]
+    assert char in chars
+    assert "♥" not in chars
+    if before in chars:
+        assert chars.index(char) < chars.index(before)
