@@ -190,6 +190,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("HOLLOW", "OPEN", "WHITE", "OUTLINED", "OUTLINE", "EMPTY"),
     ("FILLED", "SOLID", "BLACK", "SHADED"),
     ("WAVY", "SQUIGGLY", "WIGGLY", "SQUIGGLE", "WIGGLE", "WAVE"),
+    ("CURLY", "CURVY", "CURLED"),
     ("TICK", "CHECK"),
     ("QUOTE", "QUOTATION", "QUOTES"),
     ("SLASH", "SOLIDUS", "SLASHED", "STROKE"),

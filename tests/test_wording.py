@@ -215,6 +215,7 @@ def test_a_question_s_opening_and_a_lone_symbol_are_read_as_meant(
         ("little minus sign up high", "⁻"),  # up high is raised, superscript
         ("little minus up top", "⁻"),  # found the down tack ⊤ (TOP)
         ("giant sigma", "∑"),  # giant is big: found σ
+        ("curvy e set symbol", "∈"),  # curvy is curly: found nothing
     ],
 )
 def test_questions_and_symbols_among_words_find_the_symbol(query: str, char: str) -> None:
