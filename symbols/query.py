@@ -28,6 +28,7 @@ __all__ = [
     "PLAIN_COMMANDS",
     "STYLE_COMMANDS",
     "Query",
+    "concept_key",
     "fold",
     "graphemes",
     "is_blank",
@@ -246,6 +247,21 @@ def fold(text: str) -> str:
             if not unicodedata2.category(ch).startswith("M")
         )
     return _NON_WORD.sub(" ", text.upper()).strip()
+
+
+# Plain-text art for a symbol: "(c)", ":=", "<->", "-->", "+/-", "7/8" (printable ASCII, no
+# space, some punctuation, no two letters in a row: "on/off" and "play/pause" are words).
+_ART = re.compile(r"(?![^\n]*[A-Za-z]{2})(?=[^\n]*[^0-9A-Za-z])[!-~]{2,8}")
+
+
+def concept_key(phrase: str) -> str:
+    """Return how a concept phrase, or a query, is looked up among the table's phrases.
+
+    Folded (`fold`), except plain-text art, which is kept as typed (lower case): folded,
+    "(c)" would be the letter C, and ":=" nothing at all.
+    """
+    text = phrase.strip()
+    return text.lower() if _ART.fullmatch(text) else fold(text)
 
 
 def tokens(text: str) -> list[str]:

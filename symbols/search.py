@@ -20,7 +20,7 @@ import re
 from collections import Counter
 
 from symbols._modules import keep, make_module_callable
-from symbols.query import Query, fold, parse, plain_text
+from symbols.query import Query, concept_key, fold, parse, plain_text
 from symbols.schema import SCOPES
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
 from symbols.table import fields_of, load, make_symbol
@@ -317,6 +317,20 @@ def _known(cp: int) -> bool:
     A row of the table is one: its fields (20 columns) are built only for a result.
     """
     return load().row_of(cp) is not None or fields_of(cp) is not None
+
+
+def _art_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
+    """Plain-text art the concept table gives ("(c)" ©, ":=" ≔, "<->" ↔), as sure as a name.
+
+    Above the query's characters read as glyphs (`_ASCII_ART`), in the table's order.
+    """
+    key = concept_key(q.text)
+    if key == fold(q.text):
+        return  # words, not art
+    for pos, value in enumerate(idx.concept.get(key, ())):
+        cp, kind = value >> 1, value & 1
+        text = idx.concept_text(cp, kind, key)
+        hits.add(cp, "exact", 1.0 - 0.1 * pos, _CONCEPT_FIELDS[kind], text, weigh_field=False)
 
 
 def _exact_name_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
@@ -1542,6 +1556,7 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     _codepoint_hits(q, hits)
     if q.words or q.latex or q.html or q.typst or q.asciimath:
         _exact_name_hits(q, idx, hits)
+        _art_hits(q, idx, hits)
         _prefix_hits(q, idx, hits)
         _word_hits(q, idx, hits)
         if (

@@ -25,7 +25,7 @@ from _thread import allocate_lock
 from functools import cached_property, partial
 from itertools import compress, pairwise
 
-from symbols.query import fold
+from symbols.query import concept_key, fold
 from symbols.schema import SCOPES
 from symbols.table import load
 
@@ -457,7 +457,7 @@ def _pack_ints(ints: list[int]) -> list[str]:
 # The parts of an index that are pure data, packed as strings (see `pack_index`):
 # name → separator of its keys. data/symbols.json carries them for the math scope.
 _PARTS = {
-    "concept": "|",  # folded phrases hold spaces, never "|"
+    "concept": "\n",  # folded phrases hold spaces, plain-text art "|" ("|-"): never a newline
     "concept_vocab": " ",
     "vocab": " ",
     "compact": " ",
@@ -546,9 +546,9 @@ def _concept_parts(rows: _ScopeRows) -> tuple[dict[str, list[int]], dict[str, li
     """
     phrases: dict[str, list[int]] = {}
     for cp, kind, phrase in rows.described():
-        key = fold(phrase)
+        key = concept_key(phrase)
         if not key:
-            continue  # punctuation only ("?!"): pasted, it is found as glyphs
+            continue  # nothing to look up
         found = phrases.setdefault(key, [])
         value = 2 * cp + kind
         if value not in found:
@@ -985,7 +985,7 @@ class SearchIndex:
             row = self.row_of.get(cp)
             said = self._rows.phrases(row) if row is not None else self._rows.phrases_beyond(cp)
             for k, phrase in said:
-                if k == kind and fold(phrase) == key:
+                if k == kind and concept_key(phrase) == key:
                     found = phrase
                     break
             self._concept_texts[(cp, kind, key)] = found

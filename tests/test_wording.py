@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from symbols import search
-from symbols.query import parse
+from symbols.query import concept_key, parse
 from symbols.wording import (
     described_words,
     mark_readings,
@@ -240,3 +240,42 @@ def test_looks_like_and_articles_are_left_out_of_what_a_description_says(
     assert "♥" not in chars
     if before in chars:
         assert chars.index(char) < chars.index(before)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("(c)", "(c)"),  # folded, it would be the letter C
+        (":=", ":="),  # folded, nothing at all
+        ("<->", "<->"),
+        ("|-", "|-"),
+        ("(C)", "(c)"),  # case does not matter
+        ("upside-down a", "UPSIDE DOWN A"),  # words fold as ever
+        ("on/off", "ON OFF"),  # two letters in a row: words, not art
+        ("(tm)", "TM"),
+        ("x", "X"),
+    ],
+)
+def test_plain_text_art_is_looked_up_as_typed_and_words_folded(text: str, key: str) -> None:
+    assert concept_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [
+        ("(c)", "©"),  # found ℭ (the letter C's)
+        ("(r)", "®"),
+        (":=", "≔"),  # found : and = as glyphs
+        ("<->", "↔"),
+        ("-->", "⟶"),
+        ("(+)", "⊕"),
+        ("|-", "⊢"),
+        ("<3", "♥"),
+    ],
+)
+def test_plain_text_art_finds_the_symbol_before_its_characters(query: str, char: str) -> None:
+    chars = [m.symbol.char for m in search(query, limit=10)]
+    assert chars[0] == char
+    if not any(c.isalnum() for c in query):
+        # The characters typed still follow, as glyphs.
+        assert all(c in chars for c in query)

@@ -70,7 +70,7 @@ from tex import TexNames, tex_names  # noqa: E402
 
 from symbols import datafile  # noqa: E402
 from symbols.groups import GROUPS, group_for  # noqa: E402
-from symbols.query import fold  # noqa: E402
+from symbols.query import concept_key  # noqa: E402
 from symbols.schema import COLUMNS, LATEX_ORIGINS, SCOPES  # noqa: E402
 from symbols.search_index import pack_index  # noqa: E402
 from symbols.table import Table, scan_named  # noqa: E402
@@ -650,7 +650,7 @@ def _concept_order(concepts: list[tuple[int, str, str]]) -> dict[str, list[int]]
     """
     order: dict[str, list[int]] = {}
     for cp, _kind, phrase in concepts:
-        found = order.setdefault(fold(phrase), [])
+        found = order.setdefault(concept_key(phrase), [])
         if cp not in found:
             found.append(cp)
     return order
