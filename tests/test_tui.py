@@ -89,6 +89,38 @@ async def test_query_has_focus_and_typing_updates_results(tmp_path: Path) -> Non
 
 
 @sync
+async def test_enter_right_after_typing_picks_what_was_typed(
+    tmp_path: Path, clip: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A launcher's xdotool, or a fast typist, sends Enter before the search of the last
+    # key has come back: the search worker is held up here to make sure of it.
+    import threading
+
+    from textual import events
+
+    import app.tui.app as tui_app
+
+    compute = tui_app.compute_rows
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            threading.Event().wait(0.5)
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(tui_app, "compute_rows", slow)
+    app = make(tmp_path)
+    async with app.run_test(size=(90, 28)) as pilot:
+        await settle(pilot)
+        for key in "\\infty":
+            name = {"\\": "backslash"}.get(key, key)
+            app.post_message(events.Key(name, key))
+        app.post_message(events.Key("enter", None))
+        await until(pilot, lambda: clip)
+        assert clip == ["∞"]
+        assert chars(app)[0] == "∞"
+
+
+@sync
 async def test_initial_query_and_row_content(tmp_path: Path) -> None:
     app = make(tmp_path, query="\\le")
     async with app.run_test(size=(100, 30)) as pilot:

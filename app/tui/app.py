@@ -195,7 +195,8 @@ class SearchScreen(Screen[None]):
         super().__init__()
         self._initial_query = query
         self.rows: list[Row] = []
-        self._generation = 0
+        self._generation = 0  # of the latest search asked for
+        self._shown = 0  # of the search whose rows are shown
         self._compact = False
         #: The method whose keys the rows show as a column (wide lists), or None.
         self._keys_method: str | None = None
@@ -315,9 +316,31 @@ class SearchScreen(Screen[None]):
                 f"Search failed: {type(error).__name__}: {first}", severity="error", timeout=10
             )
 
+    def _catch_up(self) -> None:
+        """Show the results of what is typed now, in place of the worker's to come.
+
+        For a key that acts on the results before they came (Enter typed right after the
+        query, as a fast typist or a launcher's xdotool types): it acts on what was typed.
+        """
+        self.workers.cancel_group(self, "search")
+        app = self.mathsym
+        query = self.query_one(QueryInput).value
+        used, aliases = self._ranking()
+        rows = compute_rows(
+            query,
+            app.scope,
+            app.group,
+            app.state.favorites,
+            app.state.recents,
+            used=used,
+            aliases=aliases,
+        )
+        self._show_rows(self._generation, rows)
+
     def _show_rows(self, generation: int, rows: list[Row]) -> None:
         if generation != self._generation:
             return  # a newer keystroke's results are on their way
+        self._shown = generation
         self.rows = rows
         results = self.query_one(ResultsList)
         self._compact, self._keys_method = self._row_layout()
@@ -481,6 +504,8 @@ class SearchScreen(Screen[None]):
         if isinstance(focused, RelatedList) and what == "glyph":
             self._jump_to_related(focused)
             return
+        if self._shown != self._generation:
+            self._catch_up()  # Enter before the results of the last key
         sym = self.current
         if sym is None:
             if is_blank(self.query_one(QueryInput).value):
