@@ -732,6 +732,8 @@ _ARTICLES = frozenset({"AN", "THE"})  # which weigh nothing there
 # prior a concept hit counts (`_CONCEPT_PRIOR`), so the table's order holds.
 _CONCEPT_STEP = 0.16
 _CONCEPT_PRIOR = 0.15
+_BEGUN = 0.84  # at most, for a word that begins another (below a phrase said whole: 0.85)
+_INFLECTIONS = frozenset({"S", "ES", "D", "ED", "ING", "LY"})
 _PARTLY_PRIOR = 0.5  # of a phrase only partly said
 _CONCEPT_FIELDS = ("concept", "shape")
 
@@ -758,21 +760,30 @@ def _concept_forms(word: str, synonyms: bool = False) -> list[tuple[str, float]]
 _Said = dict[str, tuple[float, int, float]]
 
 
-def _phrase_word_matches(forms: list[tuple[str, float]], vocab: Postings) -> _Said:
+def _phrase_word_matches(
+    forms: list[tuple[str, float]], vocab: Postings, names: Postings | None = None
+) -> _Said:
     """Map each phrase word the *forms* of one query word say to (strength, form, sim).
 
     A form says a phrase word it is (strength: its similarity) or, of three letters or
     more, begins (less). For each phrase word, its strongest form, the first of equals.
     Worked out once per query word from the phrases' vocabulary: `_assign` then reads a
     phrase's words here instead of comparing each with each form (the phrases of a common
-    word, "arrow", are hundreds).
+    word, "arrow", are hundreds). With the names' words (*names*: a query word typed in
+    full), a form that is a word of its own begins another weakly (`_BEGUN`).
     """
     found: _Said = {}
     for at, (form, sim) in enumerate(forms):
         # Of three letters or more, a form may begin a word; a shorter one must be it.
         words = vocab.prefixed(form) if len(form) >= 3 else [form] if form in vocab else []
+        # A word of its own (in a phrase or a name) is that word rather than the start of
+        # another: "care" of "care of symbol" only begins CARET ("caret symbol"), so not
+        # enough for a phrase said whole. Its inflections are the word still (CIRCLED).
+        whole = names is not None and (form in vocab or form in names)
         for tok in words:
             strength = _start_strength(form, tok) * sim
+            if whole and tok != form and tok[len(form) :] not in _INFLECTIONS:
+                strength = min(strength, _BEGUN)
             old = found.get(tok)
             if old is None or strength > old[0]:
                 found[tok] = (strength, at, sim)
@@ -915,7 +926,11 @@ def _concept_hits(
         for i, reading in phrase_forms(words).items():
             per_word[i].append(reading)
     # The phrase words each query word's forms say, looked up once per query.
-    matches = [_phrase_word_matches(forms, vocab) for forms in per_word]
+    # (The last word may be one still being typed: "set min" is on its way to MINUS.)
+    matches = [
+        _phrase_word_matches(forms, vocab, idx.word_docs if i < len(words) - 1 else None)
+        for i, forms in enumerate(per_word)
+    ]
     sayers = _sayers(matches)
     # How much each query word says: a word few phrases hold ("circulation") more than
     # a common one ("integral").
@@ -1059,6 +1074,7 @@ def _concept_hits(
         said_weight = 0.0  # of the phrase's words said
         total = 0.0
         whole = True
+        weakest = 1.0  # the least said of its words
         missing = 0.0  # weight of content words the phrase lacks
         optional = 0  # filler words and lone letters the phrase lacks
         letters = 0
@@ -1081,6 +1097,7 @@ def _concept_hits(
                 continue
             if best < 0.95:
                 whole = False
+                weakest = min(weakest, best)
             if best_sim >= 0.95:
                 direct += 1
             matched.add(best_at)
@@ -1112,7 +1129,7 @@ def _concept_hits(
                 continue
             # Below a name spelt as close: names first, as between the exact tiers.
             tier, quality = "fuzzy", 0.8 * strength * said * told
-        elif said >= 1.0 and strength >= 0.85 and not missing and direct:
+        elif said >= 1.0 and strength >= 0.85 and weakest > _BEGUN and not missing and direct:
             # Every word of the phrase said, some as a start ("approx equals") or
             # ended otherwise ("similarity"): weaker the less of them it took.
             tier = "concept"

@@ -279,3 +279,19 @@ def test_plain_text_art_finds_the_symbol_before_its_characters(query: str, char:
     if not any(c.isalnum() for c in query):
         # The characters typed still follow, as glyphs.
         assert all(c in chars for c in query)
+
+
+@pytest.mark.parametrize(
+    ("query", "char", "not_first"),
+    [
+        # CARE is a word of its own (CARE OF): it only begins CARET's "caret symbol".
+        ("care of symbol", "℅", "^"),
+        ("black letter c", "ℭ", "ℂ"),  # BLACK is no start of BLACKBOARD here
+        # The last word may still be being typed: "set min" is on its way to MINUS.
+        ("set min", "∖", "⚒"),
+    ],
+)
+def test_a_word_typed_in_full_is_not_the_start_of_another(
+    query: str, char: str, not_first: str
+) -> None:
+    assert first(query) == char != not_first
