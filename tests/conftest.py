@@ -228,6 +228,11 @@ class XTerm(Document):
         )
         super().__init__(target, process)
         self.window = self.xdotool("search", "--sync", "--name", "^document$").split()[0]
+        # The window comes before its shell has run stty and cat: what is typed before
+        # then may be lost (a loaded machine showed it). cat's redirection makes the file.
+        deadline = time.monotonic() + 20
+        while not target.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def xdotool(self, *args: str) -> str:
         """Run xdotool on this display; its output."""
