@@ -319,6 +319,15 @@ def _known(cp: int) -> bool:
     return load().row_of(cp) is not None or fields_of(cp) is not None
 
 
+def _as_written(q: Query) -> bool:
+    r"""Tell whether the query is written in a notation rather than in words.
+
+    A LaTeX command, an HTML entity or a dotted Typst name: "\le", "&rarr;", "arrow.r".
+    """
+    text = q.text.strip()
+    return text.startswith(("\\", "&")) or ("." in text.strip(".") and " " not in text)
+
+
 def _art_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
     """Plain-text art the concept table gives ("(c)" ©, ":=" ≔, "<->" ↔), as sure as a name.
 
@@ -1576,7 +1585,9 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
         _art_hits(q, idx, hits)
         _prefix_hits(q, idx, hits)
         _word_hits(q, idx, hits)
-        if (
+        if _as_written(q) and hits.top_exact():
+            pass  # "\\le", "&rarr;", "arrow.r": the notation's names, not what words mean
+        elif (
             not _concept_hits(q, idx, hits, limit=limit)
             and not hits.top_exact()
             and (any(variants(w) for w in q.words) or phrase_forms(q.words))

@@ -164,6 +164,14 @@ def test_ascii_art_the_sources_spell(query: str, char: str, field: str) -> None:
     assert (m.symbol.char, m.matched.field, m.matched.kind) == (char, field, "exact")
 
 
+@pytest.mark.parametrize("query", ["arrow.l.r", "in.not", "\\le", "\\subset", "&rarr;", "&le;"])
+def test_a_query_written_in_a_notation_gets_no_meanings_of_its_words(query: str) -> None:
+    # "in.not" is Typst's ∉; its words IN and NOT found ¬, ♪ and ∼ through concept phrases.
+    results = search(query, limit=10)
+    assert results[0].matched.kind == "exact"
+    assert not [m for m in results if m.matched.field in ("concept", "shape")]
+
+
 def test_pasted_unicode_space_is_identified() -> None:
     assert top("\u00a0").symbol.name == "NO-BREAK SPACE"
 
