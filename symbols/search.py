@@ -1046,119 +1046,126 @@ def _concept_hits(
     # Shorter phrases first: a phrase of n words the query says m of scores at most m/n,
     # so once enough are found, the longer ones cannot rank and are not looked at.
     order = sorted(sorted(found_any), key=idx.concept_lengths.__getitem__)  # (stable)
-    for p in order:
-        toks, weights, phrase_weight, length, one_letter = known.get(p) or _phrase_facts(idx, p)
-        if floor >= 0:
-            # The best quality a phrase this long can reach (see the tiers below): what
-            # the query can say of it, times the tier's factor for misspelt words (0.8)
-            # or, past the query's length, the last resort's (0.5). It only falls with
-            # the length, so once under the floor, so are the rest.
-            best_possible = min(len(words), length) / length
-            if corrections is not None:
-                best_possible *= 0.8
-            elif loose and length > len(words):
-                best_possible *= 0.5
-            if best_possible <= floor:
-                break
-            # Nor can this one, for what of it the query may say (`said`: its words some
-            # query word says, short of all of them), times for misspelt words the tier's
-            # factor and what of the query it holds (`told`), for the last resort its own.
-            said_most = sum(w for t, w in zip(toks, weights, strict=True) if t in sayers)
-            if said_most < phrase_weight:
-                bound = said_most / phrase_weight
-                if corrections is not None and content:
-                    held = sum(says[i] for i in content if p in holding[i])
-                    bound *= 0.8 * held / content_weight
-                elif loose:
-                    bound *= 0.5
-                if bound <= floor:
+    # Misspelt words: the phrases in runs by the content words they hold, most told first;
+    # a run lacking a word that says much of the query stops early ("squre root": of the
+    # 300 phrases holding only SQUARE, those of two words are read).
+    runs = [(len(words), 1.0, order)]
+    if corrections is not None and content:
+        runs = _runs_by_holders(order, holding, says, len(words) - len(content))
+    for can_say, told_most, phrases in runs:
+        for p in phrases:
+            toks, weights, phrase_weight, length, one_letter = known.get(p) or _phrase_facts(idx, p)
+            if floor >= 0:
+                # The best quality a phrase this long can reach (see the tiers below): what
+                # the query can say of it, times the tier's factor for misspelt words (0.8)
+                # or, past the query's length, the last resort's (0.5). It only falls with
+                # the length, so once under the floor, so are the rest.
+                best_possible = min(can_say, length) / length * told_most
+                if corrections is not None:
+                    best_possible *= 0.8
+                elif loose and length > len(words):
+                    best_possible *= 0.5
+                if best_possible <= floor:
+                    break
+                # Nor can this one, for what of it the query may say (`said`: its words some
+                # query word says, short of all of them), times for misspelt words the tier's
+                # factor and what of the query it holds (`told`), for the last resort its own.
+                said_most = sum(w for t, w in zip(toks, weights, strict=True) if t in sayers)
+                if said_most < phrase_weight:
+                    bound = said_most / phrase_weight
+                    if corrections is not None and content:
+                        held = sum(says[i] for i in content if p in holding[i])
+                        bound *= 0.8 * held / content_weight
+                    elif loose:
+                        bound *= 0.5
+                    if bound <= floor:
+                        continue
+            if letter_words:
+                lacking = [a for said, a in letter_words if said.isdisjoint(toks)]
+                if lacking and (
+                    len(toks) > len(words) - len(lacking) or (one_letter and not all(lacking))
+                ):
                     continue
-        if letter_words:
-            lacking = [a for said, a in letter_words if said.isdisjoint(toks)]
-            if lacking and (
-                len(toks) > len(words) - len(lacking) or (one_letter and not all(lacking))
+            matched: set[int] = set()
+            said_weight = 0.0  # of the phrase's words said
+            total = 0.0
+            whole = True
+            weakest = 1.0  # the least said of its words
+            missing = 0.0  # weight of content words the phrase lacks
+            optional = 0  # filler words and lone letters the phrase lacks
+            letters = 0
+            direct = 0  # words said as the phrase says them (not a synonym, nor a start)
+            articles = 0  # of the letters, those that are rather the article "a"
+            last = -1
+            in_order = True
+            for i, (w, (best, best_at, best_sim, _form)) in enumerate(
+                zip(words, _assign(matches, sayers, toks), strict=True)
             ):
+                if best_at < 0:
+                    if says[i]:
+                        missing += says[i]
+                    elif len(w) == 1:
+                        letters += 1
+                        if is_article(words, i) and i not in content:
+                            articles += 1  # "e with a slash"
+                    else:
+                        optional += 1
+                    continue
+                if best < 0.95:
+                    whole = False
+                    weakest = min(weakest, best)
+                if best_sim >= 0.95:
+                    direct += 1
+                matched.add(best_at)
+                # (Weights are 1 and 0.25: their sum is exact in any order.)
+                said_weight += weights[best_at]
+                total += best
+                if best_at < last:
+                    in_order = False
+                last = best_at
+            said = said_weight / phrase_weight
+            lone = letters - articles
+            if not matched or (letters and said < 1.0) or (lone and one_letter):
+                # Nothing said; or a letter the phrase lacks where it names another thing:
+                # "double struck R" is neither "double struck a" nor "double struck one".
                 continue
-        matched: set[int] = set()
-        said_weight = 0.0  # of the phrase's words said
-        total = 0.0
-        whole = True
-        weakest = 1.0  # the least said of its words
-        missing = 0.0  # weight of content words the phrase lacks
-        optional = 0  # filler words and lone letters the phrase lacks
-        letters = 0
-        direct = 0  # words said as the phrase says them (not a synonym, nor a start)
-        articles = 0  # of the letters, those that are rather the article "a"
-        last = -1
-        in_order = True
-        for i, (w, (best, best_at, best_sim, _form)) in enumerate(
-            zip(words, _assign(matches, sayers, toks), strict=True)
-        ):
-            if best_at < 0:
-                if says[i]:
-                    missing += says[i]
-                elif len(w) == 1:
-                    letters += 1
-                    if is_article(words, i) and i not in content:
-                        articles += 1  # "e with a slash"
+            strength = total / len(matched)
+            told = 1.0 - missing / content_weight  # how much of the query the phrase explains
+            if loose:
+                if said >= 1.0 and whole:
+                    # A phrase said whole among words nothing knows ("alphabet of a
+                    # language"): above a name guessed from a stem of a word.
+                    tier, quality = "fuzzy", 0.6 + 0.4 * told
+                elif told >= 0.3:
+                    tier, quality = "fuzzy", 0.5 * strength * said * told
                 else:
-                    optional += 1
-                continue
-            if best < 0.95:
-                whole = False
-                weakest = min(weakest, best)
-            if best_sim >= 0.95:
-                direct += 1
-            matched.add(best_at)
-            # (Weights are 1 and 0.25: their sum is exact in any order.)
-            said_weight += weights[best_at]
-            total += best
-            if best_at < last:
-                in_order = False
-            last = best_at
-        said = said_weight / phrase_weight
-        lone = letters - articles
-        if not matched or (letters and said < 1.0) or (lone and one_letter):
-            # Nothing said; or a letter the phrase lacks where it names another thing:
-            # "double struck R" is neither "double struck a" nor "double struck one".
-            continue
-        strength = total / len(matched)
-        told = 1.0 - missing / content_weight  # how much of the query the phrase explains
-        if loose:
-            if said >= 1.0 and whole:
-                # A phrase said whole among words nothing knows ("alphabet of a
-                # language"): above a name guessed from a stem of a word.
-                tier, quality = "fuzzy", 0.6 + 0.4 * told
-            elif told >= 0.3:
-                tier, quality = "fuzzy", 0.5 * strength * said * told
+                    continue
+            elif corrections is not None:
+                if told < 0.5:
+                    continue
+                # Below a name spelt as close: names first, as between the exact tiers.
+                tier, quality = "fuzzy", 0.8 * strength * said * told
+            elif said >= 1.0 and strength >= 0.85 and weakest > _BEGUN and not missing and direct:
+                # Every word of the phrase said, some as a start ("approx equals") or
+                # ended otherwise ("similarity"): weaker the less of them it took.
+                tier = "concept"
+                quality = 1.0 - 2.0 * (1.0 - strength) - 0.05 * optional - 0.12 * letters
+            elif not missing:
+                tier, quality = "word-prefix", strength * said - 0.12 * letters
+            elif said >= 1.0 and whole and told >= 0.3 and partial:
+                tier, quality = "word-prefix", 0.8 * told - 0.12 * letters
             else:
                 continue
-        elif corrections is not None:
-            if told < 0.5:
-                continue
-            # Below a name spelt as close: names first, as between the exact tiers.
-            tier, quality = "fuzzy", 0.8 * strength * said * told
-        elif said >= 1.0 and strength >= 0.85 and weakest > _BEGUN and not missing and direct:
-            # Every word of the phrase said, some as a start ("approx equals") or
-            # ended otherwise ("similarity"): weaker the less of them it took.
-            tier = "concept"
-            quality = 1.0 - 2.0 * (1.0 - strength) - 0.05 * optional - 0.12 * letters
-        elif not missing:
-            tier, quality = "word-prefix", strength * said - 0.12 * letters
-        elif said >= 1.0 and whole and told >= 0.3 and partial:
-            tier, quality = "word-prefix", 0.8 * told - 0.12 * letters
-        else:
-            continue
-        if not in_order:
-            quality -= 0.1
-        if tier == "concept":
-            said_whole.append((tier, quality, p))
-        else:
-            partly.append((quality, tier, p))
-            if len(partly) == cap or len(partly) == 2 * cap:
-                # The best cap kept, the rest could not be (nor anything below them).
-                partly = _smallest(cap, partly, key=_best_phrases)
-                floor = max(least, partly[-1][0])
+            if not in_order:
+                quality -= 0.1
+            if tier == "concept":
+                said_whole.append((tier, quality, p))
+            else:
+                partly.append((quality, tier, p))
+                if len(partly) == cap or len(partly) == 2 * cap:
+                    # The best cap kept, the rest could not be (nor anything below them).
+                    partly = _smallest(cap, partly, key=_best_phrases)
+                    floor = max(least, partly[-1][0])
     kept = _smallest(cap, partly, key=_best_phrases)
     concept = idx.concept
     for tier, quality, p in [*said_whole, *((t, qu, p) for qu, t, p in kept)]:
@@ -1203,6 +1210,32 @@ def _saying(holding: dict[int, set[int]], says: list[float], least: float) -> se
                 continue
             enough.append(frozenset(words))
             out |= set.intersection(*(holding[i] for i in words))
+    return out
+
+
+def _runs_by_holders(
+    order: list[int], holding: dict[int, set[int]], says: list[float], others: int
+) -> list[tuple[int, float, list[int]]]:
+    """Split phrases (in *order*) by the content words they hold, most told first.
+
+    Each run: how many query words can say some word of its phrases (those it holds and
+    the *others*, no content words), the most of the query they tell, the phrases.
+    """
+    runs: dict[tuple[int, ...], set[int]] = {(): set(order)}
+    for i, held in holding.items():  # (split by sets: the phrases are hundreds)
+        split: dict[tuple[int, ...], set[int]] = {}
+        for words, phrases in runs.items():
+            holds_it = (*words, i)
+            split[holds_it] = phrases & held
+            split[words] = phrases - held
+        runs = {words: phrases for words, phrases in split.items() if phrases}
+    place = {p: n for n, p in enumerate(order)}
+    whole = sum(says) or 1.0
+    out = [
+        (len(h) + others, sum(says[i] for i in h) / whole, sorted(ps, key=place.__getitem__))
+        for h, ps in runs.items()
+    ]
+    out.sort(key=lambda run: -run[1])
     return out
 
 
