@@ -1190,7 +1190,41 @@ def _concept_hits(
             else:
                 field, text = _CONCEPT_FIELDS[kind], idx.concept_text(cp, kind, concept_keys[p])
             hits.put(cp, score, tier, field, text, words)
+    as_typed = " ".join(words)
+    for _tier, _quality, p in said_whole:
+        if concept_keys[p] == as_typed and corrections is None and not loose and not synonyms:
+            _above_aliases(hits, concept.at(p)[0], idx.concept_text, concept_keys[p], words)
     return bool(said_whole)
+
+
+def _above_aliases(
+    hits: _Hits,
+    value: int,
+    text_of: Callable[[int, int, str], str],
+    key: str,
+    words: tuple[str, ...],
+) -> None:
+    """Put the first answer of a phrase typed as it is just above the informal aliases.
+
+    A NamesList alias typed whole is an exact hit ("rupee" is an alias of the Wancho ngun
+    sign 𞋿, "enter key" of ⌤, "maps to" of ⟼); the concept table's first answer for the
+    same words (₹, ⏎, ↦) is what people mean, so it comes first. Names and commands keep
+    their place (a name typed whole still comes first: "xor" is ⊻ XOR).
+    """
+    cp, kind = value >> 1, value & 1
+    aliases = [
+        h[0] for c, h in hits.best.items() if c != cp and h[1] == "exact" and h[2] == "alias"
+    ]
+    if not aliases:
+        return
+    top = max(aliases)
+    others = [h[0] for c, h in hits.best.items() if h[1] == "exact" and h[2] != "alias"]
+    if others and max(others) > top:
+        return  # a name or a command typed whole is above them all
+    old = hits.best.get(cp)
+    if old is None or old[0] <= top:
+        text = text_of(cp, kind, key)
+        hits.best[cp] = (top + 0.01, "exact", _CONCEPT_FIELDS[kind], text, words)
 
 
 def _saying(holding: dict[int, set[int]], says: list[float], least: float) -> set[int]:

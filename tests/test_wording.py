@@ -295,3 +295,21 @@ def test_a_word_typed_in_full_is_not_the_start_of_another(
     query: str, char: str, not_first: str
 ) -> None:
     assert first(query) == char != not_first
+
+
+@pytest.mark.parametrize(
+    ("query", "meant", "alias"),
+    [
+        ("rupee", "₹", "\U0001e2ff"),  # an alias of the Wancho ngun sign
+        ("enter key", "⏎", "⌤"),  # an alias of U+2324
+        ("maps to", "↦", "⟼"),  # an alias of U+27FC (↦ is \mapsto)
+    ],
+)
+def test_a_phrase_typed_as_it_is_comes_before_an_informal_alias(
+    query: str, meant: str, alias: str
+) -> None:
+    results = search(query, limit=10)
+    chars = [m.symbol.char for m in results]
+    assert chars[0] == meant and alias in chars[1:]
+    # A name typed whole still comes first: "xor" is ⊻ XOR, then the table's ⊕.
+    assert first("xor") == "⊻"
