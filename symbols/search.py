@@ -1022,7 +1022,9 @@ def _concept_hits(
     concept_keys = idx.concept_keys
     said_whole: list[tuple[str, float, int]] = []  # (tier, quality, phrase): concept tier
     partly: list[tuple[float, str, int]] = []  # the others, best kept
-    cap = max(3 * limit, 30)
+    # (Misspelt words and the last resort give guesses, below the results there already:
+    # fewer are kept.)
+    cap = max(3 * limit, 30) if corrections is None and not loose else 2 * limit
     # A phrase only partly said ranks only if its hits beat the *limit*-th result so far
     # (the best such hit: its tier, the whole quality, half the most prior). Short of
     # one: a phrase said whole is never left out for it.
@@ -1051,7 +1053,7 @@ def _concept_hits(
     # 300 phrases holding only SQUARE, those of two words are read).
     runs = [(len(words), 1.0, order)]
     if corrections is not None and content:
-        runs = _runs_by_holders(order, holding, says, len(words) - len(content))
+        runs = _runs_by_holders(order, holding, says, matches, len(words) - len(content))
     for can_say, told_most, phrases in runs:
         for p in phrases:
             toks, weights, phrase_weight, length, one_letter = known.get(p) or _phrase_facts(idx, p)
@@ -1065,7 +1067,7 @@ def _concept_hits(
                     best_possible *= 0.8
                 elif loose and length > len(words):
                     best_possible *= 0.5
-                if best_possible <= floor:
+                if best_possible <= floor + 1e-9:  # (at best a tie)
                     break
                 # Nor can this one, for what of it the query may say (`said`: its words some
                 # query word says, short of all of them), times for misspelt words the tier's
@@ -1078,7 +1080,7 @@ def _concept_hits(
                         bound *= 0.8 * held / content_weight
                     elif loose:
                         bound *= 0.5
-                    if bound <= floor:
+                    if bound <= floor + 1e-9:
                         continue
             if letter_words:
                 lacking = [a for said, a in letter_words if said.isdisjoint(toks)]
@@ -1248,12 +1250,17 @@ def _saying(holding: dict[int, set[int]], says: list[float], least: float) -> se
 
 
 def _runs_by_holders(
-    order: list[int], holding: dict[int, set[int]], says: list[float], others: int
+    order: list[int],
+    holding: dict[int, set[int]],
+    says: list[float],
+    matches: list[_Said],
+    others: int,
 ) -> list[tuple[int, float, list[int]]]:
     """Split phrases (in *order*) by the content words they hold, most told first.
 
     Each run: how many query words can say some word of its phrases (those it holds and
-    the *others*, no content words), the most of the query they tell, the phrases.
+    the *others*, no content words), the most of the query they tell times the best any
+    of its words is said (a correction's similarity: `strength`), the phrases.
     """
     runs: dict[tuple[int, ...], set[int]] = {(): set(order)}
     for i, held in holding.items():  # (split by sets: the phrases are hundreds)
@@ -1265,10 +1272,11 @@ def _runs_by_holders(
         runs = {words: phrases for words, phrases in split.items() if phrases}
     place = {p: n for n, p in enumerate(order)}
     whole = sum(says) or 1.0
-    out = [
-        (len(h) + others, sum(says[i] for i in h) / whole, sorted(ps, key=place.__getitem__))
-        for h, ps in runs.items()
-    ]
+    out = []
+    for h, ps in runs.items():
+        said = 1.0 if others else max((r[0] for i in h for r in matches[i].values()), default=1.0)
+        told = sum(says[i] for i in h) / whole * said
+        out.append((len(h) + others, told, sorted(ps, key=place.__getitem__)))
     out.sort(key=lambda run: -run[1])
     return out
 
