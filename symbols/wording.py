@@ -55,6 +55,10 @@ _ASKING = re.compile(
     r"|(?:looking\s+for|where\s+is|where\s+can\s+i\s+find|give\s+me|show\s+me|find\s+me)\b"
     r")"
 )
+# A half turn said in degrees is upside down ("T rotated 180 degrees", "turned 180°").
+_HALF_TURN = re.compile(
+    r"(?i)\b(?:rotated|turned|flipped|rotate|turn)\s+(?:by\s+|through\s+)?180\s*(?:degrees?|deg|°)?(?!\w)"
+)
 # A lone symbol among words ("upside down !", "circled +", "slashed ="): read as its name.
 _LONE_SYMBOL = re.compile(r"(?<!\S)([^\w\s'’\\])(?!\S)")
 
@@ -70,6 +74,8 @@ def normalise_text(text: str) -> str:
     asked = _ASKING.match(text)
     if asked and asked.end() < len(text.rstrip()):
         text = text[asked.end() :]
+    if "180" in text:
+        text = _HALF_TURN.sub("upside down", text)
     if any(c.isalpha() for c in text) and _LONE_SYMBOL.search(text):
         text = _LONE_SYMBOL.sub(_named, text)
     return text
@@ -147,6 +153,13 @@ _DESCRIBING = frozenset(
 )
 
 
+_SIZES = frozenset({"SMALL", "LITTLE", "TINY", "MINI"})
+_PLACED = {
+    **dict.fromkeys(("ABOVE", "RAISED", "HIGH", "TOP"), "SUPERSCRIPT"),
+    **dict.fromkeys(("BELOW", "LOWERED", "LOW", "BOTTOM", "UNDER"), "SUBSCRIPT"),
+}
+
+
 def described_words(words: tuple[str, ...]) -> tuple[str, ...]:
     """*words* as a name might say them: shape phrases as their one word, filler dropped.
 
@@ -154,6 +167,13 @@ def described_words(words: tuple[str, ...]) -> tuple[str, ...]:
     ('DASH', 'CIRCLED')
     """
     spans = {start: (end, meant) for start, end, meant in phrase_spans(words)}
+    if _SIZES.intersection(words):
+        # "small 2 above", "tiny plus up top": a small thing above or below is a
+        # superscript or a subscript (SUPERSCRIPT TWO), the size said by that.
+        for i, w in enumerate(words):
+            if i not in spans and w in _PLACED:
+                spans[i] = (i + 1, _PLACED[w])
+    placed = any(meant in _PLACED.values() for _end, meant in spans.values())
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -162,7 +182,7 @@ def described_words(words: tuple[str, ...]) -> tuple[str, ...]:
             out.append(meant)
             i = end
             continue
-        if words[i] not in _DESCRIBING:
+        if words[i] not in _DESCRIBING and not (placed and words[i] in _SIZES):
             out.append(words[i])
         i += 1
     return tuple(out)

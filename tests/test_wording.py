@@ -216,6 +216,10 @@ def test_a_question_s_opening_and_a_lone_symbol_are_read_as_meant(
         ("little minus up top", "⁻"),  # found the down tack ⊤ (TOP)
         ("giant sigma", "∑"),  # giant is big: found σ
         ("curvy e set symbol", "∈"),  # curvy is curly: found nothing
+        ("small 2 above", "²"),  # a small thing above is a superscript: found ℏ
+        ("tiny plus above", "⁺"),  # found ⨤
+        ("T rotated 180 degrees", "⊥"),  # a half turn is upside down: found °
+        ("A turned by 180 deg", "∀"),
     ],
 )
 def test_questions_and_symbols_among_words_find_the_symbol(query: str, char: str) -> None:
