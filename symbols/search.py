@@ -1134,9 +1134,10 @@ def _concept_hits(
             strength = total / len(matched)
             told = 1.0 - missing / content_weight  # how much of the query the phrase explains
             if loose:
-                if said >= 1.0 and whole:
+                if said >= 1.0 and whole and not _CONCEPT_FILLER.issuperset(toks):
                     # A phrase said whole among words nothing knows ("alphabet of a
-                    # language"): above a name guessed from a stem of a word.
+                    # language"): above a name guessed from a stem of a word. (Not one of
+                    # filler only, which says nothing of the query: "like" is ♥'s.)
                     tier, quality = "fuzzy", 0.6 + 0.4 * told
                 elif told >= 0.3:
                     tier, quality = "fuzzy", 0.5 * strength * said * told

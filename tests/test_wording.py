@@ -234,6 +234,8 @@ def test_questions_and_symbols_among_words_find_the_symbol(query: str, char: str
         ("greek letter that looks like a pitchfork", "Ψ", "⋔"),
         # An article the phrase has and the query leaves out ("… looks like an x").
         ("cross that looks like x", "✗", "✝"),
+        # The last resort: a phrase of filler only ("like", ♥'s) is no guess at the rest.
+        ("old fashioned s that looks like f", "ſ", "♡"),
     ],
 )
 def test_looks_like_and_articles_are_left_out_of_what_a_description_says(
