@@ -42,9 +42,16 @@
   scored once on the sixth round's search: the whole set 0.929 / 0.971 (concept 0.978 / 0.998,
   shape 0.861 / 0.934), its 317 queries in no earlier file 0.826 / 0.921 (concept 0.943 /
   0.993, shape 0.733 / 0.864); the search at the session's start 0.923 / 0.967 and 0.817 /
-  0.912; before issue 11 0.312 / 0.419.
+  0.912; before issue 11 0.312 / 0.419. Read after it was scored: three wording changes came
+  from its misses (0.933 / 0.974 since).
+* ``eval_concepts_blind8.tsv``: 928 queries (485 concept, 443 shape) written blind on another
+  branch after those changes, under set 5's rules (522 are in earlier files), and scored once
+  on the same search: the whole set 0.922 / 0.964 (concept 0.965 / 0.990, shape 0.876 /
+  0.937), its 406 queries in no earlier file 0.850 / 0.921 (concept 0.932 / 0.975, shape
+  0.796 / 0.886); the search at the session's start 0.902 / 0.953 and 0.813 / 0.894; before
+  issue 11 0.297 / 0.391.
 
-The bounds of the last seven guard against a fall.
+The bounds of the last eight guard against a fall.
 
 Each line is ``kind<TAB>query<TAB>U+XXXX [U+YYYY…]`` (any of them is right). Run with ``-s``
 to see the table per kind and every miss; README's Searching section reports the figures.
@@ -105,6 +112,7 @@ def scores(name: str) -> dict[str, tuple[int, float, float]]:
         ("eval_concepts_blind5.tsv", {"concept": 334, "shape": 230}),
         ("eval_concepts_blind6.tsv", {"concept": 330, "shape": 220}),
         ("eval_concepts_blind7.tsv", {"concept": 495, "shape": 361}),
+        ("eval_concepts_blind8.tsv", {"concept": 485, "shape": 443}),
     ],
 )
 def test_the_evaluations_are_whole_and_without_repeats(name: str, sizes: dict[str, int]) -> None:
@@ -134,6 +142,7 @@ FLOORS = {
     "eval_concepts_blind5.tsv": (0.94, 0.98),
     "eval_concepts_blind6.tsv": (0.95, 0.98),
     "eval_concepts_blind7.tsv": (0.91, 0.96),
+    "eval_concepts_blind8.tsv": (0.90, 0.95),
 }
 
 
