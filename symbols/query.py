@@ -31,6 +31,7 @@ __all__ = [
     "concept_key",
     "fold",
     "graphemes",
+    "is_art",
     "is_blank",
     "normalize_command",
     "parse",
@@ -260,8 +261,12 @@ def concept_key(phrase: str) -> str:
     Folded (`fold`), except plain-text art, which is kept as typed (lower case): folded,
     "(c)" would be the letter C, and ":=" nothing at all.
     """
-    text = phrase.strip()
-    return text.lower() if _ART.fullmatch(text) else fold(text)
+    return phrase.strip().lower() if is_art(phrase) else fold(phrase)
+
+
+def is_art(text: str) -> bool:
+    """Tell whether *text* is plain-text art (see `concept_key`), not words."""
+    return _ART.fullmatch(text.strip()) is not None
 
 
 def tokens(text: str) -> list[str]:

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import combinations
 
 from symbols._modules import keep, make_module_callable
-from symbols.query import Query, concept_key, fold, parse, plain_text
+from symbols.query import Query, concept_key, fold, is_art, parse, plain_text
 from symbols.schema import SCOPES
 from symbols.search_index import FILLER, FILLER_WEIGHT, SearchIndex, index, name_weight, weight
 from symbols.table import fields_of, load, make_symbol
@@ -210,12 +211,7 @@ class _Hits:
         """
         if len(self.best) < limit:
             return -1.0
-        scores = [v[0] for v in self.best.values()]
-        if len(scores) <= _FEW:
-            return sorted(scores, reverse=True)[limit - 1]
-        import heapq  # (see `_smallest`)
-
-        return heapq.nlargest(limit, scores)[-1]
+        return -_smallest(limit, [-v[0] for v in self.best.values()], key=float)[-1]
 
     def top_exact(self) -> bool:
         return any(v[1] in ("exact", "codepoint", "glyph") for v in self.best.values())
@@ -333,9 +329,9 @@ def _art_hits(q: Query, idx: SearchIndex, hits: _Hits) -> None:
 
     Above the query's characters read as glyphs (`_ASCII_ART`), in the table's order.
     """
+    if not is_art(q.text):
+        return
     key = concept_key(q.text)
-    if key == fold(q.text):
-        return  # words, not art
     for pos, value in enumerate(idx.concept.get(key, ())):
         cp, kind = value >> 1, value & 1
         text = idx.concept_text(cp, kind, key)
@@ -1237,8 +1233,6 @@ def _saying(holding: dict[int, set[int]], says: list[float], least: float) -> se
     The union, over the sets of words saying enough, of the phrases holding them all
     (a set holding a smaller one that says enough adds nothing).
     """
-    from itertools import combinations
-
     enough: list[frozenset[int]] = []
     out: set[int] = set()
     for size in range(1, len(holding) + 1):
@@ -1352,7 +1346,7 @@ def _phrase_facts(idx: SearchIndex, p: int) -> _PhraseFacts:
         weights = [0.0 if t in _ARTICLES else 0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
         if not any(weights):
             weights = [0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
-        length = idx.concept_keys[p].count(" ") + 1
+        length = idx.concept_lengths[p]
         one_letter = any(len(t) == 1 for t in toks)
         found = known[p] = (toks, weights, sum(weights), length, one_letter)
     return found

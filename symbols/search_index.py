@@ -948,12 +948,12 @@ class SearchIndex:
 
     @cached_property
     def concept_lengths(self) -> list[int]:
-        """Phrase index → its number of words less one, for `symbols.search`'s order.
+        """Phrase index → its number of words, for `symbols.search`'s order.
 
         Shorter phrases are read first, so that the longer ones, which could not rank,
         are never looked at; counted once for all rather than for hundreds at each query.
         """
-        return [key.count(" ") for key in self.concept_keys]
+        return [key.count(" ") + 1 for key in self.concept_keys]
 
     @cached_property
     def concept_vocab_by_initial(self) -> dict[str, list[str]]:
