@@ -272,6 +272,13 @@ class SearchScreen(Screen[None]):
             return
         self._search(self._generation, query, app.scope, app.group, favorites, recents)
 
+    def _rows_for(
+        self, query: str, scope: str, group: str | None, favorites: list[int], recents: list[int]
+    ) -> list[Row]:
+        """Return the rows of a search, ranked by the user's frecency and aliases."""
+        used, aliases = self._ranking()
+        return compute_rows(query, scope, group, favorites, recents, used=used, aliases=aliases)
+
     def _ranking(self) -> tuple[Mapping[int, float], Mapping[int, list[str]]]:
         """Return the user's frecency and aliases, which order the rows of a search."""
         from app.frecency import frecency
@@ -290,8 +297,7 @@ class SearchScreen(Screen[None]):
         recents: list[int],
     ) -> None:
         # A thread, so a slow first search (building the "all" scope) never freezes typing.
-        used, aliases = self._ranking()
-        rows = compute_rows(query, scope, group, favorites, recents, used=used, aliases=aliases)
+        rows = self._rows_for(query, scope, group, favorites, recents)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_rows, generation, rows)
 
@@ -325,16 +331,7 @@ class SearchScreen(Screen[None]):
         self.workers.cancel_group(self, "search")
         app = self.mathsym
         query = self.query_one(QueryInput).value
-        used, aliases = self._ranking()
-        rows = compute_rows(
-            query,
-            app.scope,
-            app.group,
-            app.state.favorites,
-            app.state.recents,
-            used=used,
-            aliases=aliases,
-        )
+        rows = self._rows_for(query, app.scope, app.group, app.state.favorites, app.state.recents)
         self._show_rows(self._generation, rows)
 
     def _show_rows(self, generation: int, rows: list[Row]) -> None:
