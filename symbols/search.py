@@ -30,7 +30,9 @@ from symbols.wording import (
     is_article,
     mark_readings,
     phrase_forms,
+    phrase_spans,
     spellings,
+    stems,
     variants,
 )
 
@@ -766,7 +768,10 @@ _Said = dict[str, tuple[float, int, float]]
 
 
 def _phrase_word_matches(
-    forms: list[tuple[str, float]], vocab: Postings, names: Postings | None = None
+    forms: list[tuple[str, float]],
+    vocab: Postings,
+    names: Postings | None = None,
+    as_is: Collection[str] = (),
 ) -> _Said:
     """Map each phrase word the *forms* of one query word say to (strength, form, sim).
 
@@ -775,12 +780,16 @@ def _phrase_word_matches(
     Worked out once per query word from the phrases' vocabulary: `_assign` then reads a
     phrase's words here instead of comparing each with each form (the phrases of a common
     word, "arrow", are hundreds). With the names' words (*names*: a query word typed in
-    full), a form that is a word of its own begins another weakly (`_BEGUN`).
+    full), a form that is a word of its own begins another weakly (`_BEGUN`). A form in
+    *as_is* (a stem: `symbols.wording.stems`) says only itself.
     """
     found: _Said = {}
     for at, (form, sim) in enumerate(forms):
         # Of three letters or more, a form may begin a word; a shorter one must be it.
-        words = vocab.prefixed(form) if len(form) >= 3 else [form] if form in vocab else []
+        if len(form) >= 3 and form not in as_is:
+            words = vocab.prefixed(form)
+        else:
+            words = [form] if form in vocab else []
         # A word of its own (in a phrase or a name) is that word rather than the start of
         # another: "care" of "care of symbol" only begins CARET ("caret symbol"), so not
         # enough for a phrase said whole. Its inflections are the word still (CIRCLED).
@@ -896,15 +905,28 @@ def _concept_hits(
         or (len(w) == 1 and w.isalpha() and words[i + 1 : i + 2] == ("WITH",))
     ]
     if not content:
-        # "u symbol", "big U": the letters are all the query says.
-        content = [i for i, w in enumerate(words) if len(w) == 1 and w.isalpha()]
+        # "u symbol", "big U": the letters are all the query says (not an article: "looks
+        # like a w" says W).
+        alone = [i for i, w in enumerate(words) if len(w) == 1 and w.isalpha()]
+        content = [i for i in alone if not is_article(words, i)] or alone
     vocab = idx.concept_words
     per_word = []
+    inflected: set[str] = set()  # stems of words: each says only itself
     for w in words:
         if corrections is not None and w in corrections:
             per_word.append(corrections[w])
             continue
         forms = _concept_forms(w, synonyms or loose)
+        if synonyms or loose:
+            # An inflection of a phrase word ("looks like a w rounded": ROUND), also where
+            # it is a phrase word itself (ROUNDED, of "rounded corners"). (Then no more
+            # than a start: "contained" is rather that word than "contain".)
+            sure = _BEGUN if w in vocab else 0.9
+            for stem in stems(w):
+                if stem in vocab:
+                    forms.append((stem, sure))
+                    inflected.add(stem)
+                    break
         # A word ended otherwise than the phrase's ("similarity" for "similar",
         # "logically" for "logical"): the longest start of it that is a phrase word.
         # A suffix of one letter is more likely a slip ("subsett"): the fuzzy tier's.
@@ -930,10 +952,14 @@ def _concept_hits(
     if synonyms or loose:
         for i, reading in phrase_forms(words).items():
             per_word[i].append(reading)
+        # The words before a shape phrase's last say nothing apart from it: in "o up high"
+        # (RAISED), UP is no content word a phrase lacks.
+        led = {j for start, end, _meant in phrase_spans(words) for j in range(start, end - 1)}
+        content = [i for i in content if i not in led] or content
     # The phrase words each query word's forms say, looked up once per query.
     # (The last word may be one still being typed: "set min" is on its way to MINUS.)
     matches = [
-        _phrase_word_matches(forms, vocab, idx.word_docs if i < len(words) - 1 else None)
+        _phrase_word_matches(forms, vocab, idx.word_docs if i < len(words) - 1 else None, inflected)
         for i, forms in enumerate(per_word)
     ]
     sayers = _sayers(matches)
@@ -1123,7 +1149,7 @@ def _concept_hits(
                 last = best_at
             said = said_weight / phrase_weight
             lone = letters - articles
-            if not matched or (letters and said < 1.0) or (lone and one_letter):
+            if not matched or (lone and said < 1.0) or (lone and one_letter):
                 # Nothing said; or a letter the phrase lacks where it names another thing:
                 # "double struck R" is neither "double struck a" nor "double struck one".
                 continue
@@ -1342,8 +1368,12 @@ def _phrase_facts(idx: SearchIndex, p: int) -> _PhraseFacts:
         toks = idx.concept_tokens[p]
         # A phrase's own filler words weigh less when judging how much of it is said, and
         # its articles nothing: "cross that looks like x" says "… looks like an x".
-        # (Not "a", which may be the letter: "triangle in a triangle" is not "triangle in".)
-        weights = [0.0 if t in _ARTICLES else 0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
+        # "a" only where it is one ("x in a circle"), not where it may be the letter
+        # (of its words each once, "triangle in a triangle" ends in A: not "triangle in").
+        weights = [
+            0.0 if t in _ARTICLES or is_article(toks, i) else 0.25 if t in _PHRASE_FILLER else 1.0
+            for i, t in enumerate(toks)
+        ]
         if not any(weights):
             weights = [0.25 if t in _PHRASE_FILLER else 1.0 for t in toks]
         length = idx.concept_lengths[p]
@@ -1685,8 +1715,13 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
             if split is not q:
                 _word_hits(split, idx, hits)
                 _concept_hits(split, idx, hits, limit=limit, synonyms=True)
-        if not hits.best or (
-            len(q.words) >= 3 and max(h[0] for h in hits.best.values()) < _TIER_SCORE["substring"]
+        if (
+            not hits.best
+            or (len(hits) < limit and len(q.words) > 1 and not hits.top_exact())
+            or (
+                len(q.words) >= 3
+                and max(h[0] for h in hits.best.values()) < _TIER_SCORE["substring"]
+            )
         ):
             # A polished tool rarely answers nothing, nor a longer query only with guesses
             # at misspellings: the phrases that say part of the query.

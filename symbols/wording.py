@@ -23,6 +23,7 @@ __all__ = [
     "phrase_forms",
     "phrase_spans",
     "spellings",
+    "stems",
     "variants",
 ]
 
@@ -123,6 +124,10 @@ _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("UP", "HIGH"), "RAISED"),
     (("UP", "TOP"), "RAISED"),
     (("DOWN", "LOW"), "LOWERED"),
+    (("ABOVE", "THE", "LINE"), "RAISED"),
+    (("BELOW", "THE", "LINE"), "LOWERED"),
+    (("ABOVE", "THE", "BASELINE"), "RAISED"),
+    (("BELOW", "THE", "BASELINE"), "LOWERED"),
 )
 
 
@@ -297,13 +302,33 @@ def _spellings(word: str) -> list[str]:
     return out
 
 
+def stems(word: str) -> list[str]:
+    """List the words folded *word* may inflect, likeliest first ("ROUNDED": ROUND).
+
+    For a word that is itself a phrase word too, so not left to the search's start of a
+    word ("rounded corners" holds ROUNDED, "round w" ROUND): -ED and -ING, with a
+    doubled consonant undone ("DOTTED": DOT) or an E put back ("CURVED": CURVE).
+
+    >>> stems("DOTTED")
+    ['DOTT', 'DOT', 'DOTTE']
+    """
+    for ending in ("ING", "ED"):
+        base = word[: -len(ending)]
+        if word.endswith(ending) and len(base) >= 3:
+            out = [base]
+            if base[-1] == base[-2] and base[-1] not in "AEIOUSL":
+                out.append(base[:-1])
+            return [*out, base + "E"]
+    return []
+
+
 def variants(word: str) -> list[tuple[str, float]]:
     """Other forms folded *word* may take (with how sure each is), not *word* itself.
 
     >>> variants("MICROMETRE")
     [('MICROMETER', 0.97)]
     >>> [w for w, _ in variants("LARGE")]
-    ['BIG', 'HUGE']
+    ['BIG', 'HUGE', 'GIANT', 'ENORMOUS']
     """
     out = [(w, _SPELLING) for w in _spellings(word)]
     out += [(w, _SYNONYM) for w in _SYNONYMS.get(word, ())]

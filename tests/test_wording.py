@@ -11,6 +11,7 @@ from symbols.wording import (
     mark_readings,
     normalise_text,
     phrase_forms,
+    stems,
     variants,
 )
 
@@ -319,3 +320,54 @@ def test_a_phrase_typed_as_it_is_comes_before_an_informal_alias(
     assert chars[0] == meant and alias in chars[1:]
     # A name typed whole still comes first: "xor" is ⊻ XOR, then the table's ⊕.
     assert first("xor") == "⊻"
+
+
+@pytest.mark.parametrize(
+    ("query", "char", "before"),
+    [
+        # "a" before a word is the article, not a letter the phrase lacks: "curly w" is
+        # said, and "w with a hat" is no better for its own "a".
+        ("looks like a w", "ω", "ŵ"),
+        ("looks like a p", "ρ", "℗"),
+        ("like a y", "γ", "ÿ"),
+        # Nor does a phrase's article count as said: "x in a circle" is no more an x.
+        ("looks like a x", "×", "⊗"),
+    ],
+)
+def test_an_article_is_no_letter_of_the_description(query: str, char: str, before: str) -> None:
+    chars = [m.symbol.char for m in search(query, limit=10)]
+    assert chars[0] == char
+    assert before not in chars or chars.index(before) > chars.index(char)
+
+
+def test_an_inflection_reads_as_its_stem() -> None:
+    assert stems("ROUNDED") == ["ROUND", "ROUNDE"]
+    assert stems("DOTTED")[:2] == ["DOTT", "DOT"]  # a doubled consonant undone
+    assert "CURVE" in stems("CURVED")
+    assert stems("CROSSED") == ["CROSS", "CROSSE"]  # SS is no doubled ending
+    assert stems("RED") == [] and stems("ROUND") == []
+    # ROUNDED is a phrase word itself ("rounded corners"), yet "round w" is said.
+    assert first("looks like a w rounded") == "ω"
+    # Only as itself: CONTAINED is not CONTAIN, the start of CONTAINS (⊇).
+    assert first("is contained in or equal to") == "⊆"
+
+
+@pytest.mark.parametrize(
+    ("query", "chars"),
+    [
+        # UP of "up high" (RAISED) is no content word the phrase "raised o" lacks.
+        ("o up high", "°ºᵒ"),
+        ("tiny o up high", "°ºᵒ"),
+        ("small 0 below the line", "₀"),  # below the line: LOWERED, a subscript
+        ("little 2 above the line", "²"),
+    ],
+)
+def test_the_words_of_a_shape_phrase_are_said_by_it(query: str, chars: str) -> None:
+    assert first(query) in chars
+
+
+def test_a_description_with_few_answers_is_filled_with_partial_phrases() -> None:
+    # "variance" alone says 𝕍; the phrases that say part of the rest follow, so that a
+    # description gets a list to choose from, not one guess.
+    chars = top5("variance sigma squared")
+    assert chars[0] == "𝕍" and "σ" in chars and len(chars) >= 3
