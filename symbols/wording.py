@@ -193,9 +193,26 @@ def described_words(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Words that say "much" before a comparison: "way smaller than", "a lot bigger than".
+_INTENSIFIERS = frozenset({"WAY", "FAR", "LOT", "LOTS", "VASTLY", "HUGELY"})
+
+
+def _compares(word: str) -> bool:
+    return word in ("LESS", "MORE") or (len(word) > 4 and word.endswith("ER"))
+
+
 def normalise_words(words: list[str]) -> list[str]:
-    """Rewrite folded query *words*: a negated verb as its NON- compound (see above)."""
+    """Rewrite folded query *words*: negations and intensifiers as the tables say them.
+
+    A negated verb reads as its NON- compound (see above), an intensifier before a
+    comparison as MUCH ("way smaller than" is "much smaller than").
+    """
     out = list(words)
+    for i in range(len(out) - 2, -1, -1):
+        if out[i] in _INTENSIFIERS and _compares(out[i + 1]):
+            out[i] = "MUCH"
+            if i and out[i - 1] == "A" and words[i] == "LOT":
+                del out[i - 1]
     if "NOT" in out:
         i = out.index("NOT")
         if i + 1 < len(out) and out[i + 1] in _NON_COMPOUNDS:
@@ -244,6 +261,8 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("GREY", "GRAY"),
     ("BLACKBOARD", "CHALKBOARD"),
     ("CAPITAL", "CAPS"),
+    ("MONOSPACE", "MONOSPACED", "TYPEWRITER"),
+    ("BROKEN", "BREAK"),
 )
 _SYNONYM = 0.9
 _SYNONYMS: dict[str, tuple[str, ...]] = {}
@@ -387,6 +406,9 @@ _MARKS: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, bool], ..
     (("ROOF",), (("CIRCUMFLEX",),), "above", False),
     (("CARET",), (("CIRCUMFLEX",),), "above", True),
     (("ACCENT",), (("ACUTE",), ("GRAVE",)), "above", False),
+    (("V", "ACCENT"), (("CARON",),), "above", False),
+    (("TICK",), (("ACUTE",),), "above", True),
+    (("BACKWARDS", "TICK"), (("GRAVE",),), "above", False),
     (("BACKWARDS", "ACCENT"), (("GRAVE",),), "above", False),
     (("BAR",), (("MACRON",),), "above", True),
     (("LINE",), (("MACRON",),), "above", True),
@@ -400,7 +422,7 @@ _MARKS: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, bool], ..
     (("LINE",), (("LINE", "BELOW"),), "below", True),
     (("LINE",), (("STROKE",), ("BAR",)), "through", True),
     (("BAR",), (("STROKE",), ("BAR",)), "through", False),
-    (("SLASH",), (("STROKE",),), "through", False),
+    (("SLASH",), (("SOLIDUS",), ("STROKE",)), "through", False),
     (("STROKE",), (("STROKE",),), "through", False),
     (("STRIKETHROUGH",), (("STROKE",),), "through", False),
     (("SLASHED",), (("STROKE",),), "through", False),
@@ -409,6 +431,10 @@ _MARKS: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, bool], ..
     (("STRUCK", "THROUGH"), (("STROKE",), ("BAR",)), "through", False),
 )
 _MARK_WORDS = frozenset(w for said, *_ in _MARKS for w in said)
+# Any letter, that a mark is described on: "hat over a letter".
+_ANY_LETTER = frozenset({"LETTER", "LETTERS", "VOWEL", "VOWELS", "CONSONANT", "CHARACTER"})
+_NOT_THE_MARK = _ANY_LETTER | {"A", "AN", "THE", "ANY"}
+_PLACE_WORDS = frozenset(place[0] for places in _PLACES.values() for place in places)
 # Words before a described mark that say nothing of it: "a little ring", "a tiny v".
 _BEFORE_MARK = frozenset({"A", "AN", "THE", "LITTLE", "TINY", "SMALL", "SINGLE"})
 
@@ -431,7 +457,8 @@ def mark_readings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if not _MARK_WORDS.intersection(words) or len(words) > 8:
         return []
     readings: list[tuple[str, ...]] = [()]
-    i, changed = 0, False
+    marked: set[int] = set()  # the words that describe a mark
+    i = 0
     while i < len(words):
         found = _mark_at(words, i)
         if found is None:
@@ -446,16 +473,26 @@ def mark_readings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
                 r = r[:-1]
             readings += [r + n for n in names]
         readings = list(dict.fromkeys(readings))[:4]
-        i, changed = end, True
-    if not changed:
+        marked.update(range(i, end))
+        i = end
+    if not marked:
         return []
     # A mark needs the letter it is on: "umlaut" or "dot on top" alone is the mark itself,
     # and on a sign ("equals with a dot on top") the concept table's shapes say it better.
     letters = [
         w
         for i, w in enumerate(words)
-        if w in GREEK_NAMES or (len(w) == 1 and not is_article(words, i))
+        if i not in marked and (w in GREEK_NAMES or (len(w) == 1 and not is_article(words, i)))
     ]
+    on_any = any(
+        w in _ANY_LETTER and _PLACE_WORDS.intersection(words[max(0, j - 2) : j])
+        for j, w in enumerate(words)
+    )
+    if not letters and on_any:
+        # On any letter ("a v accent over a letter", "tick over a vowel"): the mark itself,
+        # to put on a letter (COMBINING CARON), without the words for the letter.
+        marks = (tuple(w for w in r if w not in _NOT_THE_MARK) for r in readings)
+        return [("COMBINING", *r) for r in marks if r]
     return [r for r in readings if any(w in r for w in letters)]
 
 

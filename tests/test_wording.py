@@ -139,7 +139,9 @@ def test_a_described_mark_reads_as_its_name() -> None:
     # Common words are marks only where their place is said; a mark needs its letter.
     assert mark_readings(parse("v shape").words) == []
     assert mark_readings(parse("umlaut").words) == []
-    assert mark_readings(parse("hat over a letter").words) == []
+    # On any letter, the combining mark (the table's "hat over a letter" says it too).
+    assert mark_readings(parse("hat over a letter").words) == [("COMBINING", "CIRCUMFLEX")]
+    assert first("hat over a letter") == "\u0302"
 
 
 @pytest.mark.parametrize(
@@ -371,3 +373,40 @@ def test_a_description_with_few_answers_is_filled_with_partial_phrases() -> None
     # description gets a list to choose from, not one guess.
     chars = top5("variance sigma squared")
     assert chars[0] == "𝕍" and "σ" in chars and len(chars) >= 3
+
+
+def test_an_intensifier_before_a_comparison_reads_as_much() -> None:
+    assert parse("way smaller than").words == ("MUCH", "SMALLER", "THAN")
+    assert parse("a lot bigger than").words == ("MUCH", "BIGGER", "THAN")
+    assert parse("far greater than").words == ("MUCH", "GREATER", "THAN")
+    # Only before a comparison: "two way arrow" and "far" keep their words.
+    assert parse("two way arrow").words == ("TWO", "WAY", "ARROW")
+    assert parse("a lot").words == ("A", "LOT")
+    assert first("way smaller than") == "≪"
+    assert first("a lot bigger than") == "≫"
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [
+        # A mark described on any letter is the combining mark, to put on one.
+        ("v accent over letter", "\u030c"),  # COMBINING CARON (the V is the mark's)
+        ("tick over a letter", "\u0301"),  # COMBINING ACUTE ACCENT
+        ("backwards tick over vowel", "\u0300"),  # COMBINING GRAVE ACCENT
+        ("circle over letter", "\u030a"),  # COMBINING RING ABOVE
+        ("slash through a letter", "\u0338"),  # COMBINING LONG SOLIDUS OVERLAY
+        # Shape words people use for a name's: typewriter (MONOSPACE), a break (BROKEN).
+        ("typewriter x", "𝚡"),
+        ("vertical bar with a break", "¦"),
+    ],
+)
+def test_marks_on_any_letter_and_more_shape_words(query: str, char: str) -> None:
+    assert first(query) == char
+
+
+def test_a_mark_on_any_letter_needs_the_place_said() -> None:
+    # "long vowel bar" names no place: the macron of the table, not a stroke overlay.
+    assert mark_readings(("LONG", "VOWEL", "BAR")) == []
+    assert mark_readings(("TICK", "OVER", "A", "LETTER")) == [("COMBINING", "ACUTE")]
+    # On a letter, the mark is the letter's: "e with a tick above" is é.
+    assert first("e with a tick above") == "é"
