@@ -1,6 +1,6 @@
 """symbols.search of two or more source trees, interleaved query by query in one process.
 
-    python bench/search_trees.py TREE [TREE …] [--rounds 5] [--scope math]
+    python bench/search_trees.py TREE [TREE …] [--rounds 5] [--scope math] [--queries FILE]
 
 Each TREE is a source checkout (e.g. ``git archive 9258dd9 | tar -x -C /tmp/before``).
 Whole runs of bench_search.py, one tree after the other, differ by as much as the trees
@@ -50,8 +50,14 @@ def main() -> None:
     parser.add_argument("trees", nargs="+", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--scope", default="math")
+    parser.add_argument(
+        "--queries",
+        type=Path,
+        default=REPO / "tests" / "data" / "eval_queries.tsv",
+        help="an eval file (kind, query, answers); eval_concepts.tsv times descriptions",
+    )
     args = parser.parse_args()
-    lines = (REPO / "tests" / "data" / "eval_queries.tsv").read_text(encoding="utf-8")
+    lines = args.queries.read_text(encoding="utf-8")
     queries = [x.split("\t")[1] for x in lines.split("\n") if x and not x.startswith("#")]
     with tempfile.TemporaryDirectory() as tmp:
         searches, indexes = [], []
@@ -73,7 +79,8 @@ def main() -> None:
                     search(q, 10, args.scope)
                     best[k][j] = min(best[k][j], time.perf_counter() - t)
     first = statistics.fmean(best[0])
-    print(f"{len(queries)} queries, scope {args.scope}, fastest of {args.rounds} rounds")
+    print(f"{len(queries)} queries of {args.queries.name}, scope {args.scope}, ", end="")
+    print(f"fastest of {args.rounds} rounds")
     print("| tree | mean | p99 | mean / first tree's |\n|---|---|---|---|")
     for tree, times in zip(args.trees, best, strict=True):
         ordered = sorted(times)

@@ -75,6 +75,7 @@ MAX_LIMIT = 1000
 # Most names scored for one word reading (see _words_any_order), and most names
 # completed by one prefix (see _word_hits): short common starts match thousands.
 _MAX_SCORED = 1500
+_MAX_LOOSE = 300  # of the last resort's
 _MAX_PREFIXED = 300
 
 # Tier floors. Within a tier a hit earns at most 97 more points (the weights below),
@@ -909,6 +910,14 @@ def _concept_hits(
         # like a w" says W).
         alone = [i for i, w in enumerate(words) if len(w) == 1 and w.isalpha()]
         content = [i for i in alone if not is_article(words, i)] or alone
+    elif loose:
+        # The last resort: the letter a shape is described on is said too ("looks like a
+        # zigzag z": the phrases of Z, "greek z" among them).
+        content += [
+            i
+            for i, w in enumerate(words)
+            if len(w) == 1 and w.isalpha() and i not in content and not is_article(words, i)
+        ]
     vocab = idx.concept_words
     per_word = []
     inflected: set[str] = set()  # stems of words: each says only itself
@@ -973,7 +982,9 @@ def _concept_hits(
         return False  # no phrase holds a word of the query (the phrases are not even read)
     holds: Counter[int] = Counter()  # how many content words a phrase holds, when asked
     tokens_of = idx.concept_tokens
-    need = len(content) if corrections is None else max(1, len(content) - 1)
+    # (Misspelt words, and the last resort, read those lacking one: "looks like a x with
+    # a tail" has none holding both X and TAIL, and "greek x" says part of it.)
+    need = len(content) if corrections is None and not loose else max(1, len(content) - 1)
     # A phrase that lacks some content word can only count when the query says all of
     # it (a phrase inside a longer query): it has no more words than the query.
     # (Said whole: each of its words is one of the query's, or that without a plural.)
@@ -1003,6 +1014,11 @@ def _concept_hits(
         # fill the list; a phrase that says more than the letter ("upside down a", in
         # 900 phrases) could only follow them, so only a phrase that is the letter is read.
         found_any = {p for p in found_any if len(tokens_of[p]) == 1}
+    if loose and len(found_any) > _MAX_LOOSE:
+        # A guess at the rest: the phrases holding what says most of the query ("W with
+        # lines": W, in fewer phrases than LINE) are read, not every phrase of a word.
+        weigh = {p: sum(says[i] for i in content if p in holding[i]) for p in found_any}
+        found_any = set(_smallest(_MAX_LOOSE, found_any, key=lambda p: (-weigh[p], p)))
     if len(found_any) > _MAX_SCORED:
         if not holds:
             for found in holding.values():
@@ -1715,16 +1731,15 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
             if split is not q:
                 _word_hits(split, idx, hits)
                 _concept_hits(split, idx, hits, limit=limit, synonyms=True)
+        best = max((h[0] for h in hits.best.values()), default=0.0)
         if (
             not hits.best
-            or (len(hits) < limit and len(q.words) > 1 and not hits.top_exact())
-            or (
-                len(q.words) >= 3
-                and max(h[0] for h in hits.best.values()) < _TIER_SCORE["substring"]
-            )
+            or (len(q.words) >= 3 and best < _TIER_SCORE["substring"])
+            or (len(hits) < limit and len(q.words) > 1 and best < _TIER_SCORE["concept"])
         ):
             # A polished tool rarely answers nothing, nor a longer query only with guesses
-            # at misspellings: the phrases that say part of the query.
+            # at misspellings, nor a description (nothing said whole) with a short list:
+            # the phrases that say part of the query.
             _concept_hits(q, idx, hits, limit=limit, loose=True)
     second = None  # a reading shown right after the best one
     if q.codepoint is not None and any(

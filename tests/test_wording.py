@@ -410,3 +410,16 @@ def test_a_mark_on_any_letter_needs_the_place_said() -> None:
     assert mark_readings(("TICK", "OVER", "A", "LETTER")) == [("COMBINING", "ACUTE")]
     # On a letter, the mark is the letter's: "e with a tick above" is é.
     assert first("e with a tick above") == "é"
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [
+        # No phrase holds both X and TAIL: the last resort reads those holding one.
+        ("looks like a x with a tail", "ϱ"),  # "rho with tail"
+        # The letter a shape is described on is said too: ZIGZAG's phrases and Z's.
+        ("looks like a zigzag z", "↯"),
+    ],
+)
+def test_the_last_resort_reads_phrases_holding_part_of_a_description(query: str, char: str) -> None:
+    assert char in top5(query)
