@@ -29,7 +29,7 @@ are `symbols.schema`'s. Schema (format 3)::
                      "no_text": "\\!\tnegative space\n…",  # commands of no character
                      "ligatures": "--\t2013\n…"},     # TeX's input ligatures
      "search": {"all": {...}, "extended": {...},     # every scope's search index, packed
-                "math": {...}},
+                "math": {...}},                      # (parts equal to math's: "shared")
      "index_bytes": 5175848,                         # length of the "search" value
      "layout": {"bytes": 863710, "rows": 64,         # where the columns lie (see below)
                 "at": {"cp": [offsets of rows 0, 64, …, then of "]"], ...},
@@ -75,7 +75,9 @@ not listed.
 ``search`` holds the pure-data parts of every scope's search index
 (`symbols.search_index.pack_index`), so that the first search of a process splits a
 few strings instead of indexing every name (30 ms for math, 0.6 s for all). A file
-without them still works: the index is then built on first use.
+without them still works: the index is then built on first use. A part another scope
+holds alike (the concept table's phrases, the Typst and AsciiMath names) is stored in
+math's only, and that scope's ``shared`` part names it (`share_parts`).
 
 What makes a look-up read and parse little of the file (each measured in
 bench/README.md):
@@ -83,8 +85,8 @@ bench/README.md):
 * ``index_bytes``, near the top (keys are sorted), is the length of the ``search``
   value: the index is parsed at the first search, and the columns are found after it
   without parsing it.
-* The parts of every scope but math (``all`` and ``extended``: 4.9 of the file's
-  7.0 MB, before math's in sorted order) are not read: `read` reads the head, then
+* The parts of every scope but math (``all`` and ``extended``: 4.4 of the file's
+  7.4 MB, before math's in sorted order) are not read: `read` reads the head, then
   everything after them in one read, and keeps those bytes. A search of such a scope
   reads its parts then, if the file is still the one read (its device, inode, size and
   time); else, or if they do not lie where the layout says, that scope's index is
@@ -479,6 +481,36 @@ class Columns:
         return chunk[j]
 
 
+#: The scope whose index parts the others share where they are equal (`share_parts`):
+#: the default one, which `read` keeps in memory.
+SHARED_FROM = "math"
+#: The part of another scope naming, space-separated, the parts it takes from it.
+SHARED = "shared"
+
+
+def share_parts(parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Store once the index parts every scope holds alike: *parts* with those left out.
+
+    The concept table's phrases, the Typst and AsciiMath names and the unprefixed
+    mathematical names are the same in every scope (a scope limits the names searched,
+    not what a reviewed row describes): stored in each, they were a sixth of the file.
+    Another scope keeps its own parts and names the ones it shares under ``shared``.
+    """
+    base = parts.get(SHARED_FROM)
+    if not base:
+        return parts
+    out: dict[str, dict[str, str]] = {}
+    for scope, own in parts.items():
+        same = [] if scope == SHARED_FROM else sorted(k for k, v in own.items() if base.get(k) == v)
+        if SHARED in own or not same:
+            out[scope] = own
+            continue
+        kept = {k: v for k, v in own.items() if k not in same}
+        kept[SHARED] = " ".join(same)
+        out[scope] = kept
+    return out
+
+
 class SearchParts:
     """The packed search index parts (`symbols.search_index.pack_index`) by scope.
 
@@ -568,8 +600,27 @@ class SearchParts:
         """How to get one part of the packed index of *scope* by name, or None without one.
 
         Each part is parsed by itself where the layout says where it lies; else the
-        parts come from `whole`.
+        parts come from `whole`. A part the scope shares with the default one (its
+        ``shared`` part names them: `share_parts`) is that scope's.
         """
+        get = self._own(scope)
+        if get is None or scope == SHARED_FROM:
+            return get
+        try:
+            shared = frozenset(get(SHARED).split())
+        except KeyError:
+            return get  # a file that stores every part of every scope
+        base = self._own(SHARED_FROM)
+        if base is None:
+            return None  # not to be read: the index is computed instead
+
+        def part(name: str) -> str:
+            return base(name) if name in shared else get(name)
+
+        return part
+
+    def _own(self, scope: str) -> Callable[[str], str] | None:
+        """How to get one of the parts stored under *scope* itself (see `scope`)."""
         if self._parts is None and self._at:
             # The layout lists every scope the index holds: no need to parse it to know.
             if scope not in self._at:
@@ -784,7 +835,7 @@ class Data:
             html4=self.html4,
             unlisted=self.unlisted,
             columns=self.columns,
-            search=SearchParts(parts),
+            search=SearchParts(share_parts(parts)),
             provenance=self.provenance,
             concept_order=self.concept_order,
             latex_extra=self.latex_extra,

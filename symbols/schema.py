@@ -57,8 +57,9 @@ def origin_rank(origin: str) -> int:
 
 #: Version of the data/symbols.json layout (`symbols.datafile` writes and reads it).
 #: 3: the ``concept``, ``shape`` and ``lookalike`` columns, ``concept_order`` and the
-#: ``prefer`` notes (issue 11).
-FORMAT = 3
+#: ``prefer`` notes (issue 11). 4: index parts equal to the math scope's are stored once
+#: (``shared``: `symbols.datafile.share_parts`).
+FORMAT = 4
 
 #: Columns holding one plain value per row: code point, Unicode name, general
 #: category, index into the file's ``groups``, index into `SCOPES`.

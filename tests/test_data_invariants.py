@@ -51,7 +51,7 @@ def cols(raw: dict[str, Any]) -> dict[str, list[Any]]:
 
 
 def test_header(raw: dict[str, Any]) -> None:
-    assert raw["format"] == FORMAT == 3
+    assert raw["format"] == FORMAT == 4
     assert raw["unicode"] == unicodedata2.unidata_version == "18.0.0"
     assert raw["groups"] == list(GROUPS)
     starts = [b[0] for b in raw["blocks"]]

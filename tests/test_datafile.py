@@ -426,3 +426,43 @@ def test_a_table_reads_unlisted_names_alike_before_and_after_splitting_them() ->
     assert set(columns) <= set(table._unlisted_rows)  # split after the first few dozen
     assert first[0][1] == ("BYTE ORDER MARK", "BOM", "ZWNBSP")
     assert "long s" in first[1][2] and any(row[4] for row in first)  # some look alike
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    math=st.dictionaries(st.sampled_from(["vocab", "latex", "concept", "typst"]), _NAME),
+    other=st.dictionaries(st.sampled_from(["vocab", "latex", "concept", "typst"]), _NAME),
+    copied=st.sets(st.sampled_from(["vocab", "latex", "concept", "typst"])),
+)
+def test_parts_equal_to_math_s_are_stored_once_and_read_back_alike(
+    tmp_path_factory: pytest.TempPathFactory,
+    math: dict[str, str],
+    other: dict[str, str],
+    copied: set[str],
+) -> None:
+    # Another scope's part equal to math's is written once, and read back as that scope's.
+    other = {**other, **{k: math[k] for k in copied if k in math}}
+    parts = {"math": {**math, "rows": "1"}, "all": {**other, "rows": "2"}}
+    stored = datafile.share_parts(parts)
+    same = sorted(k for k, v in other.items() if math.get(k) == v)
+    assert stored["math"] == parts["math"]
+    assert stored["all"].get(datafile.SHARED, "").split() == same
+    assert datafile.share_parts(stored) == stored  # already shared: as it is
+    path = tmp_path_factory.mktemp("shared") / "symbols.json"
+    cols: dict[str, list[Any]] = {"cp": [0x41], "name": ["A"], "gc": ["Lu"]}
+    cols.update(group=[0], scope=[0])
+    cols.update({name: [""] for name in (*CODEPOINT_COLUMNS, *NAME_COLUMNS)})
+    cols["latex"] = [[]]
+    data = Data(
+        unicode="18.0.0",
+        groups=["A"],
+        blocks=[[0, 0x7F, "Basic Latin"]],
+        columns=Columns(datafile.pack_columns(cols)),
+    ).with_search(parts)
+    path.write_bytes(dump(data))
+    for back in (read(str(path)), Data.of(json.loads(path.read_bytes()))):
+        for scope, own in parts.items():
+            get = back.search.scope(scope)
+            assert get is not None
+            assert {k: get(k) for k in own} == own
+        assert back.search.whole() == stored

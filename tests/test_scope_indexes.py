@@ -173,8 +173,24 @@ def test_any_query_finds_the_same_with_the_stored_index_as_without(query: str, s
 
 @pytest.mark.parametrize("scope", SCOPES)
 def test_the_stored_index_is_what_the_library_computes(scope: str, whole: dict[str, Any]) -> None:
-    # Packed again from the table without it (the generator's own computation).
-    assert whole["search"][scope] == pack_index(scope, _without(whole))
+    # Packed again from the table without it (the generator's own computation), and read
+    # as a search reads it: the parts a scope shares with math's are math's.
+    computed = pack_index(scope, _without(whole))
+    stored = datafile.SearchParts(whole["search"]).scope(scope)
+    assert stored is not None
+    assert {name: stored(name) for name in computed} == computed
+
+
+def test_the_parts_every_scope_holds_alike_are_stored_once(whole: dict[str, Any]) -> None:
+    stored = whole["search"]
+    assert datafile.SHARED not in stored["math"]
+    for scope in ("extended", "all"):
+        shared = stored[scope][datafile.SHARED].split()
+        # The concept table's phrases are the same in every scope: stored once, in math's.
+        assert {"concept", "concept:ints", "concept_vocab", "concept_vocab:ints"} <= set(shared)
+        assert not set(shared) & set(stored[scope])
+        # What a scope keeps is its own: its names differ from math's.
+        assert stored[scope]["vocab"] != stored["math"]["vocab"]
 
 
 def test_every_scope_s_index_holds_the_phrases_of_every_described_character(
