@@ -731,6 +731,7 @@ _CONCEPT_FILLER = frozenset(
         *("LOOKS", "LOOK", "LOOKING", "LIKE", "RESEMBLES", "RESEMBLING"),
         *("MATH", "MATHS", "MATHEMATICS", "LOGIC", "MUSIC", "MUSICAL", "CURRENCY"),
         *("GEOMETRY", "PHYSICS", "TYPOGRAPHY", "UNICODE", "SET", "SETS", "LETTER"),
+        *("FONT", "TYPEFACE"),
     }
 )
 # A phrase's own filler words weigh less when judging how much of it the query says.
@@ -892,7 +893,8 @@ def _concept_hits(
     query words also read as their synonyms and shape phrases as one word ("large wedge",
     "dot on top": `symbols.wording`); `search_rows` asks for that only when no phrase was
     said as typed, since common shape words have many synonyms. Tells whether a phrase was
-    said whole (a ``concept`` hit).
+    said whole (a ``concept`` hit) with no letter of the query left unsaid ("handwriting
+    M" says ✍'s phrase, but not the M: its synonyms may say more).
     """
     words = tuple(dict.fromkeys(q.words))[:8]
     if not words:
@@ -1059,6 +1061,7 @@ def _concept_hits(
     content_weight = sum(says) or 1.0
     concept_keys = idx.concept_keys
     said_whole: list[tuple[str, float, int]] = []  # (tier, quality, phrase): concept tier
+    explained = False  # one of them leaves no letter of the query unsaid
     partly: list[tuple[float, str, int]] = []  # the others, best kept
     # (Misspelt words and the last resort give guesses, below the results there already:
     # fewer are kept.)
@@ -1201,6 +1204,7 @@ def _concept_hits(
                 quality -= 0.1
             if tier == "concept":
                 said_whole.append((tier, quality, p))
+                explained = explained or not lone
             else:
                 partly.append((quality, tier, p))
                 if len(partly) == cap or len(partly) == 2 * cap:
@@ -1235,7 +1239,7 @@ def _concept_hits(
     for _tier, _quality, p in said_whole:
         if concept_keys[p] == as_typed and corrections is None and not loose and not synonyms:
             _above_aliases(hits, concept.at(p)[0], idx.concept_text, concept_keys[p], words)
-    return bool(said_whole)
+    return explained
 
 
 def _above_aliases(

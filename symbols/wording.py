@@ -124,6 +124,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("UP", "HIGH"), "RAISED"),
     (("UP", "TOP"), "RAISED"),
     (("DOWN", "LOW"), "LOWERED"),
+    (("DIAGONAL", "LINE"), "SLASH"),
+    (("DIAGONAL", "STROKE"), "SLASH"),
     (("ABOVE", "THE", "LINE"), "RAISED"),
     (("BELOW", "THE", "LINE"), "LOWERED"),
     (("ABOVE", "THE", "BASELINE"), "RAISED"),
@@ -154,6 +156,7 @@ _DESCRIBING = frozenset(
         *("A", "AN", "THE", "IT", "ITS", "IS", "THAT", "WHICH", "LIKE", "LOOKS", "LOOKING"),
         *("IN", "INSIDE", "ON", "AT", "INTO", "WITHIN", "ONE", "SHAPE", "SHAPED"),
         *("DRAWN", "MADE", "CHARACTER", "SYMBOL", "SIGN", "GLYPH", "THING", "AS", "LITTLE", "TINY"),
+        *("FONT", "TYPEFACE"),
     }
 )
 
@@ -232,6 +235,8 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("HOLLOW", "OPEN", "WHITE", "OUTLINED", "OUTLINE", "EMPTY"),
     ("FILLED", "SOLID", "BLACK", "SHADED"),
     ("WAVY", "SQUIGGLY", "WIGGLY", "SQUIGGLE", "WIGGLE", "WAVE"),
+    ("SQUIGGLE", "TILDE"),
+    ("SCRIPT", "HANDWRITTEN", "HANDWRITING", "CURSIVE"),
     ("CURLY", "CURVY", "CURLED"),
     ("TICK", "CHECK"),
     ("QUOTE", "QUOTATION", "QUOTES"),

@@ -423,3 +423,23 @@ def test_a_mark_on_any_letter_needs_the_place_said() -> None:
 )
 def test_the_last_resort_reads_phrases_holding_part_of_a_description(query: str, char: str) -> None:
     assert char in top5(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "char"),
+    [
+        ("typewriter font x", "𝚡"),  # FONT says nothing of the symbol
+        ("zero with diagonal line", "∅"),  # a diagonal line is a slash
+        ("backwards squiggle", "∽"),  # a squiggle is a TILDE: REVERSED TILDE
+        # ✍'s phrase "handwriting" is said, but not the M: its synonyms (SCRIPT) are read.
+        ("handwriting M", "ℳ"),
+    ],
+)
+def test_descriptions_in_everyday_words(query: str, char: str) -> None:
+    assert first(query) == char
+
+
+def test_a_phrase_that_leaves_a_letter_unsaid_still_lets_synonyms_be_read() -> None:
+    # The phrase said whole still counts: ✍ follows ℳ.
+    assert top5("handwriting M")[:2] == ["ℳ", "✍"]
+    assert first("handwriting") == "✍"
