@@ -748,7 +748,7 @@ _CONCEPT_FIELDS = ("concept", "shape")
 
 
 def _concept_forms(word: str, synonyms: bool = False) -> list[tuple[str, float]]:
-    """List the forms a query word may take in a phrase: itself, then without a plural.
+    """List the forms a query word may take in a phrase: itself, then its -s/-ies forms.
 
     Then its other spellings ("micrometre"), and with *synonyms* the other words for the
     same thing ("large" → big): `symbols.wording`.
@@ -756,8 +756,12 @@ def _concept_forms(word: str, synonyms: bool = False) -> list[tuple[str, float]]
     forms = [(word, 1.0)]
     if len(word) > 3 and word.endswith("S") and not word.endswith("SS"):
         forms.append((word[:-1], 0.95))
-        if word.endswith("ES"):
+        if word.endswith("IES"):
+            forms.append((word[:-3] + "Y", 0.95))  # "implies" → IMPLY
+        elif word.endswith("ES"):
             forms.append((word[:-2], 0.95))
+    elif len(word) > 3 and word.endswith("Y") and word[-2] not in "AEIOU":
+        forms.append((word[:-1] + "IES", 0.95))  # "imply" → IMPLIES (a start: not IMPLYS)
     other = variants if synonyms else spellings
     forms += other(word)
     if len(forms) > 1 and forms[1][1] == 0.95:
@@ -1462,11 +1466,12 @@ def _command_as_words(q: Query, idx: SearchIndex, hits: _Hits) -> None:
                 return
 
 
-def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits, limit: int = 10) -> None:
+def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits, limit: int = 10) -> dict[str, str]:
     r"""Misspelt words ("intergral", "rigth arrow") and LaTeX names ("\rigtharrow").
 
     rapidfuzz is imported here, and only when some word looks misspelt (it is no
-    word or word start of any name, nor the start of a LaTeX name).
+    word or word start of any name, nor the start of a LaTeX name). Returns each
+    misspelt word's correction where one is clearly the word meant (`_sure`).
     """
     misspelt = [
         w
@@ -1490,6 +1495,7 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits, limit: int = 10) -> Non
         and not concept_vocab.has_prefix(w)
     ]
     corrections: dict[str, list[tuple[str, float]]] = {}
+    meant: dict[str, str] = {}
     if misspelt or latex_slip or unknown:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
@@ -1504,6 +1510,8 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits, limit: int = 10) -> Non
                 w, choices, scorer=OSA.normalized_similarity, limit=4, score_cutoff=cutoff
             )
             forms = [(v, score) for v, score, _i in found]
+            if _sure(w, forms):
+                meant[w] = forms[0][0]
             # A word cut or ended differently ("quote" → QUOTATION, "laplacian" →
             # LAPLACE): the longest start, of at least 4 letters and 60 % of the word,
             # that some name word shares.
@@ -1547,8 +1555,45 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits, limit: int = 10) -> Non
             )
             if found:
                 phrases[w] = [(v, score) for v, score, _i in found]
+                if w not in meant and _sure(w, phrases[w]):
+                    meant[w] = phrases[w][0][0]
         if phrases:
             _concept_hits(q, idx, hits, phrases, limit)
+    # Only a word nothing knows is corrected ("propositional" is a phrase's word, though
+    # no name's), and only when each such word has a sure correction.
+    slips = set(misspelt) & set(unknown)
+    return {w: meant[w] for w in slips} if slips and slips <= meant.keys() else {}
+
+
+def _sure(word: str, forms: list[tuple[str, float]]) -> bool:
+    """Tell whether the best of a misspelt word's corrections is clearly the word meant.
+
+    One slip away (a letter left out, added, changed, or two swapped: "rigth"), and
+    closer than any other: "propositional" is two from PROPORTIONAL, and no slip.
+    """
+    if not forms:
+        return False
+    best = forms[0][1]
+    return best >= 1.0 - 1.0 / len(word) - 1e-9 and all(s < best for _v, s in forms[1:])
+
+
+def _as_corrected(q: Query, meant: dict[str, str], hits: _Hits, limit: int, scope: str) -> None:
+    """Search again as the query would be spelt right, and rank those answers first.
+
+    "aproximately equal" then lists what "approximately equal" does (≈ first), in the
+    fuzzy tier, where a misspelt query's answers are: a slip costs the order nothing.
+    """
+    text = q.text
+    for wrong, right in meant.items():
+        text = re.sub(rf"(?i)(?<!\w){re.escape(wrong)}(?!\w)", right.lower(), text)
+    if text == q.text:
+        return
+    rows = _rows(text, limit, scope, correct=False)  # (once: no correction of a correction)
+    for rank, (cp, _score, field, found, _spans, _tier) in enumerate(rows):
+        # Above the guesses at each word, in the order the query spelt right has.
+        score = _TIER_SCORE["fuzzy"] + _W_QUALITY + _MOST_PRIOR + 5.0 - 0.1 * rank
+        if hits.improves(cp, score):
+            hits.best[cp] = (score, "fuzzy", field, found, tuple(fold(text).split()))
 
 
 # --------------------------------------------------------------------------- results
@@ -1694,6 +1739,11 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
     limit = min(limit, MAX_LIMIT)
     if limit <= 0:
         return []
+    return _rows(query, limit, scope, correct=True)
+
+
+def _rows(query: str, limit: int, scope: str, correct: bool) -> list[Row]:
+    """`search_rows` of checked arguments; *correct*: search a sure correction too."""
     q = parse(query)
     if q.empty:
         return []
@@ -1728,7 +1778,9 @@ def search_rows(query: str, limit: int = 10, scope: str = "math") -> list[Row]:
         if not hits.best:
             _command_as_words(q, idx, hits)
         if not hits.top_exact() and len(hits) < limit:
-            _fuzzy_hits(q, idx, hits, limit)
+            meant = _fuzzy_hits(q, idx, hits, limit)
+            if meant and correct:
+                _as_corrected(q, meant, hits, limit, scope)
         if not hits.best or max(h[0] for h in hits.best.values()) < _TIER_SCORE["prefix"]:
             # Two words run together ("tickmark"), when they read better apart.
             split = _split_compounds(q, idx)

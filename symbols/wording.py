@@ -64,6 +64,10 @@ _HALF_TURN = re.compile(
 _LONE_SYMBOL = re.compile(r"(?<!\S)([^\w\s'’\\])(?!\S)")
 
 
+# Contractions typed without their apostrophe ("doesnt divide", "isnt equal").
+_BARE_CONTRACTION = re.compile(r"(?i)\b(does|do|did|is|are|was|were|has|have|had)nt\b")
+
+
 def normalise_text(text: str) -> str:
     """*text* with contractions spelt out and a question's opening dropped (before folding).
 
@@ -72,6 +76,8 @@ def normalise_text(text: str) -> str:
     """
     if "'" in text or "’" in text:
         text = _IS.sub(r"\1 is", _CONTRACTION.sub(_expand, text))
+    if "nt" in text.lower():
+        text = _BARE_CONTRACTION.sub(r"\1 not", text)
     asked = _ASKING.match(text)
     if asked and asked.end() < len(text.rstrip()):
         text = text[asked.end() :]

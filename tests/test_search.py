@@ -319,6 +319,31 @@ def test_typos(query: str, char: str) -> None:
     assert top(query).symbol.char == char
 
 
+@pytest.mark.parametrize(
+    ("slip", "meant"),
+    [
+        ("aproximately equal", "approximately equal"),  # ≈, not the name ≅ guessed at
+        ("squre root", "square root"),
+        ("sumation", "summation"),
+        ("tomstone", "tombstone"),
+        ("pluss minus", "plus minus"),
+        ("implys arrow", "implies arrow"),
+    ],
+)
+def test_a_slip_of_one_letter_lists_what_the_word_spelt_right_does(slip: str, meant: str) -> None:
+    slipped = [m.symbol.char for m in search(slip, limit=5)]
+    right = [m.symbol.char for m in search(meant, limit=5)]
+    assert slipped[:3] == right[:3]
+    assert {m.matched.kind for m in search(slip, limit=5)} == {"fuzzy"}
+
+
+def test_only_a_word_nothing_knows_and_one_slip_away_is_corrected() -> None:
+    # "propositional" is two letters from PROPORTIONAL (∝) and a word of its own.
+    assert top("the and operator in propositional logic").symbol.char == "∧"
+    # Nor a contraction typed without its apostrophe: "doesnt" is "does not".
+    assert top("doesnt divide").symbol.char == "∤"
+
+
 def test_typo_tier_is_fuzzy() -> None:
     assert top("intergral").matched.kind == "fuzzy"
 
