@@ -76,6 +76,7 @@ MAX_LIMIT = 1000
 # completed by one prefix (see _word_hits): short common starts match thousands.
 _MAX_SCORED = 1500
 _MAX_LOOSE = 300  # of the last resort's
+_GUESSES = 10  # the last resort's answers (a screenful), and a short list filled up to
 _MAX_PREFIXED = 300
 
 # Tier floors. Within a tier a hit earns at most 97 more points (the weights below),
@@ -1788,15 +1789,16 @@ def _rows(query: str, limit: int, scope: str, correct: bool) -> list[Row]:
                 _word_hits(split, idx, hits)
                 _concept_hits(split, idx, hits, limit=limit, synonyms=True)
         best = max((h[0] for h in hits.best.values()), default=0.0)
-        if (
-            not hits.best
-            or (len(q.words) >= 3 and best < _TIER_SCORE["substring"])
-            or (len(hits) < limit and len(q.words) > 1 and best < _TIER_SCORE["concept"])
-        ):
+        if not hits.best or (len(q.words) >= 3 and best < _TIER_SCORE["substring"]):
             # A polished tool rarely answers nothing, nor a longer query only with guesses
-            # at misspellings, nor a description (nothing said whole) with a short list:
-            # the phrases that say part of the query.
-            _concept_hits(q, idx, hits, limit=limit, loose=True)
+            # at misspellings: the phrases that say part of the query (a screenful of such
+            # guesses, not the TUI's 300 rows: reading that many phrases took 15 ms).
+            _concept_hits(q, idx, hits, limit=min(limit, _GUESSES), loose=True)
+        elif (
+            len(hits) < min(limit, _GUESSES) and len(q.words) > 1 and best < _TIER_SCORE["concept"]
+        ):
+            # Nor a description (nothing said whole) with a short list.
+            _concept_hits(q, idx, hits, limit=_GUESSES, loose=True)
     second = None  # a reading shown right after the best one
     if q.codepoint is not None and any(
         q.codepoint not in idx.latex[k] for k in q.latex if k in idx.latex
