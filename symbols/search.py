@@ -1590,11 +1590,11 @@ def _as_corrected(q: Query, meant: dict[str, str], hits: _Hits, limit: int, scop
     if text == q.text:
         return
     rows = _rows(text, limit, scope, correct=False)  # (once: no correction of a correction)
+    said = tuple(fold(text).split())
     for rank, (cp, _score, field, found, _spans, _tier) in enumerate(rows):
         # Above the guesses at each word, in the order the query spelt right has.
         score = _TIER_SCORE["fuzzy"] + _W_QUALITY + _MOST_PRIOR + 5.0 - 0.1 * rank
-        if hits.improves(cp, score):
-            hits.best[cp] = (score, "fuzzy", field, found, tuple(fold(text).split()))
+        hits.put(cp, score, "fuzzy", field, found, said)
 
 
 # --------------------------------------------------------------------------- results
