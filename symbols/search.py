@@ -1065,6 +1065,7 @@ def _concept_hits(
     )
     content_weight = sum(says) or 1.0
     concept_keys = idx.concept_keys
+    repeated = len(words) < len(q.words[:8])  # a word typed twice, which a phrase may say
     said_whole: list[tuple[str, float, int]] = []  # (tier, quality, phrase): concept tier
     explained = False  # one of them leaves no letter of the query unsaid
     partly: list[tuple[float, str, int]] = []  # the others, best kept
@@ -1097,7 +1098,9 @@ def _concept_hits(
     # Misspelt words: the phrases in runs by the content words they hold, most told first;
     # a run lacking a word that says much of the query stops early ("squre root": of the
     # 300 phrases holding only SQUARE, those of two words are read).
-    runs = [(len(words), 1.0, order)]
+    # (A phrase's length counts a word said twice twice, as the query's here does: "dot
+    # dot dot" says …'s phrase of three words, "dot" only a third of it.)
+    runs = [(len(q.words), 1.0, order)]
     if corrections is not None and content:
         runs = _runs_by_holders(order, holding, says, matches, len(words) - len(content))
     for can_say, told_most, phrases in runs:
@@ -1111,7 +1114,7 @@ def _concept_hits(
                 best_possible = min(can_say, length) / length * told_most
                 if corrections is not None:
                     best_possible *= 0.8
-                elif loose and length > len(words):
+                elif loose and length > len(q.words):
                     best_possible *= 0.5
                 if best_possible <= floor + 1e-9:  # (at best a tie)
                     break
@@ -1199,6 +1202,8 @@ def _concept_hits(
                 # ended otherwise ("similarity"): weaker the less of them it took.
                 tier = "concept"
                 quality = 1.0 - 2.0 * (1.0 - strength) - 0.05 * optional - 0.12 * letters
+                if repeated and len(concept_keys[p].split()) != len(q.words):
+                    quality -= 0.05  # "dot dot dot" is …'s phrase before ⋅'s "dot"
             elif not missing:
                 tier, quality = "word-prefix", strength * said - 0.12 * letters
             elif said >= 1.0 and whole and told >= 0.3 and partial:

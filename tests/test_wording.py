@@ -443,3 +443,12 @@ def test_a_phrase_that_leaves_a_letter_unsaid_still_lets_synonyms_be_read() -> N
     # The phrase said whole still counts: ✍ follows ℳ.
     assert top5("handwriting M")[:2] == ["ℳ", "✍"]
     assert first("handwriting") == "✍"
+
+
+def test_a_word_typed_twice_is_said_by_the_phrase_that_repeats_it() -> None:
+    # "dot dot dot" is …'s phrase; ⋅'s "dot" says only a third of what was typed.
+    assert first("dot dot dot") == "…"
+    assert top5("dot dot dot")[1] == "⋅"
+    assert first("plus plus") == "⧺"  # DOUBLE PLUS
+    # And one "dot" is no "dot dot dot".
+    assert first("dot") != "…"
