@@ -1026,11 +1026,6 @@ def _concept_hits(
         # lines": W, in fewer phrases than LINE) are read, not every phrase of a word.
         weigh = {p: sum(says[i] for i in content if p in holding[i]) for p in found_any}
         found_any = set(_smallest(_MAX_LOOSE, found_any, key=lambda p: (-weigh[p], p)))
-    if len(found_any) > _MAX_SCORED:
-        if not holds:
-            for found in holding.values():
-                holds.update(found)
-        found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: (-holds[p], p)))
     # Phrases of filler words only ("is in"), found through those words.
     for w in typed & _CONCEPT_FILLER:
         for n, p, toks in _phrases_of(idx, w):
@@ -1052,6 +1047,12 @@ def _concept_hits(
         # Results enough above any phrase only partly said ("arrow" has 600 names): only
         # a phrase said whole could rank, which has no more words than the query.
         found_any &= _phrases_up_to(idx, said_by, len(words))
+    if len(found_any) > _MAX_SCORED:
+        # (After the bar: "arrow" has 2,000 phrases, of which only the short ones are read.)
+        if not holds:
+            for found in holding.values():
+                holds.update(found)
+        found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: (-holds[p], p)))
     # A phrase inside a longer query leaves words out; not a word that no phrase or name
     # knows ("pluss minus"): that is more likely a slip, for the fuzzy tier.
     partial = (
@@ -1472,12 +1473,15 @@ def _command_as_words(q: Query, idx: SearchIndex, hits: _Hits) -> None:
                 return
 
 
-def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits, limit: int = 10) -> dict[str, str]:
+def _fuzzy_hits(
+    q: Query, idx: SearchIndex, hits: _Hits, limit: int = 10, correct: bool = False
+) -> dict[str, str]:
     r"""Misspelt words ("intergral", "rigth arrow") and LaTeX names ("\rigtharrow").
 
     rapidfuzz is imported here, and only when some word looks misspelt (it is no
     word or word start of any name, nor the start of a LaTeX name). Returns each
-    misspelt word's correction where one is clearly the word meant (`_sure`).
+    misspelt word's correction where one is clearly the word meant (`_sure`); with
+    *correct*, the query so corrected is to be searched, and nothing more is done here.
     """
     misspelt = [
         w
@@ -1542,13 +1546,9 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits, limit: int = 10) -> dic
             for v, score, _i in found:
                 for pos, cp in enumerate(idx.latex["\\" + v][:2]):
                     hits.add(cp, "fuzzy", 0.9 * score - 0.05 * pos, "latex", "\\" + v)
-    if corrections or (len(q.words) > 1 and not hits.best):
-        # Also when every word is spelt right but no name holds them all ("three em
-        # dsh" → THREE-EM DASH is found from the words it does hold).
-        _words_any_order(q.words, idx, hits, corrections, q.capitals)
+    phrases: dict[str, list[tuple[str, float]]] = {}
     if unknown:
         # The same for the words of concept phrases ("tomstone", "rael numbers").
-        phrases: dict[str, list[tuple[str, float]]] = {}
         by_initial = idx.concept_vocab_by_initial
         for w in unknown:
             cutoff = 0.7 if len(w) >= 5 else 0.75
@@ -1563,12 +1563,21 @@ def _fuzzy_hits(q: Query, idx: SearchIndex, hits: _Hits, limit: int = 10) -> dic
                 phrases[w] = [(v, score) for v, score, _i in found]
                 if w not in meant and _sure(w, phrases[w]):
                     meant[w] = phrases[w][0][0]
-        if phrases:
-            _concept_hits(q, idx, hits, phrases, limit)
     # Only a word nothing knows is corrected ("propositional" is a phrase's word, though
     # no name's), and only when each such word has a sure correction.
     slips = set(misspelt) & set(unknown)
-    return {w: meant[w] for w in slips} if slips and slips <= meant.keys() else {}
+    sure = {w: meant[w] for w in slips} if slips and slips <= meant.keys() else {}
+    if sure and correct:
+        # The query spelt right is searched instead (`_as_corrected`), whose answers come
+        # before any guess at each word: the guesses are not worked out ("arow": 6 ms).
+        return sure
+    if corrections or (len(q.words) > 1 and not hits.best):
+        # Also when every word is spelt right but no name holds them all ("three em
+        # dsh" → THREE-EM DASH is found from the words it does hold).
+        _words_any_order(q.words, idx, hits, corrections, q.capitals)
+    if phrases:
+        _concept_hits(q, idx, hits, phrases, limit)
+    return sure
 
 
 def _sure(word: str, forms: list[tuple[str, float]]) -> bool:
@@ -1784,7 +1793,7 @@ def _rows(query: str, limit: int, scope: str, correct: bool) -> list[Row]:
         if not hits.best:
             _command_as_words(q, idx, hits)
         if not hits.top_exact() and len(hits) < limit:
-            meant = _fuzzy_hits(q, idx, hits, limit)
+            meant = _fuzzy_hits(q, idx, hits, limit, correct)
             if meant and correct:
                 _as_corrected(q, meant, hits, limit, scope)
         if not hits.best or max(h[0] for h in hits.best.values()) < _TIER_SCORE["prefix"]:
