@@ -1024,7 +1024,11 @@ def _concept_hits(
     if loose and len(found_any) > _MAX_LOOSE:
         # A guess at the rest: the phrases holding what says most of the query ("W with
         # lines": W, in fewer phrases than LINE) are read, not every phrase of a word.
-        weigh = {p: sum(says[i] for i in content if p in holding[i]) for p in found_any}
+        weigh = dict.fromkeys(found_any, 0.0)
+        for i in content:
+            said_by_i = says[i]
+            for p in holding[i].intersection(found_any):
+                weigh[p] += said_by_i
         found_any = set(_smallest(_MAX_LOOSE, found_any, key=lambda p: (-weigh[p], p)))
     # Phrases of filler words only ("is in"), found through those words.
     for w in typed & _CONCEPT_FILLER:
