@@ -749,7 +749,9 @@ _CONCEPT_FIELDS = ("concept", "shape")
 
 
 def _concept_forms(word: str, synonyms: bool = False) -> list[tuple[str, float]]:
-    """List the forms a query word may take in a phrase: itself, then its -s/-ies forms.
+    """List the forms a query word may take in a phrase: itself, then without a plural.
+
+    (Or, for a word ending in -Y, with -IES: "imply" is said by IMPLIES.)
 
     Then its other spellings ("micrometre"), and with *synonyms* the other words for the
     same thing ("large" → big): `symbols.wording`.
@@ -927,8 +929,9 @@ def _concept_hits(
         ]
     vocab = idx.concept_words
     per_word = []
-    inflected: set[str] = set()  # stems of words: each says only itself
+    inflected: list[set[str]] = []  # each word's stems, which say only themselves
     for w in words:
+        inflected.append(set())
         if corrections is not None and w in corrections:
             per_word.append(corrections[w])
             continue
@@ -941,7 +944,7 @@ def _concept_hits(
             for stem in stems(w):
                 if stem in vocab:
                     forms.append((stem, sure))
-                    inflected.add(stem)
+                    inflected[-1].add(stem)
                     break
         # A word ended otherwise than the phrase's ("similarity" for "similar",
         # "logically" for "logical"): the longest start of it that is a phrase word.
@@ -975,7 +978,9 @@ def _concept_hits(
     # The phrase words each query word's forms say, looked up once per query.
     # (The last word may be one still being typed: "set min" is on its way to MINUS.)
     matches = [
-        _phrase_word_matches(forms, vocab, idx.word_docs if i < len(words) - 1 else None, inflected)
+        _phrase_word_matches(
+            forms, vocab, idx.word_docs if i < len(words) - 1 else None, inflected[i]
+        )
         for i, forms in enumerate(per_word)
     ]
     sayers = _sayers(matches)
@@ -1604,9 +1609,14 @@ def _as_corrected(q: Query, meant: dict[str, str], hits: _Hits, limit: int, scop
     """
     text = q.text
     for wrong, right in meant.items():
-        text = re.sub(rf"(?i)(?<!\w){re.escape(wrong)}(?!\w)", right.lower(), text)
+        spelt = right.lower().replace("\\", "\\\\")  # (a replacement, not a pattern)
+        text = re.sub(rf"(?i)(?<!\w){re.escape(wrong)}(?!\w)", spelt, text)
     if text == q.text:
-        return
+        # The word as typed is not the folded one ("sumatión", "aproximately_equal"): the
+        # query's words, each misspelt one corrected (a capital typed kept).
+        text = " ".join(
+            meant[w].lower() if w in meant else w if w in q.capitals else w.lower() for w in q.words
+        )
     rows = _rows(text, limit, scope, correct=False)  # (once: no correction of a correction)
     said = tuple(fold(text).split())
     for rank, (cp, _score, field, found, _spans, _tier) in enumerate(rows):

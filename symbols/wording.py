@@ -206,8 +206,19 @@ def described_words(words: tuple[str, ...]) -> tuple[str, ...]:
 _INTENSIFIERS = frozenset({"WAY", "FAR", "LOT", "LOTS", "VASTLY", "HUGELY"})
 
 
-def _compares(word: str) -> bool:
-    return word in ("LESS", "MORE") or (len(word) > 4 and word.endswith("ER"))
+# Comparisons of size an intensifier may come before; another word in -ER only with THAN
+# after it ("way wider than"): "far corner", "way under" are no comparisons.
+_COMPARATIVES = frozenset(
+    {"LESS", "MORE", "GREATER", "SMALLER", "BIGGER", "LARGER", "LOWER", "HIGHER", "FEWER"}
+)
+
+
+def _compares(words: list[str], i: int) -> bool:
+    """Tell whether *words* [i] begins a comparison ("smaller", "wider than")."""
+    word = words[i]
+    return word in _COMPARATIVES or (
+        len(word) > 4 and word.endswith("ER") and words[i + 1 : i + 2] == ["THAN"]
+    )
 
 
 def normalise_words(words: list[str]) -> list[str]:
@@ -218,7 +229,7 @@ def normalise_words(words: list[str]) -> list[str]:
     """
     out = list(words)
     for i in range(len(out) - 2, -1, -1):
-        if out[i] in _INTENSIFIERS and _compares(out[i + 1]):
+        if out[i] in _INTENSIFIERS and _compares(out, i + 1):
             out[i] = "MUCH"
             if i and out[i - 1] == "A" and words[i] == "LOT":
                 del out[i - 1]

@@ -179,6 +179,10 @@ def test_the_stored_index_is_what_the_library_computes(scope: str, whole: dict[s
     stored = datafile.SearchParts(whole["search"]).scope(scope)
     assert stored is not None
     assert {name: stored(name) for name in computed} == computed
+    # And no part the library does not compute: those written, with those shared.
+    written = set(whole["search"][scope]) - {datafile.SHARED}
+    shared = whole["search"][scope].get(datafile.SHARED, "").split()
+    assert written | set(shared) == set(computed) and not written & set(shared)
 
 
 def test_the_parts_every_scope_holds_alike_are_stored_once(whole: dict[str, Any]) -> None:

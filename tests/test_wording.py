@@ -375,6 +375,13 @@ def test_a_description_with_few_answers_is_filled_with_partial_phrases() -> None
     assert chars[0] == "𝕍" and "σ" in chars and len(chars) >= 3
 
 
+def test_a_contraction_typed_without_its_apostrophe_is_spelt_out() -> None:
+    assert normalise_text("doesnt divide") == "does not divide"
+    assert normalise_text("isnt equal") == "is not equal"
+    assert normalise_text("mount") == "mount"  # no contraction in it
+    assert first("doesnt divide") == "∤"
+
+
 def test_an_intensifier_before_a_comparison_reads_as_much() -> None:
     assert parse("way smaller than").words == ("MUCH", "SMALLER", "THAN")
     assert parse("a lot bigger than").words == ("MUCH", "BIGGER", "THAN")
@@ -382,6 +389,10 @@ def test_an_intensifier_before_a_comparison_reads_as_much() -> None:
     # Only before a comparison: "two way arrow" and "far" keep their words.
     assert parse("two way arrow").words == ("TWO", "WAY", "ARROW")
     assert parse("a lot").words == ("A", "LOT")
+    # Nor before a word in -er that compares nothing: "far corner", "way under".
+    assert parse("far corner").words == ("FAR", "CORNER")
+    assert parse("way under").words == ("WAY", "UNDER")
+    assert parse("way wider than").words == ("MUCH", "WIDER", "THAN")
     assert first("way smaller than") == "≪"
     assert first("a lot bigger than") == "≫"
 
