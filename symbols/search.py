@@ -217,6 +217,10 @@ class _Hits:
             return -1.0
         return -_smallest(limit, [-v[0] for v in self.best.values()], key=float)[-1]
 
+    def top(self) -> float:
+        """Return the best score so far, 0 without hits (every hit scores above 200)."""
+        return max((v[0] for v in self.best.values()), default=0.0)
+
     def top_exact(self) -> bool:
         return any(v[1] in ("exact", "codepoint", "glyph") for v in self.best.values())
 
@@ -992,7 +996,6 @@ def _concept_hits(
     typed = set(words)
     if not any(holding.values()) and not typed & _CONCEPT_FILLER:
         return False  # no phrase holds a word of the query (the phrases are not even read)
-    holds: Counter[int] = Counter()  # how many content words a phrase holds, when asked
     tokens_of = idx.concept_tokens
     # (Misspelt words, and the last resort, read those lacking one: "looks like a x with
     # a tail" has none holding both X and TAIL, and "greek x" says part of it.)
@@ -1008,6 +1011,7 @@ def _concept_hits(
         if need == len(holding):
             found_any = set.intersection(*holding.values())
         else:
+            holds: Counter[int] = Counter()  # how many content words a phrase holds
             for found in holding.values():
                 holds.update(found)
             found_any = {p for p, n in holds.items() if n >= need}
@@ -1029,12 +1033,7 @@ def _concept_hits(
     if loose and len(found_any) > _MAX_LOOSE:
         # A guess at the rest: the phrases holding what says most of the query ("W with
         # lines": W, in fewer phrases than LINE) are read, not every phrase of a word.
-        weigh = dict.fromkeys(found_any, 0.0)
-        for i in content:
-            said_by_i = says[i]
-            for p in holding[i].intersection(found_any):
-                weigh[p] += said_by_i
-        found_any = set(_smallest(_MAX_LOOSE, found_any, key=lambda p: (-weigh[p], p)))
+        found_any = _most_held(_MAX_LOOSE, found_any, holding, says)
     # Phrases of filler words only ("is in"), found through those words.
     for w in typed & _CONCEPT_FILLER:
         for n, p, toks in _phrases_of(idx, w):
@@ -1057,11 +1056,9 @@ def _concept_hits(
         # a phrase said whole could rank, which has no more words than the query.
         found_any &= _phrases_up_to(idx, said_by, len(words))
     if len(found_any) > _MAX_SCORED:
-        # (After the bar: "arrow" has 2,000 phrases, of which only the short ones are read.)
-        if not holds:
-            for found in holding.values():
-                holds.update(found)
-        found_any = set(_smallest(_MAX_SCORED, found_any, key=lambda p: (-holds[p], p)))
+        # Those holding the most content words. (After the bar: "arrow" has 2,000 phrases,
+        # of which only the short ones are read.)
+        found_any = _most_held(_MAX_SCORED, found_any, holding, [1.0] * len(words))
     # A phrase inside a longer query leaves words out; not a word that no phrase or name
     # knows ("pluss minus"): that is more likely a slip, for the fuzzy tier.
     partial = (
@@ -1212,7 +1209,7 @@ def _concept_hits(
                 # ended otherwise ("similarity"): weaker the less of them it took.
                 tier = "concept"
                 quality = 1.0 - 2.0 * (1.0 - strength) - 0.05 * optional - 0.12 * letters
-                if repeated and len(concept_keys[p].split()) != len(q.words):
+                if repeated and length != len(q.words):
                     quality -= 0.05  # "dot dot dot" is …'s phrase before ⋅'s "dot"
             elif not missing:
                 tier, quality = "word-prefix", strength * said - 0.12 * letters
@@ -1340,6 +1337,21 @@ def _runs_by_holders(
         out.append((len(h) + others, told, sorted(ps, key=place.__getitem__)))
     out.sort(key=lambda run: -run[1])
     return out
+
+
+def _most_held(
+    most: int, phrases: set[int], holding: dict[int, set[int]], weights: list[float]
+) -> set[int]:
+    """Return the *most* of *phrases* that hold the most weight of the query's words.
+
+    *holding*: query word → the phrases holding it; *weights*: what each word weighs.
+    Among equals, the lower phrase index.
+    """
+    held = dict.fromkeys(phrases, 0.0)
+    for i, found in holding.items():
+        for p in found.intersection(phrases):
+            held[p] += weights[i]
+    return set(_smallest(most, phrases, key=lambda p: (-held[p], p)))
 
 
 def _best_phrases(entry: tuple[float, str, int]) -> tuple[float, int]:
@@ -1796,7 +1808,7 @@ def _rows(query: str, limit: int, scope: str, correct: bool) -> list[Row]:
         for words in mark_readings(q.words):
             # A letter's mark described ("o with two dots"): the names that say it.
             _words_any_order(words, idx, hits, capitals=q.capitals, described=q.text)
-        if not hits.best or max(h[0] for h in hits.best.values()) < _TIER_SCORE["concept"]:
+        if hits.top() < _TIER_SCORE["concept"]:
             # A shape described in words a name says otherwise ("dash inside a circle":
             # CIRCLED DASH; "diamond with a dot in the middle": … WITH CENTRED DOT).
             described = described_words(q.words)
@@ -1810,13 +1822,13 @@ def _rows(query: str, limit: int, scope: str, correct: bool) -> list[Row]:
             meant = _fuzzy_hits(q, idx, hits, limit, correct)
             if meant and correct:
                 _as_corrected(q, meant, hits, limit, scope)
-        if not hits.best or max(h[0] for h in hits.best.values()) < _TIER_SCORE["prefix"]:
+        if hits.top() < _TIER_SCORE["prefix"]:
             # Two words run together ("tickmark"), when they read better apart.
             split = _split_compounds(q, idx)
             if split is not q:
                 _word_hits(split, idx, hits)
                 _concept_hits(split, idx, hits, limit=limit, synonyms=True)
-        best = max((h[0] for h in hits.best.values()), default=0.0)
+        best = hits.top()
         if not hits.best or (len(q.words) >= 3 and best < _TIER_SCORE["substring"]):
             # A polished tool rarely answers nothing, nor a longer query only with guesses
             # at misspellings: the phrases that say part of the query (a screenful of such
